@@ -1,0 +1,34 @@
+// The HTTP API (and, in production, the built dashboard) as one Hono app.
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Database } from "../db/client";
+import { handleError, notFound } from "./errors";
+import { healthRoutes } from "./routes/health";
+import { overviewRoutes } from "./routes/overview";
+import { teamRoutes } from "./routes/teams";
+import { jobRunRoutes } from "./routes/job-runs";
+
+export function createApi(database: Database, sourceName: string) {
+  const api = new Hono()
+    .route("/health", healthRoutes(database, sourceName))
+    .route("/overview", overviewRoutes(database.db))
+    .route("/teams", teamRoutes(database.db))
+    .route("/job-runs", jobRunRoutes(database.db));
+  api.notFound(notFound);
+  return api;
+}
+
+export type ApiType = ReturnType<typeof createApi>;
+
+export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void) {
+  const app = new Hono();
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.onError(handleError);
+  app.route("/api", createApi(database, sourceName));
+  app.all("/api/*", notFound);
+  web?.(app);
+  app.notFound(notFound);
+  return app;
+}

@@ -1,0 +1,40 @@
+// One error type with a closed set of codes; every error body is {error: {code, message, requestId}}.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { logger } from "../jobs/logger";
+
+const statusByCode = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  INTERNAL_SERVER_ERROR: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId: string };
+}
+
+const log = logger("api");
+
+export function handleError(error: Error, c: Context) {
+  const requestId = c.get("requestId" as never) as string;
+  if (error instanceof ApiError) {
+    return c.json<ErrorBody>({ error: { code: error.code, message: error.message, requestId } }, statusByCode[error.code]);
+  }
+  log.error({ err: { name: error.name, message: error.message }, requestId }, "unhandled error");
+  return c.json<ErrorBody>({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong; the request id is in the server log.", requestId } }, 500);
+}
+
+export function notFound(c: Context) {
+  return handleError(new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`), c);
+}

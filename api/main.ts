@@ -1,0 +1,37 @@
+// npm start: one process serving the API and dashboard and running the scheduled jobs.
+import { loadConfig, ConfigError } from "../jobs/config/load-config";
+import { configureLogger, logger } from "../jobs/logger";
+import { openRuntime } from "../jobs/runtime";
+import { startServer } from "./server";
+
+async function main() {
+  const config = loadConfig();
+  configureLogger(config.logLevel);
+  const runtime = await openRuntime(config);
+  const server = await startServer(runtime, { port: config.port, host: config.host });
+  console.log(
+    [
+      `Tallyboard is running at ${server.url}`,
+      `  database: ${runtime.database.description}`,
+      `  data source: ${runtime.source.description} (${config.sourceReason})`,
+      `  sync schedule: ${config.syncCron}`,
+    ].join("\n"),
+  );
+  const shutdown = async () => {
+    await server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error: ${error.message}`);
+  } else {
+    logger("main").fatal({ err: { name: (error as Error).name, message: (error as Error).message } }, "start-up failed");
+    console.error(`Tallyboard could not start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { listTeams } from "../../db/queries/teams";
+import { getTeamDetail } from "../../db/queries/team-detail";
+import { measureSchema } from "../../db/queries/measure";
+import { daysBetween } from "../../db/calendar";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+const day = z.iso.date();
+const MAX_DAYS = 800;
+const detailQuery = z
+  .object({ measure: measureSchema, from: day.optional(), to: day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to).length <= MAX_DAYS, { message: `at most ${MAX_DAYS} days`, path: ["to"] });
+
+export const teamRoutes = (db: Db) =>
+  new Hono()
+    .get("/", validate("query", z.object({ measure: measureSchema })), async (c) => c.json(await listTeams(db, c.req.valid("query"))))
+    .get("/:teamId", validate("param", z.object({ teamId: z.string().min(1).max(100) })), validate("query", detailQuery), async (c) => {
+      const detail = await getTeamDetail(db, c.req.valid("param").teamId, c.req.valid("query"));
+      if (!detail) throw new ApiError("NOT_FOUND", `No team "${c.req.valid("param").teamId}"`);
+      return c.json(detail);
+    });

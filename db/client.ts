@@ -1,0 +1,104 @@
+// One way to open the database: embedded PGlite by default, a real PostgreSQL when a URL is given.
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: query functions accept either. */
+export type DbOrTx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+
+export interface Database {
+  db: Db;
+  kind: DatabaseTarget["kind"];
+  /** Where the data lives, without credentials: fit for logs. */
+  description: string;
+  /** Runs fn only if no other holder (in this process or another) has the named lock; else returns undefined. */
+  withAdvisoryLock<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const database = target.kind === "postgres" ? openPostgres(target.url) : await openPglite(target.dataDir);
+  if (database.kind === "postgres") await migratePostgres(database.db as never, { migrationsFolder });
+  else await migratePglite(database.db as never, { migrationsFolder });
+  return database;
+}
+
+function openPostgres(url: string): Database {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    description: describePostgresUrl(url),
+    withAdvisoryLock: inProcessGuard(async (name, fn) => {
+      // Session-level locks belong to a connection, so hold one connection for the whole job.
+      const connection = await client.reserve();
+      try {
+        const [row] = await connection`select pg_try_advisory_lock(hashtext(${name})) as locked`;
+        if (!row?.locked) return undefined;
+        try {
+          return await fn();
+        } finally {
+          await connection`select pg_advisory_unlock(hashtext(${name}))`;
+        }
+      } finally {
+        connection.release();
+      }
+    }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    description: dataDir ? `PGlite (embedded) at ${dataDir}` : "PGlite (embedded, in memory)",
+    // PGlite is one session in this process, so the in-process guard is the whole lock.
+    withAdvisoryLock: inProcessGuard((_name, fn) => fn()),
+    close: () => client.close(),
+  };
+}
+
+/** Two jobs of one name in one process would share a Postgres session lock; refuse the second here. */
+function inProcessGuard(
+  lock: <T>(name: string, fn: () => Promise<T>) => Promise<T | undefined>,
+): Database["withAdvisoryLock"] {
+  const held = new Set<string>();
+  return async (name, fn) => {
+    if (held.has(name)) return undefined;
+    held.add(name);
+    try {
+      return await lock(name, fn);
+    } finally {
+      held.delete(name);
+    }
+  };
+}
+
+export function describePostgresUrl(url: string): string {
+  const parsed = new URL(url);
+  return `PostgreSQL at ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+}
+
+/** Raw SQL rows from either driver (PGlite answers {rows}, postgres.js an array). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,5 @@
+export * from "./org";
+export * from "./ownership";
+export * from "./billing";
+export * from "./attribution";
+export * from "./jobs";

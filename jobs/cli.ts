@@ -1,0 +1,80 @@
+// npm run cli -- sync|attribute|status [--from YYYY-MM-DD --to YYYY-MM-DD]
+import { parseArgs } from "node:util";
+import { SingleBar, Presets } from "cli-progress";
+import { loadConfig, ConfigError } from "./config/load-config";
+import { configureLogger } from "./logger";
+import { openRuntime, runSyncCycle, type Runtime } from "./runtime";
+import { attributeJob } from "./attribution/attribute-job";
+import { listJobRuns } from "../db/queries/job-runs";
+import { addDays } from "../db/calendar";
+import type { DayWindow } from "./sync/billing-window";
+import type { RunSummary } from "./sync/job-runs";
+
+const usage = `Usage: npm run cli -- <command> [options]
+  sync       pull costs (the restatement window, or --from/--to) and resources, then attribute
+  attribute  re-attribute --from/--to with the current ownership rules
+  status     the last job runs and the last complete billing day
+Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
+
+async function main() {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, help: { type: "boolean" } } });
+  const command = positionals[0];
+  if (values.help || !command) return console.log(usage);
+  const config = loadConfig();
+  configureLogger(config.logLevel === "info" ? "warn" : config.logLevel); // the progress bar is the output
+  const runtime = await openRuntime(config);
+  try {
+    const window = parseWindow(values.from, values.to);
+    if (command === "sync") await sync(runtime, window);
+    else if (command === "attribute") {
+      if (!window) throw new Error("attribute needs --from and --to");
+      report(await attributeJob(runtime.database, runtime.source.name, window));
+    } else if (command === "status") await status(runtime);
+    else throw new Error(`unknown command "${command}"\n${usage}`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function sync(runtime: Runtime, window: DayWindow | undefined) {
+  const bar = new SingleBar({ format: "sync costs [{bar}] {value}/{total} queries  {label}", hideCursor: true }, Presets.shades_classic);
+  let started = false;
+  const result = await runSyncCycle(runtime, {
+    window,
+    onProgress: ({ done, total, label }) => {
+      if (!started) bar.start(total, 0, { label });
+      started = true;
+      bar.update(done, { label });
+    },
+  });
+  if (started) bar.stop();
+  if (!result) throw new Error("another sync holds the lock; try again when it has finished");
+  report(result.costs);
+  report(result.resources);
+}
+
+async function status(runtime: Runtime) {
+  const { runs, lastCompleteBillingDay } = await listJobRuns(runtime.database.db, { limit: 10 });
+  console.log(`data source: ${runtime.source.description}\nlast complete billing day: ${lastCompleteBillingDay ?? "none yet"}`);
+  console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart ? `${run.windowStart}..${run.windowEnd}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
+}
+
+function report(run: RunSummary) {
+  const window = run.window ? ` ${run.window.start}..${addDays(run.window.end, -1)}` : "";
+  console.log(`run ${run.runId}: ${run.status}${window}, ${run.rowsWritten ?? 0} rows, ${run.apiRequests ?? 0} API requests (${run.apiAttempts ?? 0} attempts)${run.error ? `\n  error: ${run.error}` : ""}`);
+  if (run.status === "failed") process.exitCode = 1;
+}
+
+function parseWindow(from: string | undefined, to: string | undefined): DayWindow | undefined {
+  if (!from && !to) return undefined;
+  const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? "") && !Number.isNaN(Date.parse(value!));
+  if (!isDay(from)) throw new Error("--from must be a day, YYYY-MM-DD");
+  if (!isDay(to)) throw new Error("--to must be a day, YYYY-MM-DD");
+  if (from > to) throw new Error("--from must not be after --to");
+  return { start: from, end: addDays(to, 1) };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Error: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+// Configuration is read once, here, from the environment; nothing else reads process.env.
+import { existsSync } from "node:fs";
+import { resolve, join } from "node:path";
+import { z } from "zod";
+import { Cron } from "croner";
+import { AWS_REGIONS } from "./aws-regions";
+import { DATASET_FILES } from "../sources/fixtures/dataset";
+import type { DatabaseTarget } from "../../db/client";
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`${setting}: ${problem}`);
+  }
+}
+
+export type DataSource = "aws" | "demo";
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  source: DataSource;
+  /** Why this source was chosen, for the start-up banner. */
+  sourceReason: string;
+  demoDir: string;
+  ownershipFile: string | null;
+  awsRegions: string[];
+  syncCron: string;
+  restatementDays: number;
+  historyMonths: number;
+  syncRetries: number;
+  syncRetryBaseMs: number;
+  awsMaxAttempts: number;
+  logLevel: string;
+}
+
+const awsCredentialVariables = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_PROFILE",
+  "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+];
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(1, 65535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  TALLYBOARD_SOURCE: z.enum(["auto", "aws", "demo"]).default("auto"),
+  DEMO_DIR: z.string().min(1).default("fixtures/demo"),
+  OWNERSHIP_FILE: z.string().min(1).optional(),
+  AWS_REGIONS: z.string().default("us-east-1"),
+  SYNC_CRON: z.string().default("15 */6 * * *"),
+  RESTATEMENT_DAYS: int(1, 60).default(5),
+  HISTORY_MONTHS: int(1, 13).default(13),
+  SYNC_RETRIES: int(0, 10).default(3),
+  SYNC_RETRY_BASE_MS: int(0, 600_000).default(5_000),
+  AWS_MAX_ATTEMPTS: int(1, 20).default(5),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const e = parsed.data;
+  const demoDir = resolve(cwd, e.DEMO_DIR);
+  const hasAwsCredentials = awsCredentialVariables.some((name) => Boolean(env[name]));
+  const source: DataSource = e.TALLYBOARD_SOURCE === "auto" ? (hasAwsCredentials ? "aws" : "demo") : e.TALLYBOARD_SOURCE;
+  if (source === "demo") {
+    const missing = DATASET_FILES.find((file) => !existsSync(join(demoDir, file)));
+    if (missing) throw new ConfigError("DEMO_DIR", `the demo fixture ${join(demoDir, missing)} is missing`);
+  }
+  const ownershipFile = e.OWNERSHIP_FILE
+    ? resolve(cwd, e.OWNERSHIP_FILE)
+    : source === "demo"
+      ? join(demoDir, "ownership.yaml")
+      : null;
+  if (ownershipFile && !existsSync(ownershipFile)) {
+    throw new ConfigError(e.OWNERSHIP_FILE ? "OWNERSHIP_FILE" : "DEMO_DIR", `${ownershipFile} does not exist`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: "postgres", url: parseDatabaseUrl(e.DATABASE_URL) } : { kind: "pglite", dataDir: resolve(cwd, e.DATA_DIR, "pglite") },
+    source,
+    sourceReason:
+      e.TALLYBOARD_SOURCE !== "auto" ? "TALLYBOARD_SOURCE" : hasAwsCredentials ? "AWS credentials found" : "no AWS credentials",
+    demoDir,
+    ownershipFile,
+    awsRegions: parseRegions(e.AWS_REGIONS),
+    syncCron: parseCron(e.SYNC_CRON),
+    restatementDays: e.RESTATEMENT_DAYS,
+    historyMonths: e.HISTORY_MONTHS,
+    syncRetries: e.SYNC_RETRIES,
+    syncRetryBaseMs: e.SYNC_RETRY_BASE_MS,
+    awsMaxAttempts: e.AWS_MAX_ATTEMPTS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function parseDatabaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError("DATABASE_URL", "is not a URL (expected postgres://user@host:5432/database)");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError("DATABASE_URL", `must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) {
+    throw new ConfigError("DATABASE_URL", "must name a host and a database (postgres://user@host:5432/database)");
+  }
+  return value;
+}
+
+function parseRegions(value: string): string[] {
+  const regions = value.split(",").map((region) => region.trim()).filter(Boolean);
+  if (regions.length === 0) throw new ConfigError("AWS_REGIONS", "names no region");
+  const unknown = regions.find((region) => !(AWS_REGIONS as readonly string[]).includes(region));
+  if (unknown) throw new ConfigError("AWS_REGIONS", `unknown region "${unknown}"`);
+  return regions;
+}
+
+function parseCron(value: string): string {
+  try {
+    new Cron(value, { paused: true }).stop();
+  } catch (error) {
+    throw new ConfigError("SYNC_CRON", `not a cron pattern (${(error as Error).message})`);
+  }
+  return value;
+}

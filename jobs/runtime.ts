@@ -1,0 +1,58 @@
+// Everything a process needs to run jobs: the database, the ownership metadata, the billing source.
+// Shared by the server (npm start) and the CLI, so both do exactly the same thing.
+import { openDatabase, describePostgresUrl, type Database } from "../db/client";
+import { ConfigError, type Config } from "./config/load-config";
+import { awsSource, demoSource, type BillingSource } from "./sources/billing-source";
+import { defaultAwsApis } from "./sources/aws-clients";
+import { readOwnershipFile } from "./ownership/ownership-file";
+import { applyOwnership } from "./ownership/apply-ownership";
+import { syncCosts } from "./sync/sync-costs";
+import { syncResources } from "./sync/sync-resources";
+import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
+import type { RunSummary } from "./sync/job-runs";
+import type { DayWindow } from "./sync/billing-window";
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  source: BillingSource;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config): Promise<Runtime> {
+  // Read the ownership file before touching the database: a broken file fails start-up cleanly.
+  const ownership = config.ownershipFile ? readOwnershipFile(config.ownershipFile) : null;
+  const source =
+    config.source === "demo"
+      ? demoSource(config.demoDir)
+      : awsSource(config.awsRegions, defaultAwsApis(config.awsMaxAttempts));
+  const database = await openDatabase(config.database).catch((error: Error) => {
+    if (config.database.kind !== "postgres") throw error;
+    throw new ConfigError("DATABASE_URL", `could not open ${describePostgresUrl(config.database.url)}: ${error.message}`);
+  });
+  if (ownership) await applyOwnership(database.db, ownership);
+  return { config, database, source, close: () => database.close() };
+}
+
+export interface SyncCycleResult {
+  costs: RunSummary;
+  resources: RunSummary;
+}
+
+/** One scheduled sync: costs (with attribution), then resources. Undefined if another holder runs it. */
+export async function runSyncCycle(
+  runtime: Runtime,
+  options: { window?: DayWindow; onProgress?: (progress: FetchProgress) => void } = {},
+): Promise<SyncCycleResult | undefined> {
+  const { config, database, source } = runtime;
+  const retry = { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs };
+  return database.withAdvisoryLock("tallyboard:sync", async () => ({
+    costs: await syncCosts(database, source, {
+      restatementDays: config.restatementDays,
+      historyMonths: config.historyMonths,
+      retry,
+      ...options,
+    }),
+    resources: await syncResources(database, source, retry),
+  }));
+}

@@ -1,0 +1,37 @@
+// The in-process scheduler: the sync runs on SYNC_CRON, and once at start when nothing was synced yet.
+// Each run takes a Postgres advisory lock, so with several instances on one database it runs once.
+import { Cron } from "croner";
+import { eq } from "drizzle-orm";
+import { syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
+import { logger } from "./logger";
+import { runSyncCycle, type Runtime } from "./runtime";
+
+const log = logger("scheduler");
+
+export interface Scheduler {
+  /** Resolves when the start-up sync (if any) has finished. */
+  initialSync: Promise<void>;
+  stop(): void;
+}
+
+export function startScheduler(runtime: Runtime): Scheduler {
+  const runOnce = async (trigger: string) => {
+    try {
+      const result = await runSyncCycle(runtime);
+      if (!result) return log.info({ trigger }, "sync skipped: another instance holds the lock");
+      const { costs, resources } = result;
+      log.info(
+        { trigger, costs: { status: costs.status, rows: costs.rowsWritten, requests: costs.apiRequests, window: costs.window, error: costs.error }, resources: { status: resources.status, rows: resources.rowsWritten, error: resources.error } },
+        "sync finished",
+      );
+    } catch (error) {
+      log.error({ trigger, err: { message: (error as Error).message } }, "sync crashed");
+    }
+  };
+  const job = new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule"));
+  const initialSync = (async () => {
+    const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
+    if (!watermark) await runOnce("first start");
+  })();
+  return { initialSync, stop: () => job.stop() };
+}

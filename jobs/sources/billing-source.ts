@@ -1,0 +1,37 @@
+// Where billing data comes from: live AWS, or the demo company answering in the same shapes.
+import type { CostExplorerApi, TaggingApi } from "./aws-apis";
+import { loadBillingDataset } from "./fixtures/dataset";
+import { CostExplorerEmulator } from "./fixtures/cost-explorer-emulator";
+import { TaggingEmulator } from "./fixtures/tagging-emulator";
+
+export interface BillingSource {
+  name: "aws" | "demo";
+  description: string;
+  costExplorer: CostExplorerApi;
+  tagging: TaggingApi;
+  regions: string[];
+  /** The day a sync runs on: the real date for AWS, the fixture's own date for the demo. */
+  today(): string;
+}
+
+export function awsSource(regions: string[], apis: Pick<BillingSource, "costExplorer" | "tagging">): BillingSource {
+  return {
+    name: "aws",
+    description: `AWS Cost Explorer + Tagging API (${regions.join(", ")})`,
+    ...apis,
+    regions,
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+}
+
+export function demoSource(demoDir: string): BillingSource {
+  const dataset = loadBillingDataset(demoDir);
+  return {
+    name: "demo",
+    description: `demo company "${dataset.manifest.company}" from ${demoDir}`,
+    costExplorer: new CostExplorerEmulator(dataset.rows, dataset.accounts),
+    tagging: new TaggingEmulator(dataset.resources),
+    regions: dataset.manifest.regions,
+    today: () => dataset.manifest.asOf,
+  };
+}

@@ -1,0 +1,84 @@
+// The cost sync: fetch a window from Cost Explorer, then replace that window and re-attribute it
+// in one transaction. A failure anywhere leaves the database and the watermark as they were.
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { accounts, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from "../../db/schema";
+import { ApiCallBudget, type RetryPolicy } from "../sources/api-call-budget";
+import type { BillingSource } from "../sources/billing-source";
+import { fetchCosts, type FetchProgress } from "../sources/cost-explorer/fetch-costs";
+import { attributeWindow } from "../attribution/attribute-window";
+import { reconcileWindow } from "../attribution/reconcile";
+import { costSyncWindow, type DayWindow } from "./billing-window";
+import { recordRun, RunFailure, type RunSummary } from "./job-runs";
+import { loadOwnerTagKeys } from "./owner-tag-keys";
+
+const INSERT_CHUNK = 1000;
+
+export interface CostSyncOptions {
+  restatementDays: number;
+  historyMonths: number;
+  retry: RetryPolicy;
+  window?: DayWindow; // an explicit window (CLI --from/--to) instead of the restatement policy
+  onProgress?: (progress: FetchProgress) => void;
+}
+
+export async function syncCosts(database: Database, source: BillingSource, options: CostSyncOptions): Promise<RunSummary> {
+  const { db } = database;
+  return recordRun(db, { job: "sync-costs", source: source.name }, async (runId) => {
+    const [watermark] = await db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
+    const window =
+      options.window ??
+      costSyncWindow({
+        today: source.today(),
+        syncedThrough: watermark?.syncedThrough ?? null,
+        restatementDays: options.restatementDays,
+        historyMonths: options.historyMonths,
+      });
+    const budget = new ApiCallBudget(options.retry);
+    const spent = () => ({ window, apiRequests: budget.requests, apiAttempts: budget.attempts });
+    try {
+      const ownerTagKeys = await loadOwnerTagKeys(db);
+      const fetched = await fetchCosts(source.costExplorer, budget, window, ownerTagKeys, options.onProgress);
+      const reconciliation = await db.transaction(async (tx) => {
+        await tx
+          .delete(costLineItems)
+          .where(and(eq(costLineItems.source, COST_EXPLORER_SOURCE), gte(costLineItems.day, window.start), lt(costLineItems.day, window.end)));
+        for (let i = 0; i < fetched.lines.length; i += INSERT_CHUNK) {
+          const chunk = fetched.lines.slice(i, i + INSERT_CHUNK).map((line) => ({
+            day: line.day,
+            accountId: line.accountId,
+            service: line.service,
+            recordType: line.recordType,
+            tags: line.tags,
+            unblendedCost: line.unblended,
+            amortizedCost: line.amortized,
+            netAmortizedCost: line.netAmortized,
+            source: COST_EXPLORER_SOURCE,
+            batchId: runId,
+          }));
+          await tx.insert(costLineItems).values(chunk);
+        }
+        for (const account of fetched.accounts) {
+          await tx
+            .insert(accounts)
+            .values(account)
+            .onConflictDoUpdate({ target: accounts.id, set: { name: account.name, updatedAt: new Date() } });
+        }
+        await attributeWindow(tx, window, runId);
+        const result = await reconcileWindow(tx, window);
+        if (result.mismatches.length > 0) throw new Error(`reconciliation failed on ${result.mismatches.length} day/measure pairs`);
+        await tx
+          .insert(syncWatermarks)
+          .values({ source: COST_EXPLORER_SOURCE, syncedThrough: window.end })
+          .onConflictDoUpdate({
+            target: syncWatermarks.source,
+            set: { syncedThrough: sql`greatest(${syncWatermarks.syncedThrough}, excluded.synced_through)`, updatedAt: new Date() },
+          });
+        return result;
+      });
+      return { ...spent(), rowsWritten: fetched.lines.length, details: { accounts: fetched.accounts.length, reconciliation } };
+    } catch (error) {
+      throw new RunFailure(error, spent());
+    }
+  });
+}

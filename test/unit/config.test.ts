@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../jobs/config/load-config";
+
+const cwd = process.cwd();
+
+describe("loadConfig", () => {
+  it("defaults to the demo company on embedded PGlite on port 8080", () => {
+    const config = loadConfig({}, cwd);
+    expect(config.port).toBe(8080);
+    expect(config.source).toBe("demo");
+    expect(config.database).toEqual({ kind: "pglite", dataDir: `${cwd}/.data/pglite` });
+  });
+
+  it("switches to AWS when credentials are present, and to PostgreSQL with DATABASE_URL", () => {
+    const config = loadConfig({ AWS_ACCESS_KEY_ID: "AKIAEXAMPLE", DATABASE_URL: "postgres://app@db.internal:5432/tallyboard" }, cwd);
+    expect(config.source).toBe("aws");
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://app@db.internal:5432/tallyboard" });
+    expect(config.ownershipFile).toBeNull();
+  });
+
+  it.each([
+    [{ AWS_REGIONS: "us-east-1,us-mars-1" }, 'AWS_REGIONS: unknown region "us-mars-1"'],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL: is not a URL"],
+    [{ DATABASE_URL: "mysql://root@localhost/db" }, "DATABASE_URL: must start with postgres://"],
+    [{ DATABASE_URL: "postgres://localhost" }, "DATABASE_URL: must name a host and a database"],
+    [{ DEMO_DIR: "fixtures/no-such-company" }, "DEMO_DIR: the demo fixture"],
+    [{ PORT: "eighty" }, "PORT:"],
+    [{ SYNC_CRON: "every tuesday" }, "SYNC_CRON: not a cron pattern"],
+    [{ OWNERSHIP_FILE: "missing.yaml" }, "OWNERSHIP_FILE:"],
+  ])("fails with one message naming the setting: %o", (env, message) => {
+    expect(() => loadConfig(env, cwd)).toThrow(message);
+  });
+});
