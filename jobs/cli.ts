@@ -56,7 +56,7 @@ async function sync(runtime: Runtime, window: DayWindow | undefined) {
 async function status(runtime: Runtime) {
   const { runs, lastCompleteBillingDay } = await listJobRuns(runtime.database.db, { limit: 10 });
   console.log(`data source: ${runtime.source.description}\nlast complete billing day: ${lastCompleteBillingDay ?? "none yet"}`);
-  console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart ? `${run.windowStart}..${run.windowEnd}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
+  console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart && run.windowEnd ? `${run.windowStart}..${addDays(run.windowEnd, -1)}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
 }
 
 function report(run: RunSummary) {
