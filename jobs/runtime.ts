@@ -2,6 +2,7 @@
 // Shared by the server (npm start) and the CLI, so both do exactly the same thing.
 import { openDatabase, describePostgresUrl, type Database } from "../db/client";
 import { ConfigError, type Config } from "./config/load-config";
+import { describeError } from "./describe-error";
 import { awsSource, demoSource, type BillingSource } from "./sources/billing-source";
 import { defaultAwsApis } from "./sources/aws-clients";
 import { readOwnershipFile } from "./ownership/ownership-file";
@@ -28,7 +29,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       : awsSource(config.awsRegions, defaultAwsApis(config.awsMaxAttempts));
   const database = await openDatabase(config.database).catch((error: Error) => {
     if (config.database.kind !== "postgres") throw error;
-    throw new ConfigError("DATABASE_URL", `could not open ${describePostgresUrl(config.database.url)}: ${error.message}`);
+    throw new ConfigError("DATABASE_URL", `could not open ${describePostgresUrl(config.database.url)}: ${describeError(error)}`);
   });
   if (ownership) await applyOwnership(database.db, ownership);
   return { config, database, source, close: () => database.close() };

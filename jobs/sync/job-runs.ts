@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { jobRuns } from "../../db/schema";
 import type { DayWindow } from "./billing-window";
+import { describeError } from "../describe-error";
 
 export interface RunOutcome {
   window?: DayWindow;
@@ -63,16 +64,4 @@ export async function recordRun(
     })
     .where(eq(jobRuns.id, runId));
   return { runId, status, ...outcome, error };
-}
-
-/**
- * The root cause's code and message only: whole AWS responses, SQL with its parameters (Drizzle
- * wraps driver errors in "Failed query: ...") and stack traces stay out of the database.
- */
-export function describeError(error: unknown): string {
-  let root = error;
-  while (root instanceof Error && root.cause instanceof Error) root = root.cause;
-  if (!(root instanceof Error)) return String(root).slice(0, 500);
-  const code = root.name && root.name !== "Error" ? `${root.name}: ` : "";
-  return `${code}${root.message}`.slice(0, 500);
 }

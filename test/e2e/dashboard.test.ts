@@ -1,0 +1,117 @@
+// The dashboard in real Chromium against the API on the demo company, after one real sync cycle.
+// Expected numbers come from fixtures/demo/cost-lines.csv (decimal.js, attribution v1), not from the API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Decimal from "decimal.js";
+import type { Browser, Page } from "playwright-core";
+import { loadConfig } from "../../jobs/config/load-config";
+import { openRuntime, runSyncCycle, type Runtime } from "../../jobs/runtime";
+import { startServer, type RunningServer } from "../../api/server";
+import { launchChromium } from "../support/chromium";
+import { addDays, expectedMonths, expectedTeamTotal, loadDemo, usd } from "../support/demo-expectations";
+
+const dataset = loadDemo();
+const golden: { teams: Record<string, Record<string, string>> } = JSON.parse(readFileSync("fixtures/demo/golden.json", "utf8"));
+const lastCompleteDay = addDays(dataset.manifest.asOf, -1);
+const screenshots = process.env.E2E_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), "tallyboard-screens-"));
+
+let runtime: Runtime;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  // PORT must be 1..65535 in the config schema, so the ephemeral port goes to startServer directly.
+  const config = loadConfig({ TALLYBOARD_SOURCE: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), "tallyboard-e2e-")), LOG_LEVEL: "silent" }, process.cwd());
+  runtime = await openRuntime(config);
+  const sync = await runSyncCycle(runtime);
+  expect(sync?.costs.status).toBe("succeeded");
+  server = await startServer(runtime, { port: 0, host: "127.0.0.1" });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await runtime?.close();
+  console.log(`dashboard screenshots: ${screenshots}`);
+});
+
+async function open(hash: string, ready: string) {
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  await page.waitForLoadState("networkidle");
+}
+
+const text = (selector: string) => page.locator(selector).first().innerText();
+
+describe("dashboard on the demo company", () => {
+  it("Overview: the monthly chart shows each month's attributed, unattributed and total spend from the CSV", async () => {
+    await open("#/", "[data-testid=monthly-spend-values] tr[data-month]");
+    const expected = expectedMonths(dataset);
+    const shownMonths = await page.locator("[data-testid=monthly-spend-values] tr[data-month]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-month")));
+    expect(shownMonths).toEqual([...expected.keys()].sort());
+    for (const [month, amounts] of expected) {
+      const row = `[data-testid=monthly-spend-values] tr[data-month="${month}"]`;
+      expect.soft(await text(`${row} [data-field=attributed]`), `${month} attributed`).toBe(usd(amounts.attributed));
+      expect.soft(await text(`${row} [data-field=unattributed]`), `${month} unattributed`).toBe(usd(amounts.unattributed));
+      expect.soft(await text(`${row} [data-field=total]`), `${month} total`).toBe(usd(amounts.total));
+    }
+    // Drawn, not just tabulated: a bar per month and series, and every month labelled on the axis.
+    expect(await page.locator("[data-testid=monthly-spend-chart] svg .recharts-bar-rectangle path, [data-testid=monthly-spend-chart] svg .recharts-bar-rectangle rect").count()).toBeGreaterThanOrEqual(expected.size);
+    expect(await page.locator("[data-testid=monthly-spend-chart] .recharts-xAxis .recharts-cartesian-axis-tick").count()).toBe(expected.size);
+    expect(await page.locator("[data-testid=top-teams-chart] svg path").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, "overview.png"), fullPage: true });
+  });
+
+  it(`Overview: the last complete billing day is the manifest's asOf minus one day (${lastCompleteDay})`, async () => {
+    await open("#/", "[data-testid=headline-last-complete-day] time");
+    expect(await page.locator("[data-testid=headline-last-complete-day] time").getAttribute("datetime")).toBe(lastCompleteDay);
+    expect(await text("[data-testid=headline-last-complete-day] .stat-value")).toBe(
+      new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(`${lastCompleteDay}T00:00:00Z`)),
+    );
+  });
+
+  it("Teams: every team links to its page and unattributed is its own, marked row", async () => {
+    await open("#/teams", "[data-testid=teams-table] tbody tr");
+    expect(await page.locator("[data-testid=teams-table] tbody tr").count()).toBeGreaterThan(5);
+    const unattributed = page.locator("[data-testid=teams-table] tr.row-unattributed");
+    expect(await unattributed.count()).toBe(1);
+    expect(await unattributed.innerText()).toContain("no owner");
+    await page.screenshot({ path: join(screenshots, "teams.png"), fullPage: true });
+    await page.locator('[data-testid=teams-table] tr[data-team-id="checkout"] a').click();
+    await page.waitForSelector("[data-testid=team-header]");
+    expect(page.url()).toContain("#/teams/checkout");
+  });
+
+  it("Team: Checkout's last 30 days equal the CSV's owner-attributed sum, and its charts draw", async () => {
+    const from = addDays(lastCompleteDay, -29);
+    await open("#/teams/checkout?days=30", `[data-testid=team-period] time[datetime="${from}"]`);
+    expect(await text("[data-testid=team-period-total]")).toBe(usd(expectedTeamTotal(dataset, "checkout", from, lastCompleteDay)));
+    expect(await page.locator("[data-testid=team-by-service-chart] svg .recharts-area-area").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=team-by-account-chart] svg .recharts-area-area").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=team-decided-by-chart] svg path").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshots, "team.png"), fullPage: true });
+  });
+
+  it("Team: Search in March 2026 (from/to) equals the CSV sum and golden.json", async () => {
+    await open("#/teams/search?from=2026-03-01&to=2026-03-31", '[data-testid=team-period] time[datetime="2026-03-31"]');
+    const expected = expectedTeamTotal(dataset, "search", "2026-03-01", "2026-03-31");
+    expect(expected.toString()).toBe(new Decimal(golden.teams["search"]!["2026-03"]!).toString());
+    expect(await text("[data-testid=team-period-total]")).toBe(usd(expected));
+  });
+
+  it("Data sync: runs, the last complete day and a clean reconciliation of every synced day", async () => {
+    await open("#/sync", "[data-testid=job-runs-table] tbody tr");
+    expect(await page.locator("[data-testid=job-runs-table] tbody tr").count()).toBeGreaterThanOrEqual(2);
+    expect(await text("[data-testid=reconciliation-result]")).toContain("Every day reconciles");
+    const firstDay = [...dataset.rows.map((row) => row.day)].sort()[0]!;
+    const days = (Date.parse(dataset.manifest.asOf) - Date.parse(firstDay)) / 86_400_000;
+    expect(await text("[data-testid=reconciliation-days]")).toBe(String(days));
+    await page.screenshot({ path: join(screenshots, "sync.png"), fullPage: true });
+  });
+});
