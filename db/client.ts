@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import * as schema from "./schema";
+import { copyWithPglite, copyWithPostgres, type CopyRows } from "./copy-rows";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: query functions accept either. */
@@ -24,6 +25,8 @@ export interface Database {
   description: string;
   /** Runs fn only if no other holder (in this process or another) has the named lock; else returns undefined. */
   withAdvisoryLock<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
+  /** Bulk load with COPY ... FROM STDIN (CSV) inside `tx`, a transaction opened by db.transaction. */
+  copyRows: CopyRows;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ function openPostgres(url: string): Database {
         connection.release();
       }
     }),
+    copyRows: copyWithPostgres,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -72,6 +76,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     description: dataDir ? `PGlite (embedded) at ${dataDir}` : "PGlite (embedded, in memory)",
     // PGlite is one session in this process, so the in-process guard is the whole lock.
     withAdvisoryLock: inProcessGuard((_name, fn) => fn()),
+    copyRows: copyWithPglite,
     close: () => client.close(),
   };
 }

@@ -6,7 +6,8 @@ import { describeError } from "./describe-error";
 import { awsSource, demoSource, type BillingSource } from "./sources/billing-source";
 import { defaultAwsApis } from "./sources/aws-clients";
 import { readOwnershipFile } from "./ownership/ownership-file";
-import { applyOwnership } from "./ownership/apply-ownership";
+import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "./ownership/apply-ownership";
+import { backfillFrom } from "./attribution/attribute-job";
 import { syncCosts } from "./sync/sync-costs";
 import { syncResources } from "./sync/sync-resources";
 import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
@@ -31,7 +32,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     if (config.database.kind !== "postgres") throw error;
     throw new ConfigError("DATABASE_URL", `could not open ${describePostgresUrl(config.database.url)}: ${describeError(error)}`);
   });
-  if (ownership) await applyOwnership(database.db, ownership);
+  if (ownership) {
+    const applied = await applyOwnership(database.db, ownership, { source: OWNERSHIP_FILE_SOURCE, actor: "ownership-file", today: source.today() });
+    // A changed file re-attributes from its effective date on; earlier days stay as they were.
+    if (applied.effectiveFrom) await backfillFrom(database, source.name, applied.effectiveFrom);
+  }
   return { config, database, source, close: () => database.close() };
 }
 

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../client";
+import { currentTreeJoins } from "./team-tree";
 import { addDays, daysBetween } from "../calendar";
 import { getLastCompleteBillingDay } from "./billing-status";
 import { measureColumn, type Measure } from "./measure";
@@ -20,7 +21,7 @@ export async function getTeamDetail(db: DbOrTx, teamId: string, options: { measu
   const [team] = await queryRows<{ id: string; name: string; kind: string; groupName: string | null; orgName: string | null; slackChannel: string | null }>(
     db,
     sql`select t.id, t.name, t.kind, g.name as "groupName", o.name as "orgName", t.slack_channel as "slackChannel"
-        from teams t left join teams g on g.id = t.parent_id left join teams o on o.id = g.parent_id where t.id = ${teamId}`,
+        from teams t ${currentTreeJoins} where t.id = ${teamId}`,
   );
   if (!team) return null;
   const lastDay = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);

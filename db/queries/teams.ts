@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../client";
+import { currentTreeJoins } from "./team-tree";
 import { addDays, monthOf, previousMonth, lastDayOfMonth } from "../calendar";
 import { getLastCompleteBillingDay } from "./billing-status";
 import { measureColumn, type Measure } from "./measure";
@@ -12,7 +13,7 @@ export async function listTeams(db: DbOrTx, options: { measure: Measure }) {
   const teamRows = await queryRows<{ id: string; name: string; groupId: string | null; groupName: string | null; orgId: string | null; orgName: string | null }>(
     db,
     sql`select t.id, t.name, g.id as "groupId", g.name as "groupName", o.id as "orgId", o.name as "orgName"
-        from teams t left join teams g on g.id = t.parent_id left join teams o on o.id = g.parent_id
+        from teams t ${currentTreeJoins}
         where t.kind = 'team' order by t.name`,
   );
   if (!lastDay) return { lastCompleteBillingDay: null, teams: teamRows.map((team) => ({ ...team, ...emptySpend() })) };

@@ -13,8 +13,10 @@ export const attributedCosts = pgTable(
     unblendedCost: numeric("unblended_cost").notNull(),
     amortizedCost: numeric("amortized_cost").notNull(),
     netAmortizedCost: numeric("net_amortized_cost").notNull(),
-    ruleId: integer("rule_id"), // null when nothing matched (team = unattributed)
-    decidedBy: text("decided_by").notNull(), // "owner-tag", "account-owner", "unattributed"
+    environment: text("environment"), // production / development / data / shared, when known
+    ruleId: integer("rule_id"), // the ownership rule that decided, for direct costs
+    poolId: integer("pool_id"), // the shared-cost pool it was split from, for split costs
+    decidedBy: text("decided_by").notNull(), // "resource", "tag", "service", "account", "split", "unattributed"
     runId: bigint("run_id", { mode: "number" }).notNull(),
   },
   (t) => [index("attributed_costs_day_team_idx").on(t.day, t.teamId), index("attributed_costs_team_day_idx").on(t.teamId, t.day)],

@@ -3,3 +3,4 @@ export * from "./ownership";
 export * from "./billing";
 export * from "./attribution";
 export * from "./jobs";
+export * from "./imports";

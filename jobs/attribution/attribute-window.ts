@@ -1,11 +1,22 @@
-// Attribution v1: each billed line goes to exactly one team by the first ownership rule that matches
-// (owner-tag value, else account owner), and to "unattributed" when none does. One set-based
-// INSERT ... SELECT per window; the window's old attribution is replaced in the same transaction.
+// Attribution: every billed line of a window goes to exactly one team, or into a shared-cost pool
+// that is then split across teams. Set-based SQL classifies the lines (first matching rule by
+// priority, effective at the line's day); pure TypeScript splits the pools exactly.
+// The window's old attribution is replaced inside the caller's transaction.
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
+import { firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
+import { splitPooledCosts } from "./split-pooled-costs";
+
+export interface AttributionStats {
+  /** Widened to whole months: a monthly split needs the whole month's direct costs. */
+  window: DayWindow;
+  directRows: number;
+  splitRows: number;
+  evenFallbacks: number;
+}
 
 /** The owner-tag value of a line: the first non-empty value under the configured spellings, normalised. */
 function ownerValueExpression(tagKeys: string[]) {
@@ -14,27 +25,61 @@ function ownerValueExpression(tagKeys: string[]) {
   return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
 }
 
-export async function attributeWindow(tx: DbOrTx, window: DayWindow, runId: number): Promise<void> {
+const inForce = (alias: string) => sql.raw(`${alias}.valid_from <= li.day and (${alias}.valid_to is null or li.day < ${alias}.valid_to)`);
+
+export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number): Promise<AttributionStats> {
+  const window = { start: firstOfMonth(requested.start), end: requested.end };
   const keys = await loadOwnerTagKeys(tx);
   await tx.execute(sql`delete from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date`);
+  await tx.execute(sql`drop table if exists attribution_staging`);
+  // One row per (day, account, service, record type, environment, decision): the classified lines.
   await tx.execute(sql`
-    insert into attributed_costs
-      (day, team_id, account_id, service, record_type, unblended_cost, amortized_cost, net_amortized_cost, rule_id, decided_by, run_id)
-    select li.day, coalesce(rule.team_id, ${UNATTRIBUTED_TEAM_ID}), li.account_id, li.service, li.record_type,
-           sum(li.unblended_cost), sum(li.amortized_cost), sum(li.net_amortized_cost),
-           rule.id,
-           case rule.kind when 'tag' then 'owner-tag' when 'account' then 'account-owner' else 'unattributed' end,
-           ${runId}
+    create temp table attribution_staging on commit drop as
+    select li.day, li.account_id, li.service, li.record_type, env.environment,
+           coalesce(pool.id, case when rule.id is null then residue.id end) as pool_id,
+           rule.id as rule_id, rule.team_id, rule.kind::text as rule_kind,
+           sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized
     from cost_line_items li
+    left join accounts acct on acct.id = li.account_id
     left join lateral (
-      select r.id, r.team_id, r.kind
-      from ownership_rules r
-      where r.valid_from <= li.day and (r.valid_to is null or li.day < r.valid_to)
+      select coalesce(
+        (select e.environment::text from environment_tag_values e
+          where e.tag_value = lower(trim(li.tags ->> e.tag_key)) order by e.tag_key limit 1),
+        acct.environment::text) as environment
+    ) env on true
+    left join lateral (
+      select p.id from shared_cost_pools p
+      where ${inForce("p")} and p.residue = 0
+        and (p.record_types is null or li.record_type = any(p.record_types))
+        and (p.services is null or li.service = any(p.services))
+        and (p.accounts is null or li.account_id = any(p.accounts))
+      order by p.priority, p.id limit 1
+    ) pool on true
+    left join lateral (
+      select r.id, r.team_id, r.kind from ownership_rules r
+      where pool.id is null and ${inForce("r")}
         and ((r.kind = 'tag' and r.tag_value = ${ownerValueExpression(keys)})
-          or (r.kind = 'account' and r.account_id = li.account_id))
-      order by r.priority, r.id
-      limit 1
+          or (r.kind = 'account' and r.account_id = li.account_id)
+          or (r.kind = 'service' and r.service = li.service)
+          or (r.kind = 'resource' and li.resource_id ~ r.resource_regex))
+      order by r.priority, r.id limit 1
     ) rule on true
+    left join lateral (
+      select p.id from shared_cost_pools p where ${inForce("p")} and p.residue = 1 order by p.priority limit 1
+    ) residue on true
     where li.day >= ${window.start}::date and li.day < ${window.end}::date
-    group by li.day, rule.team_id, li.account_id, li.service, li.record_type, rule.id, rule.kind`);
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  const direct = await tx.execute(sql`
+    insert into attributed_costs
+      (day, team_id, account_id, service, record_type, environment, unblended_cost, amortized_cost, net_amortized_cost, rule_id, decided_by, run_id)
+    select day, coalesce(team_id, ${UNATTRIBUTED_TEAM_ID}), account_id, service, record_type, environment,
+           unblended, amortized, net_amortized, rule_id, coalesce(rule_kind, 'unattributed'), ${runId}
+    from attribution_staging where pool_id is null`);
+  const split = await splitPooledCosts(tx, runId);
+  return { window, directRows: affectedRows(direct), splitRows: split.rows, evenFallbacks: split.evenFallbacks };
+}
+
+function affectedRows(result: unknown): number {
+  const r = result as { affectedRows?: number; count?: number };
+  return r.affectedRows ?? r.count ?? 0;
 }

@@ -1,50 +1,92 @@
-// Writes an ownership file into the database in one transaction: org tree, owner-tag keys, rules.
-import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { teams, ownerTagKeys, ownershipRules, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
-import type { Ownership } from "./ownership-file";
+// Applies ownership metadata in one transaction. Teams, owner-tag keys and environment mappings are
+// replaced; rules, shared-cost pools and the org tree are effective-dated: a change becomes a new
+// version from its date, so attribution before that date stays exactly as it was.
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client";
+import { accounts, environmentTagValues, ownerTagKeys, ownershipAudit, ownershipRules, ownershipVersions, sharedCostPools, teamParents, teams } from "../../db/schema";
+import type { Ownership } from "./ownership-schema";
+import { ownershipRows, type OwnershipRows } from "./ownership-rows";
+import { planRowChanges, hasChanges } from "./effective-dating";
 
 export const OWNERSHIP_FILE_SOURCE = "ownership-file";
 
-type TeamRow = typeof teams.$inferInsert;
-type RuleRow = typeof ownershipRules.$inferInsert;
-
-/** Rows the file stands for: tag rules first (the owner tag wins), then account defaults. */
-export function ownershipRows(ownership: Ownership): { teams: TeamRow[]; rules: RuleRow[] } {
-  const teamRows: TeamRow[] = [{ id: UNATTRIBUTED_TEAM_ID, name: "Unattributed", kind: "team", parentId: null }];
-  const rules: RuleRow[] = [];
-  for (const org of ownership.orgs) {
-    teamRows.push({ id: org.id, name: org.name, kind: "org", parentId: null });
-    for (const group of org.groups) {
-      teamRows.push({ id: group.id, name: group.name, kind: "group", parentId: org.id });
-      for (const team of group.teams) {
-        teamRows.push({ id: team.id, name: team.name, kind: "team", parentId: group.id, slackChannel: team.slack ?? null });
-        const values = new Set([team.id, ...team.tagValues].map((value) => value.trim().toLowerCase()));
-        for (const value of values) rules.push({ priority: 0, kind: "tag", tagValue: value, teamId: team.id, source: OWNERSHIP_FILE_SOURCE });
-      }
-    }
-  }
-  for (const account of ownership.accounts) {
-    if (account.owner) rules.push({ priority: 0, kind: "account", accountId: account.id, teamId: account.owner, source: OWNERSHIP_FILE_SOURCE });
-  }
-  rules.forEach((rule, index) => (rule.priority = (index + 1) * 10));
-  return { teams: teamRows, rules };
+export interface ApplyOptions {
+  source: string;
+  actor: string;
+  /** When the change takes effect; default: all history for a first version, else `today`. */
+  effectiveFrom?: string;
+  today: string;
 }
 
-export async function applyOwnership(db: Db, ownership: Ownership): Promise<void> {
+export interface ApplyResult {
+  versionId: number | null; // null when nothing changed
+  effectiveFrom: string | null;
+  changes: { rulesClosed: number; rulesOpened: number; poolsClosed: number; poolsOpened: number; treeMoves: number };
+}
+
+const ruleKey = (r: OwnershipRows["rules"][number]) =>
+  JSON.stringify([r.priority, r.kind, r.tagValue ?? null, r.accountId ?? null, r.service ?? null, r.resourcePattern ?? null, r.teamId]);
+const poolKey = (p: OwnershipRows["pools"][number]) =>
+  JSON.stringify([p.poolKey, p.name, p.priority, p.recordTypes ?? null, p.services ?? null, p.accounts ?? null, p.residue, p.method, p.period, p.weights ?? null, p.teamIds ?? null]);
+const parentKey = (p: { childId: string; parentId: string }) => `${p.childId}>${p.parentId}`;
+
+export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, options: ApplyOptions): Promise<ApplyResult> {
   const rows = ownershipRows(ownership);
-  await db.transaction(async (tx) => {
-    await tx.delete(ownershipRules).where(eq(ownershipRules.source, OWNERSHIP_FILE_SOURCE));
-    await tx.delete(ownerTagKeys);
-    await tx.insert(ownerTagKeys).values(ownership.ownerTagKeys.map((tagKey, position) => ({ tagKey, position })));
-    // Parents before children, so the tree's foreign key holds at every insert.
-    for (const team of rows.teams) {
-      await tx
-        .insert(teams)
-        .values(team)
-        .onConflictDoUpdate({ target: teams.id, set: { name: team.name, kind: team.kind, parentId: team.parentId, slackChannel: team.slackChannel ?? null, updatedAt: new Date() } });
-    }
-    // Teams that left the file stay: past attributed costs still name them.
-    if (rows.rules.length > 0) await tx.insert(ownershipRules).values(rows.rules);
+  return db.transaction(async (tx) => {
+    await replaceReferenceData(tx, rows);
+    const currentRules = await tx.select().from(ownershipRules).where(and(eq(ownershipRules.source, options.source), isNull(ownershipRules.validTo)));
+    const currentPools = await tx.select().from(sharedCostPools).where(and(eq(sharedCostPools.source, options.source), isNull(sharedCostPools.validTo)));
+    const currentParents = await tx.select().from(teamParents).where(isNull(teamParents.validTo));
+    const firstVersion = currentRules.length + currentPools.length + currentParents.length === 0;
+    const from = options.effectiveFrom ?? ownership.effectiveFrom ?? (firstVersion ? "1970-01-01" : options.today);
+
+    const rules = planRowChanges(currentRules, rows.rules, ruleKey, ruleKey, from);
+    const pools = planRowChanges(currentPools, rows.pools, poolKey, poolKey, from);
+    const parents = planRowChanges(currentParents, rows.parents, parentKey, parentKey, from);
+    const changes = { rulesClosed: rules.close.length + rules.drop.length, rulesOpened: rules.open.length, poolsClosed: pools.close.length + pools.drop.length, poolsOpened: pools.open.length, treeMoves: parents.open.length };
+    if (!hasChanges(rules) && !hasChanges(pools) && !hasChanges(parents)) return { versionId: null, effectiveFrom: null, changes };
+
+    const [version] = await tx
+      .insert(ownershipVersions)
+      .values({ source: options.source, effectiveFrom: from, actor: options.actor })
+      .returning({ id: ownershipVersions.id });
+    const versionId = version!.id;
+    if (rules.close.length) await tx.update(ownershipRules).set({ validTo: from }).where(inArray(ownershipRules.id, rules.close));
+    if (rules.drop.length) await tx.delete(ownershipRules).where(inArray(ownershipRules.id, rules.drop));
+    if (rules.open.length) await tx.insert(ownershipRules).values(rules.open.map((r) => ({ ...r, validFrom: from, source: options.source, versionId })));
+    if (pools.close.length) await tx.update(sharedCostPools).set({ validTo: from }).where(inArray(sharedCostPools.id, pools.close));
+    if (pools.drop.length) await tx.delete(sharedCostPools).where(inArray(sharedCostPools.id, pools.drop));
+    if (pools.open.length) await tx.insert(sharedCostPools).values(pools.open.map((p) => ({ ...p, validFrom: from, source: options.source, versionId })));
+    if (parents.close.length) await tx.update(teamParents).set({ validTo: from }).where(inArray(teamParents.id, parents.close));
+    if (parents.drop.length) await tx.delete(teamParents).where(inArray(teamParents.id, parents.drop));
+    if (parents.open.length) await tx.insert(teamParents).values(parents.open.map((p) => ({ ...p, validFrom: from })));
+    await tx.insert(ownershipAudit).values({
+      actor: options.actor,
+      action: `${options.source}.apply`,
+      versionId,
+      before: { rules: currentRules.length, pools: currentPools.length },
+      after: { effectiveFrom: from, ...changes },
+    });
+    return { versionId, effectiveFrom: from, changes };
   });
+}
+
+/** Rows that are not dated: names, owner-tag spellings, environment mappings. */
+async function replaceReferenceData(tx: DbOrTx, rows: OwnershipRows) {
+  for (const team of rows.teams) {
+    await tx
+      .insert(teams)
+      .values(team)
+      .onConflictDoUpdate({ target: teams.id, set: { name: team.name, kind: team.kind, slackChannel: team.slackChannel ?? null, contact: team.contact ?? null, updatedAt: new Date() } });
+  }
+  await tx.delete(ownerTagKeys);
+  await tx.insert(ownerTagKeys).values(rows.ownerTagKeys.map((tagKey, position) => ({ tagKey, position })));
+  await tx.delete(environmentTagValues);
+  if (rows.environmentTagValues.length) await tx.insert(environmentTagValues).values(rows.environmentTagValues);
+  for (const account of rows.accountEnvironments) {
+    await tx
+      .insert(accounts)
+      .values({ id: account.id, name: account.id, environment: account.environment })
+      .onConflictDoUpdate({ target: accounts.id, set: { environment: account.environment } });
+  }
 }

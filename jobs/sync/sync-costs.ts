@@ -6,8 +6,7 @@ import { accounts, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from ".
 import { ApiCallBudget, type RetryPolicy } from "../sources/api-call-budget";
 import type { BillingSource } from "../sources/billing-source";
 import { fetchCosts, type FetchProgress } from "../sources/cost-explorer/fetch-costs";
-import { attributeWindow } from "../attribution/attribute-window";
-import { reconcileWindow } from "../attribution/reconcile";
+import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import { costSyncWindow, type DayWindow } from "./billing-window";
 import { recordRun, RunFailure, type RunSummary } from "./job-runs";
 import { loadOwnerTagKeys } from "./owner-tag-keys";
@@ -39,7 +38,7 @@ export async function syncCosts(database: Database, source: BillingSource, optio
     try {
       const ownerTagKeys = await loadOwnerTagKeys(db);
       const fetched = await fetchCosts(source.costExplorer, budget, window, ownerTagKeys, options.onProgress);
-      const reconciliation = await db.transaction(async (tx) => {
+      const attributed = await db.transaction(async (tx) => {
         await tx
           .delete(costLineItems)
           .where(and(eq(costLineItems.source, COST_EXPLORER_SOURCE), gte(costLineItems.day, window.start), lt(costLineItems.day, window.end)));
@@ -64,9 +63,7 @@ export async function syncCosts(database: Database, source: BillingSource, optio
             .values(account)
             .onConflictDoUpdate({ target: accounts.id, set: { name: account.name, updatedAt: new Date() } });
         }
-        await attributeWindow(tx, window, runId);
-        const result = await reconcileWindow(tx, window);
-        if (result.mismatches.length > 0) throw new Error(`reconciliation failed on ${result.mismatches.length} day/measure pairs`);
+        const attributed = await attributeAndReconcile(tx, window, runId);
         await tx
           .insert(syncWatermarks)
           .values({ source: COST_EXPLORER_SOURCE, syncedThrough: window.end })
@@ -74,9 +71,10 @@ export async function syncCosts(database: Database, source: BillingSource, optio
             target: syncWatermarks.source,
             set: { syncedThrough: sql`greatest(${syncWatermarks.syncedThrough}, excluded.synced_through)`, updatedAt: new Date() },
           });
-        return result;
+        return attributed;
       });
-      return { ...spent(), rowsWritten: fetched.lines.length, details: { accounts: fetched.accounts.length, reconciliation } };
+      const { reconciliation, stats } = attributed;
+      return { ...spent(), rowsWritten: fetched.lines.length, details: { accounts: fetched.accounts.length, reconciliation, attribution: stats } };
     } catch (error) {
       throw new RunFailure(error, spent());
     }

@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import { sql, eq } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { jobRuns, syncWatermarks } from "../../db/schema";
-import { applyOwnership } from "../../jobs/ownership/apply-ownership";
+import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
 import { syncCosts, type CostSyncOptions } from "../../jobs/sync/sync-costs";
 import { sampleRows } from "../fake-aws/sample-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -41,7 +41,7 @@ async function watermark() {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await applyOwnership(database.db, ownership);
+  await applyOwnership(database.db, ownership, { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: TODAY });
   billing = await FakeBilling.start(rows, []);
 });
 

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { demoSource } from "../../jobs/sources/billing-source";
 import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
-import { applyOwnership } from "../../jobs/ownership/apply-ownership";
+import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
 import { syncCosts } from "../../jobs/sync/sync-costs";
 import { syncResources } from "../../jobs/sync/sync-resources";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -25,7 +25,7 @@ const source = demoSource("fixtures/demo");
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await applyOwnership(database.db, readOwnershipFile("fixtures/demo/ownership.yaml"));
+  await applyOwnership(database.db, readOwnershipFile("fixtures/demo/ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2026-11-21" });
 });
 afterAll(async () => database?.drop());
 

@@ -1,0 +1,21 @@
+// Attribution and its check, always together: a window whose attributed totals do not equal the
+// bill to the last unit is rolled back with the transaction rather than shown.
+import type { DbOrTx } from "../../db/client";
+import type { DayWindow } from "../sync/billing-window";
+import { attributeWindow, type AttributionStats } from "./attribute-window";
+import { reconcileWindow, type Reconciliation } from "./reconcile";
+
+export class ReconciliationError extends Error {
+  override name = "ReconciliationError";
+  constructor(readonly reconciliation: Reconciliation) {
+    const first = reconciliation.mismatches[0]!;
+    super(`attributed ≠ billed on ${reconciliation.mismatches.length} day/measure pairs, first ${first.day} ${first.measure}: billed ${first.billed}, attributed ${first.attributed}`);
+  }
+}
+
+export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId: number): Promise<{ stats: AttributionStats; reconciliation: Reconciliation }> {
+  const stats = await attributeWindow(tx, window, runId);
+  const reconciliation = await reconcileWindow(tx, stats.window);
+  if (reconciliation.mismatches.length > 0) throw new ReconciliationError(reconciliation);
+  return { stats, reconciliation };
+}
