@@ -8,13 +8,21 @@ import { healthRoutes } from "./routes/health";
 import { overviewRoutes } from "./routes/overview";
 import { teamRoutes } from "./routes/teams";
 import { jobRunRoutes } from "./routes/job-runs";
+import { importRoutes } from "./routes/imports";
+import { ownershipRoutes } from "./routes/ownership";
+import { whyRoutes } from "./routes/why";
+import { orgRoutes } from "./routes/org";
 
 export function createApi(database: Database, sourceName: string) {
   const api = new Hono()
     .route("/health", healthRoutes(database, sourceName))
     .route("/overview", overviewRoutes(database.db))
     .route("/teams", teamRoutes(database.db))
-    .route("/job-runs", jobRunRoutes(database.db));
+    .route("/job-runs", jobRunRoutes(database.db))
+    .route("/imports", importRoutes(database))
+    .route("/ownership", ownershipRoutes(database, sourceName))
+    .route("/why", whyRoutes(database.db))
+    .route("/org", orgRoutes(database.db));
   api.notFound(notFound);
   return api;
 }

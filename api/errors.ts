@@ -2,10 +2,13 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { logger } from "../jobs/logger";
+import { describeError } from "../jobs/describe-error";
 
 const statusByCode = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL_SERVER_ERROR: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -31,7 +34,7 @@ export function handleError(error: Error, c: Context) {
   if (error instanceof ApiError) {
     return c.json<ErrorBody>({ error: { code: error.code, message: error.message, requestId } }, statusByCode[error.code]);
   }
-  log.error({ err: { name: error.name, message: error.message }, requestId }, "unhandled error");
+  log.error({ err: describeError(error), requestId }, "unhandled error");
   return c.json<ErrorBody>({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong; the request id is in the server log.", requestId } }, 500);
 }
 

@@ -5,6 +5,7 @@ import { loadConfig, ConfigError } from "./config/load-config";
 import { configureLogger } from "./logger";
 import { openRuntime, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
+import { importCommand } from "./imports/import-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
 import type { DayWindow } from "./sync/billing-window";
@@ -14,10 +15,11 @@ const usage = `Usage: npm run cli -- <command> [options]
   sync       pull costs (the restatement window, or --from/--to) and resources, then attribute
   attribute  re-attribute --from/--to with the current ownership rules
   status     the last job runs and the last complete billing day
+  import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   const config = loadConfig();
@@ -30,6 +32,7 @@ async function main() {
       if (!window) throw new Error("attribute needs --from and --to");
       report(await attributeJob(runtime.database, runtime.source.name, window));
     } else if (command === "status") await status(runtime);
+    else if (command === "import") await importCommand(runtime, positionals[1], values.format);
     else throw new Error(`unknown command "${command}"\n${usage}`);
   } finally {
     await runtime.close();

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
 import { logger } from "./logger";
 import { runSyncCycle, type Runtime } from "./runtime";
+import { runScheduledImport } from "./imports/scheduled-import";
 
 const log = logger("scheduler");
 
@@ -29,9 +30,16 @@ export function startScheduler(runtime: Runtime): Scheduler {
     }
   };
   const job = new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule"));
+  const importJob = runtime.config.importLocation ? new Cron(runtime.config.importCron, { protect: true }, () => runScheduledImport(runtime, "schedule")) : null;
   const initialSync = (async () => {
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
     if (!watermark) await runOnce("first start");
   })();
-  return { initialSync, stop: () => job.stop() };
+  return {
+    initialSync,
+    stop: () => {
+      job.stop();
+      importJob?.stop();
+    },
+  };
 }

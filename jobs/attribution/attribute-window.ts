@@ -9,6 +9,7 @@ import { firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
+import { billedLineFilter } from "./billed-lines";
 
 export interface AttributionStats {
   /** Widened to whole months: a monthly split needs the whole month's direct costs. */
@@ -67,7 +68,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     left join lateral (
       select p.id from shared_cost_pools p where ${inForce("p")} and p.residue = 1 order by p.priority limit 1
     ) residue on true
-    where li.day >= ${window.start}::date and li.day < ${window.end}::date
+    where li.day >= ${window.start}::date and li.day < ${window.end}::date and ${billedLineFilter}
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
   const direct = await tx.execute(sql`
     insert into attributed_costs

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
+import { billedLineFilter } from "./billed-lines";
 
 export interface Reconciliation {
   daysChecked: number;
@@ -17,7 +18,7 @@ export async function reconcileWindow(tx: DbOrTx, window: DayWindow): Promise<Re
     sql`
     with billed as (
       select day, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized, sum(net_amortized_cost) as net_amortized
-      from cost_line_items where day >= ${window.start}::date and day < ${window.end}::date group by day
+      from cost_line_items li where day >= ${window.start}::date and day < ${window.end}::date and ${billedLineFilter} group by day
     ), attributed as (
       select day, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized, sum(net_amortized_cost) as net_amortized
       from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date group by day

@@ -1,7 +1,8 @@
 // Splits the pooled lines of attribution_staging across teams and writes them as attributed costs.
-// Proportional pools weigh each team by its direct amortized cost in the same day or month, so a
-// team's share of support or credits follows what it runs; every part sums to its pool exactly.
+// Proportional pools weigh each team by its direct amortized cost that day or that month so far, so
+// a team's share of support or credits follows what it runs; every part sums to its pool exactly.
 import { sql } from "drizzle-orm";
+import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { attributedCosts, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { splitPool, type SplitMethod } from "./split-pool";
@@ -55,7 +56,7 @@ export async function splitPooledCosts(tx: DbOrTx, runId: number): Promise<{ row
     const pool = pools.get(group.poolId)!;
     const teams = pool.teamIds ?? allTeams;
     const method: SplitMethod = pool.method === "fixed" ? { kind: "fixed", weights: pool.weights ?? {} } : { kind: pool.method };
-    const weights = pool.method === "proportional" ? basisOf(basis.get(pool.period === "day" ? group.day : group.day.slice(0, 7)), teams) : undefined;
+    const weights = pool.method === "proportional" ? basisOf(basis.get(pool.period === "day" ? group.day : `month:${group.day}`), teams) : undefined;
     const splits = MEASURES.map((measure) => splitPool({ pool: group[measure], teams, weights, method }));
     if (splits[1]!.fallback) evenFallbacks += 1;
     splits[0]!.shares.forEach((share, i) => {
@@ -86,17 +87,33 @@ function basisOf(all: Record<string, string> | undefined, teams: string[]): Reco
   return Object.fromEntries(teams.flatMap((team) => (all?.[team] ? [[team, all[team]]] : [])));
 }
 
-/** Each team's direct amortized cost per day and per month ("YYYY-MM-DD" and "YYYY-MM" keys). */
+/**
+ * Each team's direct amortized cost per day, and per month so far (keys "YYYY-MM-DD" and
+ * "month:YYYY-MM-DD"). A monthly pool weighs a day by the month through that day, never by later
+ * days: so a day's split does not change when later days arrive or are restated, and a rule change
+ * from a date changes nothing before it.
+ */
 async function directCostBasis(tx: DbOrTx): Promise<Map<string, Record<string, string>>> {
-  const rows = await queryRows<{ period: string; teamId: string; amount: string }>(
+  const rows = await queryRows<{ day: string; teamId: string; amount: string }>(
     tx,
-    sql`select day::text as period, team_id as "teamId", sum(amortized)::text as amount
-          from attribution_staging where pool_id is null and team_id is not null group by 1, 2
-        union all
-        select to_char(day, 'YYYY-MM'), team_id, sum(amortized)::text
-          from attribution_staging where pool_id is null and team_id is not null group by 1, 2`,
+    sql`select day::text as day, team_id as "teamId", sum(amortized)::text as amount
+        from attribution_staging where pool_id is null and team_id is not null group by 1, 2 order by 1`,
   );
   const basis = new Map<string, Record<string, string>>();
-  for (const row of rows) (basis.get(row.period) ?? basis.set(row.period, {}).get(row.period)!)[row.teamId] = row.amount;
+  const days = [...new Set((await queryRows<{ day: string }>(tx, sql`select distinct day::text as day from attribution_staging order by 1`)).map((r) => r.day))];
+  let month = "";
+  let running = new Map<string, Decimal>();
+  let next = 0;
+  for (const day of days) {
+    if (day.slice(0, 7) !== month) [month, running] = [day.slice(0, 7), new Map()];
+    const today: Record<string, string> = {};
+    for (; next < rows.length && rows[next]!.day === day; next++) {
+      const { teamId, amount } = rows[next]!;
+      today[teamId] = amount;
+      running.set(teamId, (running.get(teamId) ?? new Decimal(0)).plus(amount));
+    }
+    basis.set(day, today);
+    basis.set(`month:${day}`, Object.fromEntries([...running].map(([team, total]) => [team, total.toString()])));
+  }
   return basis;
 }

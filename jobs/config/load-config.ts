@@ -29,6 +29,9 @@ export interface Config {
   ownershipFile: string | null;
   awsRegions: string[];
   syncCron: string;
+  /** A folder or s3://bucket/prefix of CUR / FOCUS exports imported on IMPORT_CRON; null = no scheduled import. */
+  importLocation: string | null;
+  importCron: string;
   restatementDays: number;
   historyMonths: number;
   syncRetries: number;
@@ -57,6 +60,8 @@ const envSchema = z.object({
   OWNERSHIP_FILE: z.string().min(1).optional(),
   AWS_REGIONS: z.string().default("us-east-1"),
   SYNC_CRON: z.string().default("15 */6 * * *"),
+  IMPORT_LOCATION: z.string().optional(),
+  IMPORT_CRON: z.string().default("45 */6 * * *"),
   RESTATEMENT_DAYS: int(1, 60).default(5),
   HISTORY_MONTHS: int(1, 13).default(13),
   SYNC_RETRIES: int(0, 10).default(3),
@@ -98,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoDir,
     ownershipFile,
     awsRegions: parseRegions(e.AWS_REGIONS),
-    syncCron: parseCron(e.SYNC_CRON),
+    syncCron: parseCron("SYNC_CRON", e.SYNC_CRON),
+    importLocation: parseImportLocation(e.IMPORT_LOCATION, cwd),
+    importCron: parseCron("IMPORT_CRON", e.IMPORT_CRON),
     restatementDays: e.RESTATEMENT_DAYS,
     historyMonths: e.HISTORY_MONTHS,
     syncRetries: e.SYNC_RETRIES,
@@ -132,11 +139,24 @@ function parseRegions(value: string): string[] {
   return regions;
 }
 
-function parseCron(value: string): string {
+function parseCron(setting: string, value: string): string {
   try {
     new Cron(value, { paused: true }).stop();
   } catch (error) {
-    throw new ConfigError("SYNC_CRON", `not a cron pattern (${(error as Error).message})`);
+    throw new ConfigError(setting, `not a cron pattern (${(error as Error).message})`);
   }
   return value;
+}
+
+/** An S3 prefix (s3://bucket/prefix) as given, or a local file or folder that exists, made absolute. */
+function parseImportLocation(value: string | undefined, cwd: string): string | null {
+  const location = value?.trim();
+  if (!location) return null;
+  if (location.startsWith("s3://")) {
+    if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(location)) throw new ConfigError("IMPORT_LOCATION", `"${location}" is not s3://bucket/prefix`);
+    return location;
+  }
+  const path = resolve(cwd, location);
+  if (!existsSync(path)) throw new ConfigError("IMPORT_LOCATION", `${path} does not exist (give a folder, a file or s3://bucket/prefix)`);
+  return path;
 }

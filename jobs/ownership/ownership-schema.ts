@@ -42,7 +42,7 @@ const poolSchema = z.object({
     .refine((s) => Boolean(s.recordTypes || s.services || s.accounts || s.unattributed), "selects nothing")
     .refine((s) => !(s.unattributed && (s.recordTypes || s.services || s.accounts)), "unattributed cannot be combined with other selectors"),
   split: z.enum(["proportional", "even", "fixed"]),
-  period: z.enum(["day", "month"]).default("month"), // the period whose direct costs weigh a proportional split
+  period: z.enum(["day", "month"]).default("month"), // proportional weights: that day's direct costs, or the month's through that day
   weights: z.record(z.string(), amount).optional(), // team -> weight, for split: fixed
   teams: z.array(slug).optional(), // teams, groups or orgs sharing the pool; default every team
 });

@@ -1,8 +1,8 @@
-// What the dashboard must show for the demo company, computed here from fixtures/demo/cost-lines.csv with
-// decimal.js and the written attribution v1 rules (fixtures/demo/README.md), independently of the SQL.
+// What the dashboard must show for the demo company: fixtures/demo/golden.json, which the fixture
+// generator computes independently of the app (and test/unit/demo-fixture.test.ts ties to the CSV).
+import { readFileSync } from "node:fs";
 import Decimal from "decimal.js";
 import { loadBillingDataset, type BillingDataset } from "../../jobs/sources/fixtures/dataset";
-import { attributeV1 } from "../../fixtures/generator/golden";
 
 export interface MonthExpectation {
   total: Decimal;
@@ -10,29 +10,30 @@ export interface MonthExpectation {
   unattributed: Decimal;
 }
 
+interface Golden {
+  months: Record<string, { amortized: string; unblended: string; attributedAmortized: string; unattributedAmortized: string }>;
+  teams: Record<string, Record<string, string>>;
+}
+
+export const golden: Golden = JSON.parse(readFileSync("fixtures/demo/golden.json", "utf8"));
+
 export function loadDemo(dir = "fixtures/demo"): BillingDataset {
   return loadBillingDataset(dir);
 }
 
-/** Amortized spend per month, split into attributed and unattributed. */
-export function expectedMonths(dataset: BillingDataset): Map<string, MonthExpectation> {
-  const months = new Map<string, MonthExpectation>();
-  for (const row of dataset.rows) {
-    const month = row.day.slice(0, 7);
-    const entry = months.get(month) ?? { total: new Decimal(0), attributed: new Decimal(0), unattributed: new Decimal(0) };
-    entry.total = entry.total.plus(row.amortized);
-    if (attributeV1(row.tags, row.accountId) === "unattributed") entry.unattributed = entry.unattributed.plus(row.amortized);
-    else entry.attributed = entry.attributed.plus(row.amortized);
-    months.set(month, entry);
-  }
-  return months;
+/** Amortized spend per month, split into attributed (shared costs included) and unattributed. */
+export function expectedMonths(): Map<string, MonthExpectation> {
+  return new Map(
+    Object.entries(golden.months).map(([month, m]) => [
+      month,
+      { total: new Decimal(m.amortized), attributed: new Decimal(m.attributedAmortized), unattributed: new Decimal(m.unattributedAmortized) },
+    ]),
+  );
 }
 
-/** One team's amortized spend over [from, to] (inclusive days). */
-export function expectedTeamTotal(dataset: BillingDataset, teamId: string, from: string, to: string): Decimal {
-  return dataset.rows
-    .filter((row) => row.day >= from && row.day <= to && attributeV1(row.tags, row.accountId) === teamId)
-    .reduce((sum, row) => sum.plus(row.amortized), new Decimal(0));
+/** One team's amortized spend in a month, its shares of shared costs included. */
+export function expectedTeamMonth(teamId: string, month: string): Decimal {
+  return new Decimal(golden.teams[teamId]![month]!);
 }
 
 /** $1,234.57 as en-US currency shows it, rounded half up (what Intl.NumberFormat does), without Intl. */

@@ -1,23 +1,43 @@
 // The committed demo company (fixtures/demo) has the properties the product's demo relies on, and
 // its golden totals (README / golden.json) match the cost lines. Everything is recomputed here from
-// the files, independently of the generator's code.
+// the files, independently of the generator's code; the app's own parser only checks that it accepts
+// ownership.yaml.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBillingDataset, type BillingDataset } from "../../jobs/sources/fixtures/dataset.js";
+import { readOwnershipFile } from "../../jobs/ownership/ownership-file.js";
 
 const DIR = join(import.meta.dirname, "../../fixtures/demo");
 
+interface Pool {
+  id: string;
+  select: { recordTypes?: string[]; services?: string[]; accounts?: string[]; unattributed?: true };
+  split: "proportional" | "even" | "fixed";
+  period?: "day" | "month";
+  weights?: Record<string, number | string>;
+  teams?: string[];
+}
 interface Ownership {
   ownerTagKeys: string[];
-  orgs: { id: string; name: string; groups: { id: string; name: string; teams: { id: string; name: string; tagValues?: string[] }[] }[] }[];
-  accounts: { id: string; owner?: string }[];
+  environments?: { tagKeys: string[]; values: Record<string, string> };
+  orgs: {
+    id: string;
+    name: string;
+    groups: { id: string; name: string; teams: { id: string; name: string; tagValues?: string[]; services?: string[]; resources?: string[] }[] }[];
+  }[];
+  accounts: { id: string; owner?: string; environment?: string }[];
+  sharedCosts?: Pool[];
 }
+type ByMonth = Record<string, string>;
 interface Golden {
   months: Record<string, { unblended: string; amortized: string; netAmortized: string; attributedAmortized: string; unattributedAmortized: string }>;
-  teams: Record<string, Record<string, string>>;
+  teams: Record<string, ByMonth>;
+  teamsUnblended: Record<string, ByMonth>;
+  direct: Record<string, ByMonth>;
+  pools: Record<string, ByMonth>;
 }
 
 let data: BillingDataset;
@@ -74,6 +94,17 @@ describe("demo fixture", () => {
     for (const account of ownership.accounts) if (account.owner) expect(teamIds.has(account.owner)).toBe(true);
   });
 
+  it("has an ownership.yaml the app accepts, with environments, account environments and shared-cost pools", () => {
+    expect(() => readOwnershipFile(join(DIR, "ownership.yaml"))).not.toThrow();
+    const environments = new Map(data.accounts.map((a) => [a.id, a.environment]));
+    expect(ownership.accounts.map((a) => [a.id, a.environment])).toEqual([...environments]);
+    // Every env tag value the lines use is mapped.
+    const used = new Set(data.rows.flatMap((r) => ownership.environments!.tagKeys.map((k) => r.tags[k]?.trim().toLowerCase()).filter(Boolean)));
+    expect([...used].sort()).toEqual(Object.keys(ownership.environments!.values).sort());
+    expect(ownership.sharedCosts!.map((p) => p.id)).toEqual(["support-and-tax", "credits-and-refunds", "commitment-fees", "shared-networking"]);
+    expect(ownership.sharedCosts!.some((p) => p.select.unattributed)).toBe(false); // unattributed spend stays visible
+  });
+
   it("spells the owner tag team, Team and owner, and has untagged spend of 10-20%", () => {
     for (const key of OWNER_KEYS) expect(data.rows.some((r) => (r.tags[key] ?? "").trim() !== "")).toBe(true);
     const total = sumOf(data.rows.map((r) => r.amortized));
@@ -109,35 +140,62 @@ describe("demo fixture", () => {
     for (const key of OWNER_KEYS) expect(data.resources.some((r) => key in r.tags)).toBe(true);
   });
 
-  it("matches golden.json: monthly totals and amortized cost per team (attribution v1)", () => {
+  it("matches golden.json: monthly totals, direct cost per team, pools, and teams with shared costs", () => {
     const teamByValue = new Map<string, string>();
+    const teamByService = new Map<string, string>();
     for (const team of teamsOf(ownership)) {
       teamByValue.set(team.id, team.id);
-      for (const value of team.tagValues ?? []) teamByValue.set(value.toLowerCase(), team.id);
+      for (const value of team.tagValues ?? []) teamByValue.set(value.trim().toLowerCase(), team.id);
+      for (const service of team.services ?? []) teamByService.set(service, team.id);
     }
     const accountOwner = new Map(ownership.accounts.filter((a) => a.owner).map((a) => [a.id, a.owner!]));
-    const attribute = (tags: Record<string, string>, accountId: string) => {
-      const key = ownership.ownerTagKeys.find((k) => (tags[k] ?? "").trim() !== "");
-      const team = key ? teamByValue.get(tags[key]!.trim().toLowerCase()) : undefined;
-      return team ?? accountOwner.get(accountId) ?? "unattributed";
+    const pools = ownership.sharedCosts ?? [];
+    const poolOf = (r: BillingDataset["rows"][number]) =>
+      pools.find(
+        ({ select: s }) =>
+          (!s.recordTypes || s.recordTypes.includes(r.recordType)) &&
+          (!s.services || s.services.includes(r.service)) &&
+          (!s.accounts || s.accounts.includes(r.accountId)),
+      );
+    // The rules after the pools: owner tag (first non-empty key decides), service, account owner.
+    const attribute = (r: BillingDataset["rows"][number]) => {
+      const key = ownership.ownerTagKeys.find((k) => (r.tags[k] ?? "").trim() !== "");
+      const team = key ? teamByValue.get(r.tags[key]!.trim().toLowerCase()) : undefined;
+      return team ?? teamByService.get(r.service) ?? accountOwner.get(r.accountId) ?? "unattributed";
     };
 
     const zero = new Decimal(0);
     const months = new Map<string, { unblended: Decimal; amortized: Decimal; net: Decimal; unattributed: Decimal }>();
-    const teams = new Map<string, Map<string, Decimal>>();
+    const direct = new Map<string, Map<string, Decimal>>();
+    const pooled = new Map<string, Map<string, Decimal>>();
+    const poolGroups = new Map<string, Set<string>>(); // month -> pooled (day, pool, account, service, record type) groups
+    const directDaily = new Map<string, Map<string, Decimal>>(); // team -> day -> direct amortized
+    const pooledDaily = new Map<string, Map<string, Decimal>>(); // pool -> day -> pooled amortized
+    const add = (sums: Map<string, Map<string, Decimal>>, key: string, month: string, amount: string) => {
+      const byMonth = sums.get(key) ?? new Map<string, Decimal>();
+      byMonth.set(month, (byMonth.get(month) ?? zero).plus(amount));
+      sums.set(key, byMonth);
+    };
     for (const r of data.rows) {
       const month = r.day.slice(0, 7);
       const m = months.get(month) ?? { unblended: zero, amortized: zero, net: zero, unattributed: zero };
-      const team = attribute(r.tags, r.accountId);
+      const pool = poolOf(r);
+      const team = pool ? undefined : attribute(r);
       months.set(month, {
         unblended: m.unblended.plus(r.unblended),
         amortized: m.amortized.plus(r.amortized),
         net: m.net.plus(r.netAmortized),
         unattributed: team === "unattributed" ? m.unattributed.plus(r.amortized) : m.unattributed,
       });
-      const byMonth = teams.get(team) ?? new Map<string, Decimal>();
-      byMonth.set(month, (byMonth.get(month) ?? zero).plus(r.amortized));
-      teams.set(team, byMonth);
+      if (pool) {
+        add(pooled, pool.id, month, r.amortized);
+        add(pooledDaily, pool.id, r.day, r.amortized);
+        const groups = poolGroups.get(month) ?? new Set<string>();
+        poolGroups.set(month, groups.add(JSON.stringify([r.day, pool.id, r.accountId, r.service, r.recordType])));
+      } else {
+        add(direct, team!, month, r.amortized);
+        add(directDaily, team!, r.day, r.amortized);
+      }
     }
 
     expect(Object.keys(golden.months)).toEqual([...months.keys()]);
@@ -148,19 +206,70 @@ describe("demo fixture", () => {
       expect(new Decimal(g.netAmortized).equals(m.net), `${month} net amortized`).toBe(true);
       expect(new Decimal(g.unattributedAmortized).equals(m.unattributed), `${month} unattributed`).toBe(true);
       expect(new Decimal(g.attributedAmortized).equals(m.amortized.minus(m.unattributed)), `${month} attributed`).toBe(true);
+      expect(m.unattributed.isPositive() && !m.unattributed.isZero(), `${month} shows unattributed spend`).toBe(true);
     }
-    for (const [team, byMonth] of Object.entries(golden.teams)) {
-      for (const [month, amount] of Object.entries(byMonth)) {
-        const actual = teams.get(team)?.get(month) ?? zero;
-        expect(new Decimal(amount).equals(actual), `${team} ${month}`).toBe(true);
+    const sameAs = (name: string, golden: Record<string, ByMonth>, computed: Map<string, Map<string, Decimal>>) => {
+      for (const key of computed.keys()) expect(golden[key], `${name} ${key}`).toBeDefined();
+      for (const [key, byMonth] of Object.entries(golden)) {
+        expect(Object.keys(byMonth), `${name} ${key}`).toEqual([...months.keys()]);
+        for (const [month, amount] of Object.entries(byMonth)) {
+          expect(new Decimal(amount).equals(computed.get(key)?.get(month) ?? zero), `${name} ${key} ${month}`).toBe(true);
+        }
+      }
+    };
+    sameAs("direct", golden.direct, direct);
+    sameAs("pool", golden.pools, pooled);
+    expect(Object.keys(golden.pools)).toEqual(pools.map((p) => p.id));
+
+    const teamIds = [...teamsOf(ownership).map((t) => t.id), "unattributed"];
+    for (const measure of [golden.teams, golden.teamsUnblended, golden.direct]) expect(Object.keys(measure)).toEqual(teamIds);
+    expect(golden.teams.unattributed).toEqual(golden.direct.unattributed); // no pool takes the residue
+    expect(golden.teamsUnblended.unattributed!).toEqual(
+      Object.fromEntries(
+        [...months.keys()].map((month) => [
+          month,
+          sumOf(data.rows.filter((r) => r.day.startsWith(month) && !poolOf(r) && attribute(r) === "unattributed").map((r) => r.unblended)).toFixed(),
+        ]),
+      ),
+    );
+    for (const [month, m] of months) {
+      // The teams with their shares add up to the month exactly, in both measures, and the shares to the pools.
+      expect(sumOf(teamIds.map((t) => golden.teams[t]![month]!)).equals(m.amortized), `${month} amortized`).toBe(true);
+      expect(sumOf(teamIds.map((t) => golden.teamsUnblended[t]![month]!)).equals(m.unblended), `${month} unblended`).toBe(true);
+      const shares = sumOf(teamIds.map((t) => new Decimal(golden.teams[t]![month]!).minus(golden.direct[t]![month]!).toFixed()));
+      expect(shares.equals(sumOf(pools.map((p) => golden.pools[p.id]![month]!))), `${month} shares`).toBe(true);
+
+      // Each team's share is its exact (unrounded) share of every pool, within a cent per pooled group:
+      // a monthly pool weighs each day by the teams' direct cost of the month through that day.
+      const exact = new Map(teamIds.map((t) => [t, zero]));
+      const days = [...new Set(data.rows.filter((r) => r.day.startsWith(month)).map((r) => r.day))].sort();
+      const running = new Map(teamIds.map((t) => [t, zero]));
+      for (const day of days) {
+        for (const t of teamIds) running.set(t, running.get(t)!.plus(directDaily.get(t)?.get(day) ?? zero));
+        for (const pool of pools) {
+          const amount = pooledDaily.get(pool.id)?.get(day);
+          if (!amount) continue;
+          const candidates = pool.teams
+            ? ownership.orgs.flatMap((o) => o.groups.flatMap((g) => g.teams.filter((t) => [o.id, g.id, t.id].some((id) => pool.teams!.includes(id))).map((t) => t.id)))
+            : teamIds.filter((t) => t !== "unattributed");
+          const weights = new Map(
+            candidates.map((t) => {
+              if (pool.split === "fixed") return [t, new Decimal(pool.weights?.[t] ?? 0)];
+              if (pool.split === "even") return [t, new Decimal(1)];
+              const basis = running.get(t)!;
+              return [t, basis.isPositive() ? basis : zero];
+            }),
+          );
+          const total = sumOf([...weights.values()].map((w) => w.toFixed()));
+          expect(total.isPositive(), `${pool.id} ${day} has a basis`).toBe(true);
+          for (const [t, w] of weights) exact.set(t, exact.get(t)!.plus(amount.times(w).div(total)));
+        }
+      }
+      const tolerance = new Decimal("0.01").times(poolGroups.get(month)?.size ?? 0);
+      for (const t of teamIds) {
+        const share = new Decimal(golden.teams[t]![month]!).minus(golden.direct[t]![month]!);
+        expect(share.minus(exact.get(t)!).abs().lte(tolerance), `${t} ${month} share ${share} vs ${exact.get(t)}`).toBe(true);
       }
     }
-    // Every team that got money is in golden.json, and the teams add up to the month.
-    for (const team of teams.keys()) expect(golden.teams[team], team).toBeDefined();
-    for (const [month, m] of months) {
-      const teamSum = sumOf(Object.values(golden.teams).map((byMonth) => byMonth[month] ?? "0"));
-      expect(teamSum.equals(m.amortized), month).toBe(true);
-    }
-    expect(teamsOf(ownership).length + 1).toBe(Object.keys(golden.teams).length);
   });
 });

@@ -1,0 +1,49 @@
+// POST /api/imports: upload one CUR / CUR 2.0 / FOCUS file, as a multipart "file" field or as the raw
+// body (?fileName=&format=). A bad row answers 400 naming file, line and column; past the limit, 413.
+import { Readable } from "node:stream";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { FORMAT_OPTIONS, type FormatOption } from "../../jobs/imports/detect-format";
+import { importFiles } from "../../jobs/imports/import-files";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
+
+const query = z.object({
+  format: z.enum(FORMAT_OPTIONS as [FormatOption, ...FormatOption[]]).default("auto"),
+  fileName: z.string().min(1).max(300).optional(),
+});
+
+export function importRoutes(database: Database, options: { maxBytes?: number } = {}) {
+  const maxSize = options.maxBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
+  return new Hono().post(
+    "/",
+    bodyLimit({ maxSize, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `uploads are limited to ${maxSize} bytes`); } }),
+    validate("query", query),
+    async (c) => {
+      const { format, fileName } = c.req.valid("query");
+      const upload = await readUpload(c.req.raw, fileName);
+      const file = { name: upload.name, open: async () => Readable.from([upload.bytes]) };
+      const { run, rejected } = await importFiles(database, [file], { format, location: "upload" });
+      if (rejected) throw new ApiError("BAD_REQUEST", rejected.message);
+      if (run.status === "failed") throw new Error(`import run ${run.runId} failed: ${run.error}`);
+      return c.json({ runId: run.runId, status: run.status, rowsWritten: run.rowsWritten ?? 0, window: run.window ?? null, details: run.details ?? {} }, 201);
+    },
+  );
+}
+
+async function readUpload(request: Request, fileName: string | undefined): Promise<{ name: string; bytes: Buffer }> {
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const form = await request.formData();
+    const file = form.get("file");
+    if (!(file instanceof Blob)) throw new ApiError("BAD_REQUEST", 'multipart uploads need a "file" field');
+    const name = fileName ?? (file instanceof File && file.name ? file.name : "upload");
+    return { name, bytes: Buffer.from(await file.arrayBuffer()) };
+  }
+  const bytes = Buffer.from(await request.arrayBuffer());
+  if (bytes.length === 0) throw new ApiError("BAD_REQUEST", "the request body is empty");
+  return { name: fileName ?? "upload", bytes };
+}

@@ -1,0 +1,18 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { getOrgRollup } from "../../db/queries/org-rollup";
+import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
+import { measureSchema } from "../../db/queries/measure";
+import { firstOfMonth } from "../../db/calendar";
+import { validate } from "../validate";
+
+const day = z.iso.date();
+
+export const orgRoutes = (db: Db) =>
+  new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), async (c) => {
+    const query = c.req.valid("query");
+    const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
+    const from = query.from ?? firstOfMonth(to);
+    return c.json({ period: { from, to }, units: await getOrgRollup(db, { from, to, measure: query.measure }) });
+  });

@@ -1,0 +1,86 @@
+// Ownership metadata over HTTP: the summary behind the Ownership page, the rule list and its
+// editor (every change audited and re-attributed), a dollar preview of a pending change, the audit.
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { getOwnershipSummary } from "../../db/queries/ownership-summary";
+import { listRules, listOwnershipAudit } from "../../db/queries/ownership-rules";
+import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
+import { measureSchema } from "../../db/queries/measure";
+import { addDays, firstOfMonth } from "../../db/calendar";
+import { changeOwnership, previewOwnershipChange } from "../../jobs/ownership/change-ownership";
+import { createRule, updateRule, deleteRule, ruleInputSchema, RuleChangeError } from "../../jobs/ownership/rule-changes";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+const day = z.iso.date();
+const ruleId = z.object({ id: z.coerce.number().int().positive() });
+const pendingChange = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("create"), rule: ruleInputSchema }),
+  z.object({ action: z.literal("update"), id: z.number().int().positive(), rule: ruleInputSchema }),
+  z.object({ action: z.literal("delete"), id: z.number().int().positive(), effectiveFrom: day }),
+]);
+
+/** Who made a change. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
+const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
+
+/** Rule-change errors carry their own code; anything else is unexpected and goes to the error handler. */
+async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RuleChangeError) throw new ApiError(error.code, error.message);
+    throw error;
+  }
+}
+
+export const ownershipRoutes = (database: Database, sourceName: string) => {
+  const { db } = database;
+  return new Hono()
+    .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), async (c) => {
+      const query = c.req.valid("query");
+      const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
+      const from = query.from ?? firstOfMonth(addDays(to, -59));
+      return c.json(await getOwnershipSummary(db, { from, to, measure: query.measure }));
+    })
+    .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), async (c) => {
+      const query = c.req.valid("query");
+      return c.json({ rules: await listRules(db, { asOf: query.asOf, history: query.history === "true" }) });
+    })
+    .post("/rules", validate("json", ruleInputSchema), async (c) => {
+      const actor = actorOf(c.req.header("x-actor"));
+      const input = c.req.valid("json");
+      const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => createRule(tx, input, actor)));
+      return c.json({ rule: result, runId: run.runId }, 201);
+    })
+    .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), async (c) => {
+      const actor = actorOf(c.req.header("x-actor"));
+      const input = c.req.valid("json");
+      const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => updateRule(tx, c.req.valid("param").id, input, actor)));
+      return c.json({ rule: result, runId: run.runId });
+    })
+    .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), async (c) => {
+      const actor = actorOf(c.req.header("x-actor"));
+      const { id } = c.req.valid("param");
+      const { effectiveFrom } = c.req.valid("query");
+      const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => deleteRule(tx, id, effectiveFrom, actor)));
+      return c.json({ rule: result, runId: run.runId });
+    })
+    .post("/preview", validate("json", pendingChange), async (c) => {
+      const change = c.req.valid("json");
+      const actor = actorOf(c.req.header("x-actor"));
+      const preview = await asApiErrors(() =>
+        previewOwnershipChange<unknown>(db, (tx) =>
+          change.action === "create"
+            ? createRule(tx, change.rule, actor)
+            : change.action === "update"
+              ? updateRule(tx, change.id, change.rule, actor)
+              : deleteRule(tx, change.id, change.effectiveFrom, actor),
+        ),
+      );
+      return c.json({ window: preview.window, moves: preview.moves });
+    })
+    .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
+      c.json({ entries: await listOwnershipAudit(db, c.req.valid("query")) }),
+    );
+};

@@ -1,0 +1,14 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { explainCell } from "../../db/queries/why";
+import { validate } from "../validate";
+
+const cell = z.object({
+  teamId: z.string().min(1).max(100),
+  day: z.iso.date(),
+  service: z.string().min(1).max(300).optional(),
+  accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
+});
+
+export const whyRoutes = (db: Db) => new Hono().get("/", validate("query", cell), async (c) => c.json(await explainCell(db, c.req.valid("query"))));

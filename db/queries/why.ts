@@ -1,0 +1,69 @@
+// "Why is this on my team?": for a team's cell (day, and optionally service/account), the rules
+// and splits that put each dollar there, with the version that made the rule and a pool's basis.
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "../client";
+import { ratio } from "./ratio";
+
+export interface WhyCell {
+  teamId: string;
+  day: string;
+  service?: string;
+  accountId?: string;
+}
+
+export async function explainCell(db: DbOrTx, cell: WhyCell) {
+  const filters = sql`ac.team_id = ${cell.teamId} and ac.day = ${cell.day}::date
+    ${cell.service ? sql`and ac.service = ${cell.service}` : sql``}
+    ${cell.accountId ? sql`and ac.account_id = ${cell.accountId}` : sql``}`;
+  const decisions = await queryRows<{
+    decidedBy: string; ruleId: number | null; ruleKind: string | null; priority: number | null; match: string | null;
+    ruleSource: string | null; validFrom: string | null; versionId: number | null; versionActor: string | null; versionAppliedAt: string | null;
+    poolId: number | null; poolName: string | null; method: string | null; period: string | null;
+    unblended: string; amortized: string; netAmortized: string; accounts: string[]; services: string[];
+  }>(
+    db,
+    sql`select ac.decided_by as "decidedBy", ac.rule_id as "ruleId", r.kind::text as "ruleKind", r.priority,
+          coalesce(r.tag_value, r.account_id, r.service, r.resource_pattern) as match, r.source as "ruleSource",
+          r.valid_from::text as "validFrom", r.version_id as "versionId", v.actor as "versionActor", v.applied_at::text as "versionAppliedAt",
+          ac.pool_id as "poolId", p.name as "poolName", p.method::text as method, p.period::text as period,
+          sum(ac.unblended_cost)::text as unblended, sum(ac.amortized_cost)::text as amortized, sum(ac.net_amortized_cost)::text as "netAmortized",
+          array_agg(distinct ac.account_id) as accounts, array_agg(distinct ac.service) as services
+        from attributed_costs ac
+        left join ownership_rules r on r.id = ac.rule_id
+        left join ownership_versions v on v.id = r.version_id
+        left join shared_cost_pools p on p.id = ac.pool_id
+        where ${filters}
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 order by sum(ac.amortized_cost) desc`,
+  );
+  const withBasis = await Promise.all(decisions.map(async (d) => (d.poolId && d.method === "proportional" ? { ...d, basis: await poolBasis(db, d.poolId, d.period!, cell) } : d)));
+  const lines = await queryRows<{ accountId: string; service: string; recordType: string; resourceId: string | null; tags: Record<string, string>; amortized: string }>(
+    db,
+    sql`select li.account_id as "accountId", li.service, li.record_type as "recordType", li.resource_id as "resourceId", li.tags,
+          li.amortized_cost::text as amortized
+        from cost_line_items li
+        where li.day = ${cell.day}::date
+          and exists (select 1 from attributed_costs ac where ${filters} and ac.decided_by <> 'split'
+                        and ac.account_id = li.account_id and ac.service = li.service and ac.record_type = li.record_type)
+        order by li.amortized_cost desc limit 25`,
+  );
+  return { cell, decisions: withBasis, sampleLines: lines };
+}
+
+/** A proportional pool weighs teams by direct cost over its period: this team's part of that basis. */
+async function poolBasis(db: DbOrTx, poolId: number, period: string, cell: WhyCell) {
+  // As the engine weighs: that day, or the month through that day.
+  const range = period === "day" ? sql`ac.day = ${cell.day}::date` : sql`ac.day >= date_trunc('month', ${cell.day}::timestamp)::date and ac.day <= ${cell.day}::date`;
+  const [row] = await queryRows<{ team: string; total: string }>(
+    db,
+    sql`with per_team as (
+          select ac.team_id, sum(ac.amortized_cost) as amount
+          from attributed_costs ac, shared_cost_pools p
+          where p.id = ${poolId} and ${range} and ac.pool_id is null and ac.team_id <> 'unattributed'
+            and (p.team_ids is null or ac.team_id = any(p.team_ids))
+          group by 1
+        )
+        select coalesce(sum(amount) filter (where team_id = ${cell.teamId}), 0)::text as team, coalesce(sum(amount), 0)::text as total
+        from per_team where amount > 0`,
+  );
+  return { period, teamDirectCost: row?.team ?? "0", allTeamsDirectCost: row?.total ?? "0", share: ratio(row?.team ?? "0", row?.total ?? "0") };
+}

@@ -1,0 +1,33 @@
+// npm run cli -- import <path | s3://bucket/prefix> [--format auto|cur|cur2|focus]
+import { SingleBar, Presets } from "cli-progress";
+import type { Runtime } from "../runtime";
+import { addDays } from "../../db/calendar";
+import { FORMAT_OPTIONS, type FormatOption } from "./detect-format";
+import { importFromLocation } from "./import-location";
+import { IMPORT_LOCK } from "./scheduled-import";
+
+export async function importCommand(runtime: Runtime, location: string | undefined, format: string | undefined): Promise<void> {
+  if (!location) throw new Error("import needs a file, a folder or s3://bucket/prefix");
+  if (format !== undefined && !(FORMAT_OPTIONS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMAT_OPTIONS.join(", ")}`);
+  const bar = new SingleBar({ format: "import [{bar}] {value}/{total}  {label}", hideCursor: true }, Presets.shades_classic);
+  let started = false;
+  const result = await runtime.database.withAdvisoryLock(IMPORT_LOCK, () =>
+    importFromLocation(runtime.database, location, {
+      format: (format ?? "auto") as FormatOption,
+      onProgress: ({ done, total, label }) => {
+        if (!started) bar.start(total, 0, { label });
+        started = true;
+        bar.update(done, { label });
+      },
+    }),
+  );
+  if (started) bar.stop();
+  if (!result) throw new Error("another import holds the lock; try again when it has finished");
+  const { run } = result;
+  const window = run.window ? ` ${run.window.start}..${addDays(run.window.end, -1)}` : "";
+  console.log(`run ${run.runId}: ${run.status}${window}, ${run.rowsWritten ?? 0} rows written${run.error ? `\n  error: ${run.error}` : ""}`);
+  for (const file of (run.details?.files ?? []) as { name: string; status: string; rows?: number }[]) {
+    console.log(`  ${file.status.padEnd(9)} ${file.name}${file.rows === undefined ? "" : ` (${file.rows} rows)`}`);
+  }
+  if (run.status === "failed") process.exitCode = 1;
+}

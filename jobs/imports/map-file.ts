@@ -1,0 +1,42 @@
+// One export file -> line items with their line numbers, in the format asked for or detected.
+// The first bad field stops the file with file, line and column (a file is imported whole or not at all).
+import type { Readable } from "node:stream";
+import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS } from "./cur-columns";
+import { detectFormat, requiredColumns, type FormatOption } from "./detect-format";
+import { ImportError } from "./import-error";
+import { FieldError, type ImportFormat, type ImportedLineItem, type RawRow } from "./line-item";
+import { mapCurRow } from "./map-cur";
+import { mapFocusRow } from "./map-focus";
+import { readRows } from "./read-rows";
+
+export interface MappedFile {
+  format: ImportFormat;
+  items: AsyncIterable<ImportedLineItem>;
+}
+
+const mappers: Record<ImportFormat, (row: RawRow) => ImportedLineItem> = {
+  cur: (row) => mapCurRow(row, LEGACY_CUR_COLUMNS, true),
+  cur2: (row) => mapCurRow(row, CUR2_COLUMNS, false),
+  focus: mapFocusRow,
+};
+
+export async function mapFile(fileName: string, input: Readable, option: FormatOption): Promise<MappedFile> {
+  const reader = await readRows(fileName, input);
+  const detected = detectFormat(reader.columns);
+  const format = option === "auto" ? detected : option;
+  if (!format) throw new ImportError(fileName, 1, null, "not a CUR, CUR 2.0 or FOCUS export (no lineItem/UnblendedCost, line_item_unblended_cost or BilledCost column)");
+  const missing = requiredColumns(format).find((column) => !reader.columns.includes(column));
+  if (missing) throw new ImportError(fileName, 1, missing, `missing (the file is not ${format === "cur2" ? "CUR 2.0" : format.toUpperCase()}${detected && detected !== format ? `; it looks like ${detected}` : ""})`);
+  const map = mappers[format];
+  async function* items(): AsyncIterable<ImportedLineItem> {
+    for await (const { line, row } of reader.rows) {
+      try {
+        yield map(row);
+      } catch (error) {
+        if (error instanceof FieldError) throw new ImportError(fileName, line, error.column, error.problem);
+        throw error;
+      }
+    }
+  }
+  return { format, items: items() };
+}

@@ -1,0 +1,114 @@
+// The CUR amortization rules and the FOCUS mapping, table-driven, on hand-written rows.
+import { describe, expect, it } from "vitest";
+import { mapCurRow } from "../../jobs/imports/map-cur";
+import { mapFocusRow } from "../../jobs/imports/map-focus";
+import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS } from "../../jobs/imports/cur-columns";
+import { detectFormat } from "../../jobs/imports/detect-format";
+import { FieldError } from "../../jobs/imports/line-item";
+
+const base = {
+  "lineItem/UsageStartDate": "2024-09-03T23:00:00Z",
+  "bill/BillingPeriodStartDate": "2024-09-01T00:00:00Z",
+  "lineItem/UsageAccountId": "111111111111",
+  "product/ProductName": "Amazon Elastic Compute Cloud",
+  "product/regionCode": "us-east-1",
+  "lineItem/UsageType": "BoxUsage:m5.large",
+};
+
+const amortizationCases: { type: string; fields: Record<string, string>; amortized: string; net: string }[] = [
+  { type: "Usage", fields: { "lineItem/UnblendedCost": "1.25" }, amortized: "1.25", net: "1.25" },
+  { type: "Tax", fields: { "lineItem/UnblendedCost": "0.3" }, amortized: "0.3", net: "0.3" },
+  { type: "Credit", fields: { "lineItem/UnblendedCost": "-5" }, amortized: "-5", net: "-5" },
+  { type: "Refund", fields: { "lineItem/UnblendedCost": "-1.1" }, amortized: "-1.1", net: "-1.1" },
+  { type: "Fee", fields: { "lineItem/UnblendedCost": "12" }, amortized: "12", net: "12" },
+  { type: "DiscountedUsage", fields: { "lineItem/UnblendedCost": "0", "reservation/EffectiveCost": "0.0634" }, amortized: "0.0634", net: "0.0634" },
+  { type: "DiscountedUsage", fields: { "lineItem/UnblendedCost": "0", "reservation/EffectiveCost": "0.0634", "reservation/NetEffectiveCost": "0.06" }, amortized: "0.0634", net: "0.06" },
+  { type: "SavingsPlanCoveredUsage", fields: { "lineItem/UnblendedCost": "0.096", "savingsPlan/SavingsPlanEffectiveCost": "0.0605" }, amortized: "0.0605", net: "0.0605" },
+  { type: "SavingsPlanNegation", fields: { "lineItem/UnblendedCost": "-0.096" }, amortized: "0", net: "0" },
+  { type: "SavingsPlanUpfrontFee", fields: { "lineItem/UnblendedCost": "8760" }, amortized: "0", net: "0" },
+  { type: "RIFee", fields: { "lineItem/UnblendedCost": "30", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod": "1.5", "reservation/UnusedRecurringFee": "2.25" }, amortized: "3.75", net: "3.75" },
+  { type: "RIFee", fields: { "lineItem/UnblendedCost": "30", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod": "1.5", "reservation/UnusedRecurringFee": "2.25", "reservation/NetUnusedRecurringFee": "2" }, amortized: "3.75", net: "3.5" },
+  { type: "SavingsPlanRecurringFee", fields: { "lineItem/UnblendedCost": "72", "savingsPlan/TotalCommitmentToDate": "72", "savingsPlan/UsedCommitment": "70.1" }, amortized: "1.9", net: "1.9" },
+  { type: "Usage", fields: { "lineItem/UnblendedCost": "0.1", "lineItem/NetUnblendedCost": "0.09" }, amortized: "0.1", net: "0.09" },
+  { type: "Usage", fields: { "lineItem/UnblendedCost": "0.1000000000000001" }, amortized: "0.1000000000000001", net: "0.1000000000000001" },
+];
+
+describe("CUR amortization by line item type", () => {
+  it.each(amortizationCases)("$type $fields -> amortized $amortized, net $net", ({ type, fields, amortized, net }) => {
+    const item = mapCurRow({ ...base, "lineItem/LineItemType": type, ...fields }, LEGACY_CUR_COLUMNS, true);
+    expect(item).toMatchObject({ recordType: type, unblended: fields["lineItem/UnblendedCost"], amortized, netAmortized: net });
+  });
+
+  it("the same rules hold for CUR 2.0 column names, with the resource_tags map and product map", () => {
+    const item = mapCurRow(
+      {
+        line_item_line_item_type: "SavingsPlanCoveredUsage",
+        line_item_usage_start_date: new Date("2024-09-30T23:00:00Z"),
+        bill_billing_period_start_date: new Date("2024-09-01T00:00:00Z"),
+        line_item_usage_account_id: "222222222222",
+        line_item_unblended_cost: 0.096,
+        savings_plan_savings_plan_effective_cost: 0.0605,
+        savings_plan_net_savings_plan_effective_cost: 0.055,
+        product_servicecode: "AmazonEC2",
+        product: { product_name: "Amazon Elastic Compute Cloud" },
+        product_region_code: "eu-west-1",
+        line_item_resource_id: "i-0abc",
+        resource_tags: { user_team: "payments", aws_createdBy: "ci", user_Cost_Center: "42" },
+      },
+      CUR2_COLUMNS,
+      false,
+    );
+    expect(item).toEqual({
+      day: "2024-09-30", billingPeriod: "2024-09-01", accountId: "222222222222", service: "Amazon Elastic Compute Cloud", region: "eu-west-1",
+      usageType: "", recordType: "SavingsPlanCoveredUsage", resourceId: "i-0abc", tags: { team: "payments", "aws:createdBy": "ci", Cost_Center: "42" },
+      unblended: "0.096", amortized: "0.0605", netAmortized: "0.055", usageQuantity: null,
+    });
+  });
+
+  it("legacy tag columns: user: prefix stripped, aws: kept, empty values dropped", () => {
+    const item = mapCurRow({ ...base, "lineItem/LineItemType": "Usage", "lineItem/UnblendedCost": "1", "resourceTags/user:team": "search", "resourceTags/aws:createdBy": "x", "resourceTags/user:env": "" }, LEGACY_CUR_COLUMNS, true);
+    expect(item.tags).toEqual({ team: "search", "aws:createdBy": "x" });
+    expect(item.day).toBe("2024-09-03");
+  });
+
+  const errorCases: { name: string; fields: Record<string, string>; column: string }[] = [
+    { name: "a cost that is not a number", fields: { "lineItem/LineItemType": "Usage", "lineItem/UnblendedCost": "1,5" }, column: "lineItem/UnblendedCost" },
+    { name: "a missing usage start", fields: { "lineItem/LineItemType": "Usage", "lineItem/UnblendedCost": "1", "lineItem/UsageStartDate": "" }, column: "lineItem/UsageStartDate" },
+    { name: "a bad timestamp", fields: { "lineItem/LineItemType": "Usage", "lineItem/UnblendedCost": "1", "lineItem/UsageStartDate": "2024-02-30T00:00:00Z" }, column: "lineItem/UsageStartDate" },
+    { name: "covered usage without its effective cost", fields: { "lineItem/LineItemType": "DiscountedUsage", "lineItem/UnblendedCost": "0" }, column: "reservation/EffectiveCost" },
+    { name: "a missing account", fields: { "lineItem/LineItemType": "Usage", "lineItem/UnblendedCost": "1", "lineItem/UsageAccountId": "" }, column: "lineItem/UsageAccountId" },
+  ];
+  it.each(errorCases)("rejects $name naming $column", ({ fields, column }) => {
+    const run = () => mapCurRow({ ...base, ...fields }, LEGACY_CUR_COLUMNS, true);
+    expect(run).toThrow(FieldError);
+    expect(run).toThrow(expect.objectContaining({ column }));
+  });
+});
+
+describe("FOCUS mapping", () => {
+  const row = {
+    BilledCost: "0.0120", EffectiveCost: "0.0100", ChargePeriodStart: "2024-09-21 23:00:00", BillingPeriodStart: "2024-09-01 00:00:00",
+    ChargeCategory: "Usage", ChargeClass: "NULL", SubAccountId: "51738928782", BillingAccountId: "1", ServiceName: "Amazon Simple Queue Service",
+    RegionId: "NULL", ResourceId: "NULL", SkuId: "G95F", ConsumedQuantity: "2.0", Tags: '{" org": "x", "env": "dev", "n": 3}',
+  };
+  const cases: { name: string; change: Record<string, string>; expected: Record<string, unknown> }[] = [
+    { name: "BilledCost/EffectiveCost, NULL strings as nulls, tags as written", change: {}, expected: { unblended: "0.012", amortized: "0.01", netAmortized: "0.01", region: "", resourceId: null, usageType: "G95F", recordType: "Usage", day: "2024-09-21", tags: { " org": "x", env: "dev", n: "3" }, usageQuantity: "2" } },
+    { name: "x_UsageType wins over SkuId", change: { x_UsageType: "USW2-Requests-Tier1" }, expected: { usageType: "USW2-Requests-Tier1" } },
+    { name: "ChargeClass joins the category", change: { ChargeClass: "Correction" }, expected: { recordType: "Usage/Correction" } },
+    { name: "no sub account: the billing account", change: { SubAccountId: "NULL" }, expected: { accountId: "1" } },
+    { name: "an offset timestamp counts in UTC", change: { ChargePeriodStart: "2024-09-21T23:30:00-02:00" }, expected: { day: "2024-09-22" } },
+    { name: "the billing period is the export's, not the usage month", change: { BillingPeriodStart: "2024-10-01 00:00:00", ChargePeriodStart: "2024-09-30 22:00:00" }, expected: { day: "2024-09-30", billingPeriod: "2024-10-01" } },
+  ];
+  it.each(cases)("$name", ({ change, expected }) => expect(mapFocusRow({ ...row, ...change })).toMatchObject(expected));
+
+  it("a Tags value that is not JSON names the column", () => {
+    expect(() => mapFocusRow({ ...row, Tags: "{team: x}" })).toThrow(expect.objectContaining({ column: "Tags" }));
+  });
+
+  it("detects each format from its columns", () => {
+    expect(detectFormat(["identity/LineItemId", "lineItem/UnblendedCost"])).toBe("cur");
+    expect(detectFormat(["line_item_unblended_cost", "resource_tags"])).toBe("cur2");
+    expect(detectFormat(["BilledCost", "ChargePeriodStart"])).toBe("focus");
+    expect(detectFormat(["cost"])).toBeNull();
+  });
+});
