@@ -1,4 +1,4 @@
-// npm run cli -- sync|attribute|status [--from YYYY-MM-DD --to YYYY-MM-DD]
+// npm run cli -- <command>: the jobs of the server, by hand (same configuration, same database).
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig, ConfigError } from "./config/load-config";
@@ -6,6 +6,7 @@ import { configureLogger } from "./logger";
 import { openRuntime, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
+import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
 import type { DayWindow } from "./sync/billing-window";
@@ -13,13 +14,15 @@ import type { RunSummary } from "./sync/job-runs";
 
 const usage = `Usage: npm run cli -- <command> [options]
   sync       pull costs (the restatement window, or --from/--to) and resources, then attribute
-  attribute  re-attribute --from/--to with the current ownership rules
+  attribute  re-attribute --from/--to with the current ownership rules (alias: backfill)
+  preview    what an edited ownership file would move per team: preview --file ownership.yaml [--effective-from YYYY-MM-DD]
+  import-backstage  Backstage catalog-info.yaml annotations as ownership rules: --file F [--file G] [--effective-from YYYY-MM-DD]
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, help: { type: "boolean" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   const config = loadConfig();
@@ -28,11 +31,13 @@ async function main() {
   try {
     const window = parseWindow(values.from, values.to);
     if (command === "sync") await sync(runtime, window);
-    else if (command === "attribute") {
-      if (!window) throw new Error("attribute needs --from and --to");
+    else if (command === "attribute" || command === "backfill") {
+      if (!window) throw new Error(`${command} needs --from and --to`);
       report(await attributeJob(runtime.database, runtime.source.name, window));
     } else if (command === "status") await status(runtime);
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
+    else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
+    else if (command === "import-backstage") await importBackstageCommand(runtime, values.file ?? [], values["effective-from"]);
     else throw new Error(`unknown command "${command}"\n${usage}`);
   } finally {
     await runtime.close();

@@ -10,6 +10,8 @@ import { measureSchema } from "../../db/queries/measure";
 import { addDays, firstOfMonth } from "../../db/calendar";
 import { changeOwnership, previewOwnershipChange } from "../../jobs/ownership/change-ownership";
 import { createRule, updateRule, deleteRule, ruleInputSchema, RuleChangeError } from "../../jobs/ownership/rule-changes";
+import { importBackstageCatalog } from "../../jobs/ownership/backstage-import";
+import { BackstageCatalogError } from "../../jobs/ownership/backstage-catalog";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
 
@@ -21,6 +23,12 @@ const pendingChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("delete"), id: z.number().int().positive(), effectiveFrom: day }),
 ]);
 
+const backstageImport = z.object({
+  catalogs: z.array(z.object({ fileName: z.string().min(1).max(300), text: z.string().max(5_000_000) })).min(1).max(200),
+  effectiveFrom: day.optional(),
+  preview: z.boolean().default(false),
+});
+
 /** Who made a change. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
 const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
 
@@ -29,7 +37,7 @@ async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof RuleChangeError) throw new ApiError(error.code, error.message);
+    if (error instanceof RuleChangeError || error instanceof BackstageCatalogError) throw new ApiError(error.code, error.message);
     throw error;
   }
 }
@@ -79,6 +87,18 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
         ),
       );
       return c.json({ window: preview.window, moves: preview.moves });
+    })
+    .post("/backstage", validate("json", backstageImport), async (c) => {
+      const actor = actorOf(c.req.header("x-actor"));
+      const { catalogs, effectiveFrom, preview } = c.req.valid("json");
+      const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
+      const mutation = (tx: Parameters<typeof importBackstageCatalog>[0]) => importBackstageCatalog(tx, catalogs, { actor, effectiveFrom, today });
+      if (preview) {
+        const result = await asApiErrors(() => previewOwnershipChange(db, mutation));
+        return c.json({ window: result.window, moves: result.moves, import: result.result });
+      }
+      const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, mutation));
+      return c.json({ import: result, runId: run.runId });
     })
     .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
       c.json({ entries: await listOwnershipAudit(db, c.req.valid("query")) }),

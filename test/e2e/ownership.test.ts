@@ -193,4 +193,21 @@ describe("Ownership page on the demo company", () => {
     expect(await page.locator("[data-testid=org-rollup-table] tfoot [data-field=total]").innerText()).toBe(usd(roots));
     await page.locator("[data-testid=org-rollup-card]").screenshot({ path: join(screenshots, "org-rollup.png") });
   });
+
+  it(`ends the dashboard rule from a day: the preview moves dollars off ${TEAM}, and the rule leaves the list in force`, async () => {
+    await open("#/ownership", "[data-testid=rules-table] tr[data-source=api]");
+    const row = page.locator("[data-testid=rules-table] tr[data-source=api]").first();
+    const ruleId = await row.getAttribute("data-rule-id");
+    await row.locator("[data-testid=end-rule]").click();
+    const endFrom = `${lastCompleteDay.slice(0, 7)}-01`;
+    await page.locator("[data-testid=rule-effective-from]").fill(endFrom);
+    await page.locator("[data-testid=preview-change]").click();
+    await page.waitForSelector("[data-testid=preview-moves-table] tbody tr", { timeout: 60_000 });
+    const loss = await page.locator(`[data-testid=preview-moves-table] tr[data-team-id="${TEAM}"]`).getAttribute("data-delta");
+    expect(new Decimal(loss!).isNegative()).toBe(true);
+    await page.locator("[data-testid=apply-change]").click();
+    await page.waitForSelector("[data-testid=rule-applied]", { timeout: 120_000 });
+    await page.locator(`[data-testid=rules-table] tr[data-rule-id="${ruleId}"]`).waitFor({ state: "detached", timeout: 30_000 });
+    expect(await page.locator("[data-testid=audit-table] tr[data-action='rule.delete']").count()).toBe(1);
+  });
 });

@@ -211,3 +211,28 @@ describe("one bill from two sources", () => {
     expect(after).toEqual(other);
   });
 });
+
+describe("Backstage catalog over the API", () => {
+  const catalog = (owner: string) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ledger
+  annotations:
+    tallyboard.io/aws-account-id: "222222222222"
+spec:
+  owner: group:default/${owner}
+`;
+
+  it("previews, then imports the catalog's rules; a bad catalog is rejected whole with the line", async () => {
+    const body = (owner: string, preview: boolean) => json({ catalogs: [{ fileName: "catalog-info.yaml", text: catalog(owner) }], preview });
+    const preview = (await (await api("/api/ownership/backstage", body("payments", true))).json()) as any;
+    expect(preview.import.rules).toBe(1);
+    const imported = await api("/api/ownership/backstage", body("payments", false));
+    expect(imported.status).toBe(200);
+    const { rules } = (await (await api("/api/ownership/rules")).json()) as any;
+    expect(rules.filter((r: any) => r.source === "backstage").map((r: any) => [r.kind, r.match, r.teamId])).toEqual([["account", "222222222222", "payments"]]);
+    const bad = await api("/api/ownership/backstage", body("nobody", false));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error.message).toMatch(/catalog-info.yaml line \d+, entity component:default\/ledger, field spec.owner/);
+  });
+});
