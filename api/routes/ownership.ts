@@ -22,6 +22,7 @@ const pendingChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("update"), id: z.number().int().positive(), rule: ruleInputSchema }),
   z.object({ action: z.literal("delete"), id: z.number().int().positive(), effectiveFrom: day }),
 ]);
+const previewMeasure = z.object({ measure: measureSchema });
 
 const backstageImport = z.object({
   catalogs: z.array(z.object({ fileName: z.string().min(1).max(300), text: z.string().max(5_000_000) })).min(1).max(200),
@@ -74,8 +75,9 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => deleteRule(tx, id, effectiveFrom, actor)));
       return c.json({ rule: result, runId: run.runId });
     })
-    .post("/preview", validate("json", pendingChange), async (c) => {
+    .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), async (c) => {
       const change = c.req.valid("json");
+      const { measure } = c.req.valid("query");
       const actor = actorOf(c.req.header("x-actor"));
       const preview = await asApiErrors(() =>
         previewOwnershipChange<unknown>(db, (tx) =>
@@ -84,9 +86,10 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
             : change.action === "update"
               ? updateRule(tx, change.id, change.rule, actor)
               : deleteRule(tx, change.id, change.effectiveFrom, actor),
+          measure,
         ),
       );
-      return c.json({ window: preview.window, moves: preview.moves });
+      return c.json({ window: preview.window, measure, moves: preview.moves });
     })
     .post("/backstage", validate("json", backstageImport), async (c) => {
       const actor = actorOf(c.req.header("x-actor"));

@@ -3,6 +3,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../client";
 import { ratio } from "./ratio";
+import { ownerValueExpression } from "../../jobs/attribution/attribute-window";
+import { ruleMatchesLine, ruleInForce, poolSelectsLine } from "../../jobs/attribution/rule-match";
+import { billedLineFilter } from "../../jobs/attribution/billed-lines";
+import { loadOwnerTagKeys } from "../../jobs/sync/owner-tag-keys";
 
 export interface WhyCell {
   teamId: string;
@@ -36,14 +40,19 @@ export async function explainCell(db: DbOrTx, cell: WhyCell) {
         group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 order by sum(ac.amortized_cost) desc`,
   );
   const withBasis = await Promise.all(decisions.map(async (d) => (d.poolId && d.method === "proportional" ? { ...d, basis: await poolBasis(db, d.poolId, d.period!, cell) } : d)));
-  const lines = await queryRows<{ accountId: string; service: string; recordType: string; resourceId: string | null; tags: Record<string, string>; amortized: string }>(
+  // The lines each deciding rule took: it matches them, no pool takes them first, and no earlier rule matches.
+  const ownerValue = ownerValueExpression(await loadOwnerTagKeys(db));
+  const ruleIds = decisions.flatMap((d) => (d.ruleId ? [d.ruleId] : []));
+  const lines = ruleIds.length === 0 ? [] : await queryRows<{ ruleId: number; accountId: string; service: string; recordType: string; resourceId: string | null; tags: Record<string, string>; amortized: string }>(
     db,
-    sql`select li.account_id as "accountId", li.service, li.record_type as "recordType", li.resource_id as "resourceId", li.tags,
+    sql`select r.id as "ruleId", li.account_id as "accountId", li.service, li.record_type as "recordType", li.resource_id as "resourceId", li.tags,
           li.amortized_cost::text as amortized
-        from cost_line_items li
-        where li.day = ${cell.day}::date
-          and exists (select 1 from attributed_costs ac where ${filters} and ac.decided_by <> 'split'
-                        and ac.account_id = li.account_id and ac.service = li.service and ac.record_type = li.record_type)
+        from cost_line_items li join ownership_rules r on r.id in (${sql.join(ruleIds.map((id) => sql`${id}`), sql`, `)})
+        where li.day = ${cell.day}::date and ${billedLineFilter} and ${ruleMatchesLine("r", ownerValue)}
+          and not exists (select 1 from ownership_rules e where e.priority < r.priority and ${ruleInForce("e")} and ${ruleMatchesLine("e", ownerValue)})
+          and not exists (select 1 from shared_cost_pools p where p.residue = 0 and ${ruleInForce("p")} and ${poolSelectsLine("p")})
+          ${cell.service ? sql`and li.service = ${cell.service}` : sql``}
+          ${cell.accountId ? sql`and li.account_id = ${cell.accountId}` : sql``}
         order by li.amortized_cost desc limit 25`,
   );
   return { cell, decisions: withBasis, sampleLines: lines };

@@ -20,7 +20,7 @@ export interface AttributionStats {
 }
 
 /** The owner-tag value of a line: the first non-empty value under the configured spellings, normalised. */
-function ownerValueExpression(tagKeys: string[]) {
+export function ownerValueExpression(tagKeys: string[]) {
   if (tagKeys.length === 0) return sql`null::text`;
   const candidates = tagKeys.map((key) => sql`nullif(trim(li.tags ->> ${key}::text), '')`);
   return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;

@@ -9,6 +9,7 @@ import { addDays } from "../../db/calendar";
 import { recordRun, type RunSummary } from "../sync/job-runs";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { DayWindow } from "../sync/billing-window";
+import { measureColumn, type Measure } from "../../db/queries/measure";
 
 /** A change applies itself in the transaction and says from which day it takes effect. */
 export type OwnershipMutation<T> = (tx: DbOrTx) => Promise<{ effectiveFrom: string | null; result: T }>;
@@ -43,7 +44,7 @@ export async function changeOwnership<T>(database: Database, sourceName: string,
 }
 
 /** What a change would do, per team, over the days it affects; nothing is kept. */
-export async function previewOwnershipChange<T>(db: DbOrTx, mutate: OwnershipMutation<T>, measure = "amortized_cost") {
+export async function previewOwnershipChange<T>(db: DbOrTx, mutate: OwnershipMutation<T>, measure: Measure = "amortized") {
   let preview: { window: DayWindow | null; moves: TeamMove[]; result: T } | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -74,11 +75,11 @@ async function affectedWindow(tx: DbOrTx, effectiveFrom: string): Promise<DayWin
   return start > lastDay ? null : { start, end: addDays(lastDay, 1) };
 }
 
-async function teamTotals(tx: DbOrTx, window: DayWindow, measure: string): Promise<Map<string, string>> {
+async function teamTotals(tx: DbOrTx, window: DayWindow, measure: Measure): Promise<Map<string, string>> {
   const rows = await queryRows<{ teamId: string; amount: string }>(
     tx,
-    sql`select team_id as "teamId", sum(${sql.raw(measure)})::text as amount from attributed_costs
-        where day >= ${window.start}::date and day < ${window.end}::date group by 1`,
+    sql`select ac.team_id as "teamId", sum(${measureColumn(measure)})::text as amount from attributed_costs ac
+        where ac.day >= ${window.start}::date and ac.day < ${window.end}::date group by 1`,
   );
   return new Map(rows.map((row) => [row.teamId, row.amount]));
 }

@@ -94,7 +94,7 @@ afterAll(async () => {
 describe("Backstage catalog import", () => {
   it("moves legacy-billing-tagged spend in accounts without an owner to payments, as the preview said, and reconciles", async () => {
     expect(await teamTotals()).toEqual(sumBy(rows, expectedTeam));
-    const preview = await previewOwnershipChange(database.db, importing(), "unblended_cost");
+    const preview = await previewOwnershipChange(database.db, importing(), "unblended");
     const expected = sumBy(rows, teamWithCatalog);
     expect(expected.unattributed).not.toBe(sumBy(rows, expectedTeam).unattributed); // the catalog does claim something
     expect(await counts()).toMatchObject({ versions: 1 }); // the preview kept nothing

@@ -1,0 +1,69 @@
+// The shell: a left navigation and the page the hash names.
+import { useHashLocation } from "./routing/hash-location";
+import { matchRoute, paths, type Route } from "./routing/routes";
+import { Link } from "./routing/link";
+import { OverviewPage } from "./pages/overview-page";
+import { TeamsPage } from "./pages/teams-page";
+import { TeamPage } from "./pages/team-page";
+import { SyncPage } from "./pages/sync-page";
+import { OwnershipPage } from "./pages/ownership-page";
+import { WhyPage } from "./pages/why-page";
+
+const nav = [
+  { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
+  { to: paths.teams, label: "Teams", active: (r: Route) => r.page === "teams" || r.page === "team" || r.page === "why" },
+  { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
+  { to: paths.sync, label: "Data sync", active: (r: Route) => r.page === "sync" },
+];
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "overview":
+      return <OverviewPage />;
+    case "teams":
+      return <TeamsPage />;
+    case "team":
+      return <TeamPage key={route.teamId} teamId={route.teamId} />;
+    case "ownership":
+      return <OwnershipPage />;
+    case "why":
+      return <WhyPage />;
+    case "sync":
+      return <SyncPage />;
+    case "not-found":
+      return (
+        <div className="card state state-empty">
+          Nothing at {route.path}. <Link to={paths.overview}>Back to the overview</Link>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const route = matchRoute(useHashLocation().path);
+  return (
+    <div className="layout">
+      <nav className="sidebar" aria-label="Main">
+        <div className="sidebar-inner">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Tallyboard
+        </div>
+        <ul>
+          {nav.map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} className={item.active(route) ? "nav-link active" : "nav-link"}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar-foot">Every AWS dollar on exactly one team.</p>
+        </div>
+      </nav>
+      <main className="content" data-page={route.page}>
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Every recorded job run, newest first: what ran, on which window, what it wrote and what it cost.
+import { useJobRuns } from "../../api/use-job-runs";
+import { Card } from "../../components/card";
+import { QueryState } from "../../components/query-state";
+import { StatusBadge } from "../../components/status-badge";
+import { addDays, formatDuration, formatShortDay, formatTimestamp } from "../../format/dates";
+
+export function JobRunsCard() {
+  const runs = useJobRuns();
+  return (
+    <Card title="Job runs" note="The newest 50. Windows are inclusive; API attempts include retries." testId="job-runs-card">
+      <QueryState query={runs} isEmpty={(data) => data.runs.length === 0} empty="No job has run yet: the first sync starts with the server.">
+        {(data) => (
+          <div className="table-scroll">
+            <table className="table" data-testid="job-runs-table">
+              <thead>
+                <tr>
+                  <th>Job</th>
+                  <th>Source</th>
+                  <th>Status</th>
+                  <th>Started</th>
+                  <th>Window</th>
+                  <th className="num">Rows</th>
+                  <th className="num">API requests / attempts</th>
+                  <th className="num">Duration</th>
+                  <th>Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.runs.map((run) => (
+                  <tr key={run.id} className={run.status === "failed" ? "row-failed" : undefined}>
+                    <td className="mono">{run.job}</td>
+                    <td>{run.source}</td>
+                    <td><StatusBadge status={run.status} /></td>
+                    <td className="nowrap">{formatTimestamp(run.startedAt)}</td>
+                    <td className="nowrap">{run.windowStart && run.windowEnd ? `${formatShortDay(run.windowStart)} – ${formatShortDay(addDays(run.windowEnd, -1))}` : "—"}</td>
+                    <td className="num">{run.rowsWritten.toLocaleString("en-US")}</td>
+                    <td className="num">{run.apiRequests.toLocaleString("en-US")} / {run.apiAttempts.toLocaleString("en-US")}</td>
+                    <td className="num">{formatDuration(run.durationMs)}</td>
+                    <td className="error-cell">{run.error ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+    </Card>
+  );
+}

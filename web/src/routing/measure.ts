@@ -1,0 +1,25 @@
+// The cost measure every page reads, kept in the URL (?measure=) so it survives navigation and links.
+import type { InferRequestType } from "hono/client";
+import type { api } from "../api/client";
+import { useHashLocation, updateHashParams } from "./hash-location";
+
+/** The API's own measure type (its zod enum), not a copy. */
+export type Measure = NonNullable<InferRequestType<typeof api.overview.$get>["query"]["measure"]>;
+
+export const MEASURES = [
+  { value: "amortized", label: "Amortized", hint: "Reservations and savings plans spread over the days they cover" },
+  { value: "unblended", label: "Unblended", hint: "What was charged on the day" },
+  { value: "net_amortized", label: "Net amortized", hint: "Amortized, after discounts" },
+] as const satisfies readonly { value: Measure; label: string; hint: string }[];
+
+export const DEFAULT_MEASURE: Measure = "amortized";
+
+function isMeasure(value: string | null): value is Measure {
+  return MEASURES.some((m) => m.value === value);
+}
+
+export function useMeasure(): [Measure, (next: Measure) => void] {
+  const value = useHashLocation().params.get("measure");
+  const measure = isMeasure(value) ? value : DEFAULT_MEASURE;
+  return [measure, (next) => updateHashParams({ measure: next === DEFAULT_MEASURE ? undefined : next })];
+}

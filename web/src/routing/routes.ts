@@ -1,0 +1,30 @@
+// The dashboard's views and how a hash path maps onto them.
+export type Route =
+  | { page: "overview" }
+  | { page: "teams" }
+  | { page: "team"; teamId: string }
+  | { page: "ownership" }
+  | { page: "why" }
+  | { page: "sync" }
+  | { page: "not-found"; path: string };
+
+export function matchRoute(path: string): Route {
+  if (path === "/" || path === "") return { page: "overview" };
+  if (path === "/teams") return { page: "teams" };
+  if (path === "/sync") return { page: "sync" };
+  if (path === "/ownership") return { page: "ownership" };
+  // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
+  if (path === "/why") return { page: "why" };
+  const team = /^\/teams\/([^/]+)$/.exec(path);
+  if (team) return { page: "team", teamId: decodeURIComponent(team[1]!) };
+  return { page: "not-found", path };
+}
+
+export const paths = {
+  overview: "/",
+  teams: "/teams",
+  team: (teamId: string) => `/teams/${encodeURIComponent(teamId)}`,
+  ownership: "/ownership",
+  why: "/why",
+  sync: "/sync",
+};
