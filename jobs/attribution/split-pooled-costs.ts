@@ -47,14 +47,14 @@ export async function splitPooledCosts(tx: DbOrTx, runId: number): Promise<{ row
       )
     ).map((pool) => [pool.id, pool]),
   );
-  const allTeams = (await queryRows<{ id: string }>(tx, sql`select id from teams where kind = 'team' and id <> ${UNATTRIBUTED_TEAM_ID}`)).map((t) => t.id);
+  const teamsOn = await teamsInForce(tx);
   const basis = await directCostBasis(tx);
 
   const rows: (typeof attributedCosts.$inferInsert)[] = [];
   let evenFallbacks = 0;
   for (const group of groups) {
     const pool = pools.get(group.poolId)!;
-    const teams = pool.teamIds ?? allTeams;
+    const teams = pool.teamIds ?? teamsOn(group.day);
     const method: SplitMethod = pool.method === "fixed" ? { kind: "fixed", weights: pool.weights ?? {} } : { kind: pool.method };
     const weights = pool.method === "proportional" ? basisOf(basis.get(pool.period === "day" ? group.day : `month:${group.day}`), teams) : undefined;
     const splits = MEASURES.map((measure) => splitPool({ pool: group[measure], teams, weights, method }));
@@ -80,6 +80,27 @@ export async function splitPooledCosts(tx: DbOrTx, runId: number): Promise<{ row
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(attributedCosts).values(rows.slice(i, i + INSERT_CHUNK));
   return { rows: rows.length, evenFallbacks };
+}
+
+/**
+ * "Every team" means the teams in the org tree on that day: a team added from a date shares no pool
+ * before it, and a removed team none after.
+ */
+async function teamsInForce(tx: DbOrTx): Promise<(day: string) => string[]> {
+  const spans = await queryRows<{ id: string; validFrom: string; validTo: string | null }>(
+    tx,
+    sql`select tp.child_id as id, tp.valid_from::text as "validFrom", tp.valid_to::text as "validTo"
+        from team_parents tp join teams t on t.id = tp.child_id where t.kind = 'team' and t.id <> ${UNATTRIBUTED_TEAM_ID}`,
+  );
+  const cache = new Map<string, string[]>();
+  return (day) => {
+    let teams = cache.get(day);
+    if (!teams) {
+      teams = [...new Set(spans.filter((s) => s.validFrom <= day && (s.validTo === null || day < s.validTo)).map((s) => s.id))].sort();
+      cache.set(day, teams);
+    }
+    return teams;
+  };
 }
 
 /** The bases of the pool's own teams only: other teams' direct costs do not weigh in. */

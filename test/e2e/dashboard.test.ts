@@ -1,45 +1,26 @@
 // The dashboard in real Chromium against the API on the demo company, after one real sync cycle.
-// Expected numbers come from fixtures/demo/cost-lines.csv (decimal.js, attribution v1), not from the API.
+// Expected numbers come from fixtures/demo/golden.json and cost-lines.csv (decimal.js), not from the API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Decimal from "decimal.js";
-import type { Browser, Page } from "playwright-core";
-import { loadConfig } from "../../jobs/config/load-config";
-import { openRuntime, runSyncCycle, type Runtime } from "../../jobs/runtime";
-import { startServer, type RunningServer } from "../../api/server";
-import { launchChromium } from "../support/chromium";
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../../api/server";
+import { startDemoDashboard, type DemoDashboard } from "../support/demo-dashboard";
 import { addDays, expectedMonths, expectedTeamMonth, loadDemo, usd } from "../support/demo-expectations";
 
 const dataset = loadDemo();
 const lastCompleteDay = addDays(dataset.manifest.asOf, -1);
-const screenshots = process.env.E2E_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), "tallyboard-screens-"));
 
-let runtime: Runtime;
+let dashboard: DemoDashboard;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  // PORT must be 1..65535 in the config schema, so the ephemeral port goes to startServer directly.
-  const config = loadConfig({ TALLYBOARD_SOURCE: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), "tallyboard-e2e-")), LOG_LEVEL: "silent" }, process.cwd());
-  runtime = await openRuntime(config);
-  const sync = await runSyncCycle(runtime);
-  expect(sync?.costs.status).toBe("succeeded");
-  server = await startServer(runtime, { port: 0, host: "127.0.0.1" });
-  browser = await launchChromium();
-  // Recharts skips its entry animation for reduced motion, so screenshots and DOM reads see finished charts.
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, reducedMotion: "reduce" });
+  dashboard = await startDemoDashboard("dashboard");
+  ({ server, page } = dashboard);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await runtime?.close();
-  console.log(`dashboard screenshots: ${screenshots}`);
-});
+afterAll(() => dashboard?.close());
 
 async function open(hash: string, ready: string) {
   await page.goto(`${server.url}/${hash}`);
@@ -65,7 +46,7 @@ describe("dashboard on the demo company", () => {
     expect(await page.locator("[data-testid=monthly-spend-chart] svg .recharts-bar-rectangle path, [data-testid=monthly-spend-chart] svg .recharts-bar-rectangle rect").count()).toBeGreaterThanOrEqual(expected.size);
     expect(await page.locator("[data-testid=monthly-spend-chart] .recharts-xAxis .recharts-cartesian-axis-tick").count()).toBe(expected.size);
     expect(await page.locator("[data-testid=top-teams-chart] svg path").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(screenshots, "overview.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "overview.png"), fullPage: true });
   });
 
   it(`Overview: the last complete billing day is the manifest's asOf minus one day (${lastCompleteDay})`, async () => {
@@ -82,7 +63,7 @@ describe("dashboard on the demo company", () => {
     const unattributed = page.locator("[data-testid=teams-table] tr.row-unattributed");
     expect(await unattributed.count()).toBe(1);
     expect(await unattributed.innerText()).toContain("no owner");
-    await page.screenshot({ path: join(screenshots, "teams.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "teams.png"), fullPage: true });
     await page.locator('[data-testid=teams-table] tr[data-team-id="checkout"] a').click();
     await page.waitForSelector("[data-testid=team-header]");
     expect(page.url()).toContain("#/teams/checkout");
@@ -94,7 +75,7 @@ describe("dashboard on the demo company", () => {
     expect(await page.locator("[data-testid=team-by-service-chart] svg .recharts-area-area").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=team-by-account-chart] svg .recharts-area-area").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=team-decided-by-chart] svg path").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(screenshots, "team.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "team.png"), fullPage: true });
   });
 
   it.each([
@@ -123,7 +104,7 @@ describe("dashboard on the demo company", () => {
   it("Team: an unknown team shows the API's error message", async () => {
     await open("#/teams/no-such-team", "[data-testid=error-state]");
     expect(await text("[data-testid=error-state]")).toContain('No team "no-such-team"');
-    await page.screenshot({ path: join(screenshots, "team-not-found.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "team-not-found.png"), fullPage: true });
   });
 
   it("Data sync: runs, the last complete day and a clean reconciliation of every synced day", async () => {
@@ -133,6 +114,6 @@ describe("dashboard on the demo company", () => {
     const firstDay = [...dataset.rows.map((row) => row.day)].sort()[0]!;
     const days = (Date.parse(dataset.manifest.asOf) - Date.parse(firstDay)) / 86_400_000;
     expect(await text("[data-testid=reconciliation-days]")).toBe(String(days));
-    await page.screenshot({ path: join(screenshots, "sync.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "sync.png"), fullPage: true });
   });
 });

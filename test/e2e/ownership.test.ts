@@ -2,45 +2,27 @@
 // on the demo company after one real sync cycle. Expected numbers come from the API itself (fetched
 // here): the page must show what the API says, and an applied rule must move what its preview said.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Decimal from "decimal.js";
-import type { Browser, Page } from "playwright-core";
-import { loadConfig } from "../../jobs/config/load-config";
-import { openRuntime, runSyncCycle, type Runtime } from "../../jobs/runtime";
-import { startServer, type RunningServer } from "../../api/server";
-import { launchChromium } from "../support/chromium";
+import type { Page } from "playwright-core";
+import type { RunningServer } from "../../api/server";
+import { startDemoDashboard, type DemoDashboard } from "../support/demo-dashboard";
 import { addDays, usd } from "../support/demo-expectations";
 
-const screenshots = process.env.E2E_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), "tallyboard-ownership-screens-"));
 const TEAM = "analytics"; // the team the UI maps an unclaimed tag value to
 const ACTOR = "e2e-tester";
 
-let runtime: Runtime;
+let dashboard: DemoDashboard;
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let lastCompleteDay: string;
-
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  const config = loadConfig({ TALLYBOARD_SOURCE: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), "tallyboard-ownership-e2e-")), LOG_LEVEL: "silent" }, process.cwd());
-  runtime = await openRuntime(config);
-  const sync = await runSyncCycle(runtime);
-  expect(sync?.costs.status).toBe("succeeded");
-  server = await startServer(runtime, { port: 0, host: "127.0.0.1" });
+  dashboard = await startDemoDashboard("ownership");
+  ({ server, page } = dashboard);
   lastCompleteDay = (await getJson<{ lastCompleteBillingDay: string }>("/api/job-runs")).lastCompleteBillingDay;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, reducedMotion: "reduce" });
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await runtime?.close();
-  console.log(`ownership screenshots: ${screenshots}`);
-});
+afterAll(() => dashboard?.close());
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`);
@@ -84,7 +66,7 @@ describe("Ownership page on the demo company", () => {
     expect(await page.locator("[data-testid=attributed-totals] [data-field=unattributed]").innerText()).toBe(usd(total.minus(attributed)));
     expect(await page.locator("[data-testid=attributed-share-chart] svg .recharts-area-area").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=unclaimed-tags-table] tbody tr").count()).toBe(summary.unclaimedTagValues.length);
-    await page.screenshot({ path: join(screenshots, "ownership.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "ownership.png"), fullPage: true });
   });
 
   it(`maps an unclaimed tag value to ${TEAM}: the preview shows moves, and applying moves ${TEAM}'s total by the previewed delta`, async () => {
@@ -120,7 +102,7 @@ describe("Ownership page on the demo company", () => {
     expect(gain!.shown).toBe(`+${usd(new Decimal(gain!.delta))}`);
     // Dollars move, they are not made: what one team gains others lose.
     expect(moves.reduce((sum, move) => sum.plus(move.delta), new Decimal(0)).isZero()).toBe(true);
-    await page.locator("[data-testid=rule-editor-card]").screenshot({ path: join(screenshots, "rule-preview.png") });
+    await page.locator("[data-testid=rule-editor-card]").screenshot({ path: join(dashboard.screenshots, "rule-preview.png") });
 
     const before = await teamTotal(TEAM, windowStart, windowEnd);
     await page.locator("[data-testid=apply-change]").click();
@@ -137,7 +119,7 @@ describe("Ownership page on the demo company", () => {
     expect(await page.locator("[data-testid=audit-table] tr[data-action='rule.create']").first().innerText()).toContain(ACTOR);
     const rules = await getJson<{ rules: { match: string; teamId: string; source: string; validFrom: string }[] }>("/api/ownership/rules");
     expect(rules.rules.find((rule) => rule.source === "api" && rule.match === tagValue)).toMatchObject({ teamId: TEAM, validFrom: effectiveFrom });
-    await page.screenshot({ path: join(screenshots, "ownership-after-apply.png"), fullPage: true });
+    await page.screenshot({ path: join(dashboard.screenshots, "ownership-after-apply.png"), fullPage: true });
 
     // A second rule at the same priority is refused: the API's message shows by the form, on the field it names.
     await page.getByRole("button", { name: "Add another rule" }).click();
@@ -148,7 +130,7 @@ describe("Ownership page on the demo company", () => {
     await page.waitForSelector("[data-testid=rule-form-error]");
     expect(await page.locator("[data-testid=rule-form-error]").innerText()).toContain(`already has priority ${priority}`);
     expect(await page.locator(".field-invalid[data-field=priority]").count()).toBe(1);
-    await page.locator("[data-testid=rule-editor-card]").screenshot({ path: join(screenshots, "rule-error.png") });
+    await page.locator("[data-testid=rule-editor-card]").screenshot({ path: join(dashboard.screenshots, "rule-error.png") });
   });
 
   it("Why: a service-day picked on a Team page explains itself with the rule kinds the API names", async () => {
@@ -167,7 +149,7 @@ describe("Ownership page on the demo company", () => {
       expect(await steps.nth(index).getAttribute("data-decided-by")).toBe(decision.decidedBy);
       expect(await steps.nth(index).innerText()).toContain(labels[decision.decidedBy]);
     }
-    await page.screenshot({ path: join(screenshots, "why-drawer.png") });
+    await page.screenshot({ path: join(dashboard.screenshots, "why-drawer.png") });
   });
 
   it("Why: a day after the new rule names it (Owner tag, its value, made in the dashboard)", async () => {
@@ -180,7 +162,7 @@ describe("Ownership page on the demo company", () => {
     expect(text).toContain("Owner tag");
     expect(text).toContain("Dashboard / API");
     expect(text).toContain(ACTOR);
-    await page.locator("[data-testid=why-drawer]").screenshot({ path: join(screenshots, "why-new-rule.png") });
+    await page.locator("[data-testid=why-drawer]").screenshot({ path: join(dashboard.screenshots, "why-new-rule.png") });
   });
 
   it("Teams: the org roll-up's orgs add up to all spend, as GET /api/org gives them", async () => {
@@ -191,7 +173,7 @@ describe("Ownership page on the demo company", () => {
     }
     const roots = org.units.filter((u) => u.parentId === null).reduce((sum, u) => sum.plus(u.amount), new Decimal(0));
     expect(await page.locator("[data-testid=org-rollup-table] tfoot [data-field=total]").innerText()).toBe(usd(roots));
-    await page.locator("[data-testid=org-rollup-card]").screenshot({ path: join(screenshots, "org-rollup.png") });
+    await page.locator("[data-testid=org-rollup-card]").screenshot({ path: join(dashboard.screenshots, "org-rollup.png") });
   });
 
   it(`ends the dashboard rule from a day: the preview moves dollars off ${TEAM}, and the rule leaves the list in force`, async () => {
