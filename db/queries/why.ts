@@ -28,7 +28,7 @@ export async function explainCell(db: DbOrTx, cell: WhyCell) {
     db,
     sql`select ac.decided_by as "decidedBy", ac.rule_id as "ruleId", r.kind::text as "ruleKind", r.priority,
           coalesce(r.tag_value, r.account_id, r.service, r.resource_pattern) as match, r.source as "ruleSource",
-          r.valid_from::text as "validFrom", r.version_id as "versionId", v.actor as "versionActor", v.applied_at::text as "versionAppliedAt",
+          r.valid_from::text as "validFrom", r.version_id as "versionId", v.actor as "versionActor", to_char(v.applied_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "versionAppliedAt",
           ac.pool_id as "poolId", p.name as "poolName", p.method::text as method, p.period::text as period,
           sum(ac.unblended_cost)::text as unblended, sum(ac.amortized_cost)::text as amortized, sum(ac.net_amortized_cost)::text as "netAmortized",
           array_agg(distinct ac.account_id) as accounts, array_agg(distinct ac.service) as services
