@@ -12,6 +12,10 @@ import { importRoutes } from "./routes/imports";
 import { ownershipRoutes } from "./routes/ownership";
 import { whyRoutes } from "./routes/why";
 import { orgRoutes } from "./routes/org";
+import { metricsRoutes } from "./routes/metrics";
+import { businessRoutes } from "./routes/business";
+import { budgetRoutes } from "./routes/budgets";
+import { nudgeRoutes } from "./routes/nudges";
 
 export function createApi(database: Database, sourceName: string) {
   const api = new Hono()
@@ -22,7 +26,11 @@ export function createApi(database: Database, sourceName: string) {
     .route("/imports", importRoutes(database))
     .route("/ownership", ownershipRoutes(database, sourceName))
     .route("/why", whyRoutes(database.db))
-    .route("/org", orgRoutes(database.db));
+    .route("/org", orgRoutes(database.db))
+    .route("/metrics", metricsRoutes(database.db))
+    .route("/business", businessRoutes(database.db))
+    .route("/nudges", nudgeRoutes(database.db))
+    .route("/budgets", budgetRoutes(database.db));
   api.notFound(notFound);
   return api;
 }

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { copyWithPglite, copyWithPostgres, type CopyRows } from "./copy-rows";
+import { partitionLineItems } from "./line-item-partitions";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: query functions accept either. */
@@ -34,8 +35,10 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const database = target.kind === "postgres" ? openPostgres(target.url) : await openPglite(target.dataDir);
-  if (database.kind === "postgres") await migratePostgres(database.db as never, { migrationsFolder });
-  else await migratePglite(database.db as never, { migrationsFolder });
+  if (database.kind === "postgres") {
+    await migratePostgres(database.db as never, { migrationsFolder });
+    await partitionLineItems(database.db); // see line-item-partitions.ts: only a real server partitions
+  } else await migratePglite(database.db as never, { migrationsFolder });
   return database;
 }
 

@@ -6,6 +6,7 @@ import { configureLogger } from "./logger";
 import { openRuntime, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
+import { businessImportCommand } from "./business/business-import";
 import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
@@ -19,6 +20,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   import-backstage  Backstage catalog-info.yaml annotations as ownership rules: --file F [--file G] [--effective-from YYYY-MM-DD]
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
+  business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
@@ -36,6 +38,7 @@ async function main() {
       report(await attributeJob(runtime.database, runtime.source.name, window));
     } else if (command === "status") await status(runtime);
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
+    else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
     else if (command === "import-backstage") await importBackstageCommand(runtime, values.file ?? [], values["effective-from"]);
     else throw new Error(`unknown command "${command}"\n${usage}`);

@@ -8,6 +8,8 @@ import { defaultAwsApis } from "./sources/aws-clients";
 import { readOwnershipFile } from "./ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "./ownership/apply-ownership";
 import { backfillFrom } from "./attribution/attribute-job";
+import { loadDemoBusinessInputs } from "./business/demo-business";
+import { loadDemoBudgets } from "./budgets/budget-changes";
 import { syncCosts } from "./sync/sync-costs";
 import { syncResources } from "./sync/sync-resources";
 import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
@@ -37,6 +39,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     // A changed file re-attributes from its effective date on; earlier days stay as they were.
     if (applied.effectiveFrom) await backfillFrom(database, source.name, applied.effectiveFrom);
   }
+  // The demo's business inputs (operations, headcount, revenue, vendors, goals), into empty tables only.
+  if (source.name === "demo") await loadDemoBusinessInputs(database.db, config.demoDir);
+  if (source.name === "demo") await loadDemoBudgets(database.db, config.demoDir); // budgets.csv, into an empty table only
   return { config, database, source, close: () => database.close() };
 }
 

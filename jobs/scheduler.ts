@@ -6,6 +6,7 @@ import { syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
 import { logger } from "./logger";
 import { runSyncCycle, type Runtime } from "./runtime";
 import { runScheduledImport } from "./imports/scheduled-import";
+import { runNudgeJob } from "./nudges/nudge-job";
 
 const log = logger("scheduler");
 
@@ -31,6 +32,12 @@ export function startScheduler(runtime: Runtime): Scheduler {
   };
   const job = new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule"));
   const importJob = runtime.config.importLocation ? new Cron(runtime.config.importCron, { protect: true }, () => runScheduledImport(runtime, "schedule")) : null;
+  // Nudges: generated from what the sync committed, then delivered; own lock (tallyboard:nudges).
+  const nudgeJob = new Cron(runtime.config.nudgeCron, { protect: true }, () =>
+    runNudgeJob(runtime.database, runtime.source.name)
+      .then((run) => run && log.info({ status: run.status, details: run.details, error: run.error }, "nudges finished"))
+      .catch((error: Error) => log.error({ err: { message: error.message } }, "nudges crashed")),
+  );
   const initialSync = (async () => {
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
     if (!watermark) await runOnce("first start");
@@ -40,6 +47,7 @@ export function startScheduler(runtime: Runtime): Scheduler {
     stop: () => {
       job.stop();
       importJob?.stop();
+      nudgeJob.stop();
     },
   };
 }

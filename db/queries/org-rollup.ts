@@ -17,7 +17,7 @@ export async function getOrgRollup(db: DbOrTx, options: { from: string; to: stri
   return queryRows<OrgUnitTotal>(
     db,
     sql`with team_days as (
-          select ac.day, ac.team_id, sum(${column}) as amount from attributed_costs ac
+          select ac.day, ac.team_id, sum(${column}) as amount from cost_rollup_daily ac
           where ac.day >= ${options.from}::date and ac.day <= ${options.to}::date group by 1, 2
         ), group_days as (
           select td.day, tp.parent_id as unit, td.amount from team_days td

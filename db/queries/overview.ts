@@ -7,6 +7,7 @@ import { firstOfMonth, monthsBetween, monthOf, lastDayOfMonth, previousMonth } f
 import { getLastCompleteBillingDay } from "./billing-status";
 import { measureColumn, type Measure } from "./measure";
 import { ratio } from "./ratio";
+import { costRollupRange } from "./rollup-range";
 
 export interface MonthSpend {
   month: string;
@@ -24,12 +25,12 @@ export async function getOverview(db: DbOrTx, options: { measure: Measure; month
   const firstMonth = firstOfMonth(lastDay, options.months - 1).slice(0, 7);
   const column = measureColumn(options.measure);
 
+  // Whole past months from the monthly rollup, the current month's complete days from the daily one.
   const monthRows = await queryRows<{ month: string; total: string; attributed: string }>(
     db,
     sql`select to_char(ac.day, 'YYYY-MM') as month, sum(${column})::text as total,
           coalesce(sum(${column}) filter (where ac.team_id <> ${UNATTRIBUTED_TEAM_ID}), 0)::text as attributed
-        from attributed_costs ac
-        where ac.day >= ${`${firstMonth}-01`}::date and ac.day <= ${lastDay}::date
+        from ${costRollupRange(`${firstMonth}-01`, lastDay)} ac
         group by 1`,
   );
   const byMonth = new Map(monthRows.map((row) => [row.month, row]));
@@ -39,9 +40,8 @@ export async function getOverview(db: DbOrTx, options: { measure: Measure; month
   const topTeams = await queryRows<{ teamId: string; name: string; amount: string }>(
     db,
     sql`select ac.team_id as "teamId", t.name, sum(${column})::text as amount
-        from attributed_costs ac join teams t on t.id = ac.team_id
-        where ac.day >= ${`${lastFullMonth}-01`}::date and ac.day <= ${lastDayOfMonth(lastFullMonth)}::date
-          and ac.team_id <> ${UNATTRIBUTED_TEAM_ID}
+        from ${costRollupRange(`${lastFullMonth}-01`, lastDayOfMonth(lastFullMonth))} ac join teams t on t.id = ac.team_id
+        where ac.team_id <> ${UNATTRIBUTED_TEAM_ID}
         group by ac.team_id, t.name order by sum(${column}) desc limit 10`,
   );
   const unattributedByAccount = await queryRows<{ accountId: string; accountName: string; amount: string; untaggedResources: number }>(
@@ -49,9 +49,8 @@ export async function getOverview(db: DbOrTx, options: { measure: Measure; month
     sql`select ac.account_id as "accountId", coalesce(a.name, ac.account_id) as "accountName", sum(${column})::text as amount,
           (select count(*)::int from resources r where r.account_id = ac.account_id
              and not exists (select 1 from owner_tag_keys k where coalesce(trim(r.tags ->> k.tag_key), '') <> '')) as "untaggedResources"
-        from attributed_costs ac left join accounts a on a.id = ac.account_id
+        from ${costRollupRange(`${lastFullMonth}-01`, lastDayOfMonth(lastFullMonth))} ac left join accounts a on a.id = ac.account_id
         where ac.team_id = ${UNATTRIBUTED_TEAM_ID}
-          and ac.day >= ${`${lastFullMonth}-01`}::date and ac.day <= ${lastDayOfMonth(lastFullMonth)}::date
         group by ac.account_id, a.name order by sum(${column}) desc`,
   );
   return {

@@ -34,13 +34,14 @@ export async function getTeamDetail(db: DbOrTx, teamId: string, options: { measu
     const rows = await queryRows<{ day: string; key: string; label: string; amount: string }>(
       db,
       sql`select ac.day::text as day, ${key} as key, ${label} as label, sum(${column})::text as amount
-          from attributed_costs ac left join accounts a on a.id = ac.account_id
+          from cost_rollup_daily ac left join accounts a on a.id = ac.account_id
           where ac.team_id = ${teamId} and ac.day >= ${from}::date and ac.day <= ${to}::date
           group by 1, 2, 3`,
     );
     return fillDaily(rows, from, to);
   };
   const [byService, byAccount] = [await breakdown("service"), await breakdown("account")];
+  // Which kind of decision put the money here: attributed_costs, itself a day-level aggregate, read by (team_id, day).
   const rules = await queryRows<{ decidedBy: string; amount: string }>(
     db,
     sql`select ac.decided_by as "decidedBy", sum(${column})::text as amount from attributed_costs ac

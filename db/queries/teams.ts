@@ -7,6 +7,7 @@ import { addDays, monthOf, previousMonth, lastDayOfMonth } from "../calendar";
 import { getLastCompleteBillingDay } from "./billing-status";
 import { measureColumn, type Measure } from "./measure";
 import { change } from "./ratio";
+import { costRollupDays, costRollupRange } from "./rollup-range";
 
 export async function listTeams(db: DbOrTx, options: { measure: Measure }) {
   const lastDay = await getLastCompleteBillingDay(db);
@@ -24,14 +25,16 @@ export async function listTeams(db: DbOrTx, options: { measure: Measure }) {
   // The same number of days last month (clipped to its length), so a partial month compares fairly.
   const lastMonthSameDay = [addDays(`${lastMonth}-01`, dayOfMonth - 1), lastDayOfMonth(lastMonth)].sort()[0]!;
   const column = measureColumn(options.measure);
+  // Last month whole from the monthly rollup; the days compared side by side from the daily one.
   const spend = await queryRows<{ teamId: string; monthToDate: string; previousMonthToDate: string; lastMonth: string }>(
     db,
     sql`select ac.team_id as "teamId",
-          coalesce(sum(${column}) filter (where ac.day >= ${`${month}-01`}::date), 0)::text as "monthToDate",
-          coalesce(sum(${column}) filter (where ac.day < ${`${month}-01`}::date and ac.day <= ${lastMonthSameDay}::date), 0)::text as "previousMonthToDate",
-          coalesce(sum(${column}) filter (where ac.day < ${`${month}-01`}::date), 0)::text as "lastMonth"
-        from attributed_costs ac
-        where ac.day >= ${`${lastMonth}-01`}::date and ac.day <= ${lastDay}::date
+          coalesce(sum(${column}) filter (where ac.source = 'daily' and ac.day >= ${`${month}-01`}::date), 0)::text as "monthToDate",
+          coalesce(sum(${column}) filter (where ac.source = 'daily' and ac.day < ${`${month}-01`}::date), 0)::text as "previousMonthToDate",
+          coalesce(sum(${column}) filter (where ac.source = 'monthly'), 0)::text as "lastMonth"
+        from (select 'daily' as source, d.* from ${costRollupDays(`${lastMonth}-01`, lastMonthSameDay)} d
+              union all select 'daily', d.* from ${costRollupDays(`${month}-01`, lastDay)} d
+              union all select 'monthly', m.* from ${costRollupRange(`${lastMonth}-01`, lastDayOfMonth(lastMonth))} m) ac
         group by ac.team_id`,
   );
   const byTeam = new Map(spend.map((row) => [row.teamId, row]));

@@ -23,7 +23,9 @@ export const costLineItems = pgTable(
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
   },
-  (t) => [index("cost_line_items_source_day_idx").on(t.source, t.day)],
+  // For the attribution window scan and billedLineFilter's export-wins probe (source, day, account),
+  // and for an import replacing a period's batches (source, batch_id). Nothing else on purpose.
+  (t) => [index("cost_line_items_source_day_idx").on(t.source, t.day, t.accountId), index("cost_line_items_source_batch_idx").on(t.source, t.batchId)],
 );
 
 export const resources = pgTable(

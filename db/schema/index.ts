@@ -4,3 +4,7 @@ export * from "./billing";
 export * from "./attribution";
 export * from "./jobs";
 export * from "./imports";
+export * from "./rollups";
+export * from "./business";
+export * from "./budgets";
+export * from "./nudges";

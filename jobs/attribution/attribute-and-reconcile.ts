@@ -3,6 +3,7 @@
 import type { DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 import { attributeWindow, type AttributionStats } from "./attribute-window";
+import { rebuildRollups } from "./rebuild-rollups";
 import { reconcileWindow, type Reconciliation } from "./reconcile";
 
 export class ReconciliationError extends Error {
@@ -17,5 +18,7 @@ export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId
   const stats = await attributeWindow(tx, window, runId);
   const reconciliation = await reconcileWindow(tx, stats.window);
   if (reconciliation.mismatches.length > 0) throw new ReconciliationError(reconciliation);
+  // Every writer (sync, import, backfill, ownership change) attributes through here: rollups follow.
+  await rebuildRollups(tx, stats.window);
   return { stats, reconciliation };
 }

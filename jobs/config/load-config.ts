@@ -32,6 +32,8 @@ export interface Config {
   /** A folder or s3://bucket/prefix of CUR / FOCUS exports imported on IMPORT_CRON; null = no scheduled import. */
   importLocation: string | null;
   importCron: string;
+  /** When nudges are generated from the synced data and delivered (after the sync on SYNC_CRON). */
+  nudgeCron: string;
   restatementDays: number;
   historyMonths: number;
   syncRetries: number;
@@ -62,6 +64,7 @@ const envSchema = z.object({
   SYNC_CRON: z.string().default("15 */6 * * *"),
   IMPORT_LOCATION: z.string().optional(),
   IMPORT_CRON: z.string().default("45 */6 * * *"),
+  NUDGE_CRON: z.string().default("30 1-23/6 * * *"),
   RESTATEMENT_DAYS: int(1, 60).default(5),
   HISTORY_MONTHS: int(1, 13).default(13),
   SYNC_RETRIES: int(0, 10).default(3),
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     syncCron: parseCron("SYNC_CRON", e.SYNC_CRON),
     importLocation: parseImportLocation(e.IMPORT_LOCATION, cwd),
     importCron: parseCron("IMPORT_CRON", e.IMPORT_CRON),
+    nudgeCron: parseCron("NUDGE_CRON", e.NUDGE_CRON),
     restatementDays: e.RESTATEMENT_DAYS,
     historyMonths: e.HISTORY_MONTHS,
     syncRetries: e.SYNC_RETRIES,

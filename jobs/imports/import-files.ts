@@ -56,7 +56,7 @@ export async function importFiles(database: Database, files: ImportFile[], optio
     if (changed.length === 0) return { rowsWritten: 0, details: { files: fileDetails } };
     try {
       const written = await writeImport(database, runId, changed, current.map((batch) => batch.id));
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: fileDetails, replacedBatches: written.replacedBatches, reconciliation: written.reconciliation } };
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: fileDetails, replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };
     } catch (error) {
       throw new RunFailure(error, { details: { files: fileDetails } });
     }

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database, type DbOrTx } from "../../db/client";
 import { importBatches } from "../../db/schema";
 import { addDays } from "../../db/calendar";
+import { ensureMonthPartitions } from "../../db/line-item-partitions";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { Reconciliation } from "../attribution/reconcile";
 import type { DayWindow } from "../sync/billing-window";
@@ -20,6 +21,8 @@ export interface WriteResult {
   rowsWritten: number;
   replacedBatches: number;
   reconciliation: Reconciliation | null;
+  /** Milliseconds spent reading + COPYing the rows, and attributing + rolling up the window (on the run record). */
+  timings: { copyMs: number; attributionMs: number };
 }
 
 const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
@@ -30,7 +33,9 @@ export async function writeImport(database: Database, runId: number, changed: Sc
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
     const days: string[] = changed.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
     const replaced = await replacePeriods(tx, changed, keptBatchIds, days);
+    if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
     let rowsWritten = 0;
+    const copyStarted = performance.now();
     for (const scan of changed) {
       if (scan.rows === 0) continue;
       const batchIds = await insertBatches(tx, scan);
@@ -44,12 +49,15 @@ export async function writeImport(database: Database, runId: number, changed: Sc
       if (digest() !== scan.sha256 || written !== scan.rows) throw new Error(`${scan.file.name} changed while it was being imported; run the import again`);
       rowsWritten += written;
     }
+    const copyMs = Math.round(performance.now() - copyStarted);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, timings: { copyMs, attributionMs: 0 } };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
+    const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation };
+    const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, timings };
   });
 }
 

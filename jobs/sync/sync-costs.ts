@@ -6,6 +6,7 @@ import { accounts, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from ".
 import { ApiCallBudget, type RetryPolicy } from "../sources/api-call-budget";
 import type { BillingSource } from "../sources/billing-source";
 import { fetchCosts, type FetchProgress } from "../sources/cost-explorer/fetch-costs";
+import { ensureMonthPartitions } from "../../db/line-item-partitions";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import { costSyncWindow, type DayWindow } from "./billing-window";
 import { recordRun, RunFailure, type RunSummary } from "./job-runs";
@@ -39,6 +40,7 @@ export async function syncCosts(database: Database, source: BillingSource, optio
       const ownerTagKeys = await loadOwnerTagKeys(db);
       const fetched = await fetchCosts(source.costExplorer, budget, window, ownerTagKeys, options.onProgress);
       const attributed = await db.transaction(async (tx) => {
+        await ensureMonthPartitions(tx, window.start, window.end);
         await tx
           .delete(costLineItems)
           .where(and(eq(costLineItems.source, COST_EXPLORER_SOURCE), gte(costLineItems.day, window.start), lt(costLineItems.day, window.end)));

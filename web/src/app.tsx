@@ -8,10 +8,16 @@ import { TeamPage } from "./pages/team-page";
 import { SyncPage } from "./pages/sync-page";
 import { OwnershipPage } from "./pages/ownership-page";
 import { WhyPage } from "./pages/why-page";
+import { EfficiencyPage } from "./pages/efficiency-page";
+import { NudgesPage } from "./pages/nudges-page";
+import { BudgetReviewPage } from "./pages/budget-review-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
   { to: paths.teams, label: "Teams", active: (r: Route) => r.page === "teams" || r.page === "team" || r.page === "why" },
+  { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
+  { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
+  { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
   { to: paths.sync, label: "Data sync", active: (r: Route) => r.page === "sync" },
 ];
@@ -30,6 +36,12 @@ function Page({ route }: { route: Route }) {
       return <WhyPage />;
     case "sync":
       return <SyncPage />;
+    case "efficiency":
+      return <EfficiencyPage />;
+    case "budget-review":
+      return <BudgetReviewPage />;
+    case "nudges":
+      return <NudgesPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

@@ -6,6 +6,9 @@ export type Route =
   | { page: "ownership" }
   | { page: "why" }
   | { page: "sync" }
+  | { page: "efficiency" }
+  | { page: "budget-review" }
+  | { page: "nudges" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -13,6 +16,9 @@ export function matchRoute(path: string): Route {
   if (path === "/teams") return { page: "teams" };
   if (path === "/sync") return { page: "sync" };
   if (path === "/ownership") return { page: "ownership" };
+  if (path === "/efficiency") return { page: "efficiency" };
+  if (path === "/nudges") return { page: "nudges" }; // team filter in the query: #/nudges?team=…
+  if (path === "/budget-review") return { page: "budget-review" };
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -27,4 +33,7 @@ export const paths = {
   ownership: "/ownership",
   why: "/why",
   sync: "/sync",
+  efficiency: "/efficiency",
+  budgetReview: "/budget-review",
+  nudges: "/nudges",
 };

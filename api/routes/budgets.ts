@@ -1,0 +1,83 @@
+// /api/budgets: budgets per team-month (GET/PUT, CSV upload), the monthly budget review (actual,
+// forecast, variance, the over-budget rule), what moved for a team, approvals and the audit trail.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { measureSchema } from "../../db/queries/measure";
+import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
+import { getTeamBudget, getTreeAsOf, listApprovals, listBudgetAudit, listTeamBudgets } from "../../db/queries/budget-reads";
+import { BudgetChangeError, importBudgetCsv, recordApproval, setBudget } from "../../jobs/budgets/budget-changes";
+import { getBudgetReview, treeDayOf } from "../../jobs/budgets/budget-review";
+import { getBudgetMovers } from "../../jobs/budgets/budget-movers";
+import { rollUpToUnits } from "../../jobs/budgets/budget-rollup";
+import { DEFAULT_THRESHOLD } from "../../jobs/budgets/variance";
+import { ImportError } from "../../jobs/imports/import-error";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+const MAX_BYTES = 4 * 1024 * 1024;
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
+const teamId = z.string().min(1).max(100);
+const threshold = z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, "expected a fraction between 0 and 1, like 0.02 for 2%").default(DEFAULT_THRESHOLD);
+const teamMonth = z.object({ month, teamId });
+const budgetBody = z.object({ budgetUsd: z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, "expected a non-negative amount in USD like 1234.50") });
+const approvalBody = z.object({ month, teamId, reason: z.string().trim().min(3, "say why the overrun is accepted").max(2000), measure: measureSchema, threshold });
+const limit = bodyLimit({ maxSize: MAX_BYTES, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `budget files are limited to ${MAX_BYTES} bytes`); } });
+
+/** Who made a change. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
+const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
+
+function asApiError(error: unknown): never {
+  if (error instanceof BudgetChangeError) throw new ApiError(error.code, error.message);
+  if (error instanceof ImportError) throw new ApiError("BAD_REQUEST", error.message);
+  throw error;
+}
+
+export const budgetRoutes = (db: Db) => {
+  /** The month asked for, else the month of the last complete billing day. */
+  const monthOr = async (asked: string | undefined) => asked ?? ((await getLastCompleteBillingDay(db)) ?? new Date().toISOString()).slice(0, 7);
+  return new Hono()
+    .get("/review", validate("query", z.object({ month: month.optional(), measure: measureSchema, threshold })), async (c) => {
+      const query = c.req.valid("query");
+      return c.json(await getBudgetReview(db, { ...query, month: await monthOr(query.month) }));
+    })
+    .get("/movers", validate("query", z.object({ month, teamId, measure: measureSchema })), async (c) => c.json(await getBudgetMovers(db, c.req.valid("query"))))
+    .post("/approvals", validate("json", approvalBody), async (c) => {
+      const input = c.req.valid("json");
+      const review = await getBudgetReview(db, { month: input.month, measure: input.measure, threshold: input.threshold });
+      const row = review.teams.find((t) => t.teamId === input.teamId);
+      if (!row) throw new ApiError("NOT_FOUND", `No budget or spend for team "${input.teamId}" in ${input.month}`);
+      if (!row.needsApproval || row.budgetUsd === null || row.forecast === null)
+        throw new ApiError("CONFLICT", `${input.teamId} is not over its ${input.month} budget by more than the threshold: nothing to approve`);
+      const approval = await recordApproval(db, { ...input, budgetUsd: row.budgetUsd, forecastUsd: row.forecast }, actorOf(c.req.header("x-actor")));
+      return c.json({ approval: { ...approval, month: input.month, at: approval.at.toISOString() } }, 201);
+    })
+    .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), async (c) => {
+      const bytes = Buffer.from(await c.req.arrayBuffer());
+      if (bytes.length === 0) throw new ApiError("BAD_REQUEST", "the request body is empty: send the CSV file");
+      return c.json(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c.req.header("x-actor"))).catch(asApiError));
+    })
+    .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
+      c.json({ entries: await listBudgetAudit(db, c.req.valid("query")) }),
+    )
+    .get("/months/:month", validate("param", z.object({ month })), async (c) => {
+      const { month: m } = c.req.valid("param");
+      const budgets = await listTeamBudgets(db, m);
+      const treeAsOf = treeDayOf(m, await getLastCompleteBillingDay(db));
+      const figures = budgets.map((b) => ({ teamId: b.teamId, budgetUsd: b.budgetUsd, actualToDate: "0", forecast: null }));
+      const units = rollUpToUnits(figures, await getTreeAsOf(db, treeAsOf)).map(({ id, name, kind, parentId, teams, budgetUsd }) => ({ id, name, kind, parentId, teams, budgetUsd }));
+      return c.json({ month: m, treeAsOf, budgets, units });
+    })
+    .get("/months/:month/teams/:teamId", validate("param", teamMonth), async (c) => {
+      const { month: m, teamId: team } = c.req.valid("param");
+      const budget = await getTeamBudget(db, m, team);
+      if (!budget) throw new ApiError("NOT_FOUND", `No ${m} budget for team "${team}"`);
+      return c.json({ month: m, budget, approvals: await listApprovals(db, m, team) });
+    })
+    .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), async (c) => {
+      const { month: m, teamId: team } = c.req.valid("param");
+      const result = await setBudget(db, { month: m, teamId: team, budgetUsd: c.req.valid("json").budgetUsd }, actorOf(c.req.header("x-actor"))).catch(asApiError);
+      return c.json({ month: m, changed: result.changed, budget: { teamId: result.budget.teamId, budgetUsd: result.budget.budgetUsd, source: result.budget.source, updatedAt: result.budget.updatedAt.toISOString(), updatedBy: result.budget.updatedBy } });
+    });
+};

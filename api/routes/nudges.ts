@@ -1,0 +1,66 @@
+// Nudges over HTTP: a team's inbox, acknowledge / snooze / dismiss, delivery settings (webhook URLs
+// are write-only secrets: answers carry only a mask) and the delivery log.
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
+import { getNudgeStatus, INBOX_VIEWS, listNudges, saveNudgeChange, type InboxView } from "../../db/queries/nudge-inbox";
+import { listDeliveries, listDeliverySettings, saveDeliverySettings, type DeliverySettingsRow } from "../../db/queries/nudge-deliveries";
+import { nudgeActionSchema, NudgeActionError, transition } from "../../jobs/nudges/nudge-actions";
+import { maskWebhookUrl } from "../../jobs/nudges/mask-url";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+const teamId = z.string().min(1).max(100);
+const views = Object.keys(INBOX_VIEWS) as [InboxView, ...InboxView[]];
+const webhookUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .nullable()
+  .optional();
+const settingsInput = z.object({ slackWebhookUrl: webhookUrl, jsonWebhookUrl: webhookUrl });
+
+/** Who acted. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
+const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
+
+const masked = (row: DeliverySettingsRow | undefined, team: string) => ({
+  teamId: team,
+  slackWebhook: maskWebhookUrl(row?.slackWebhookUrl ?? null),
+  jsonWebhook: maskWebhookUrl(row?.jsonWebhookUrl ?? null),
+  updatedBy: row?.updatedBy ?? null,
+  updatedAt: row?.updatedAt ?? null,
+});
+
+export const nudgeRoutes = (db: Db) =>
+  new Hono()
+    .get("/", validate("query", z.object({ teamId: teamId.optional(), view: z.enum(views).default("active"), limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
+      const query = c.req.valid("query");
+      const today = await getLastCompleteBillingDay(db);
+      return c.json({ today, ...(await listNudges(db, query)) });
+    })
+    .post("/:id/actions", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("json", nudgeActionSchema), async (c) => {
+      const { id } = c.req.valid("param");
+      const current = await getNudgeStatus(db, id);
+      if (!current) throw new ApiError("NOT_FOUND", `No nudge ${id}`);
+      const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
+      try {
+        const change = transition(current, c.req.valid("json"), today);
+        return c.json({ nudge: await saveNudgeChange(db, id, change, actorOf(c.req.header("x-actor"))) });
+      } catch (error) {
+        if (error instanceof NudgeActionError) throw new ApiError(error.code, error.message);
+        throw error;
+      }
+    })
+    .get("/settings/:teamId", validate("param", z.object({ teamId })), async (c) => {
+      const team = c.req.valid("param").teamId;
+      const [row] = await listDeliverySettings(db, team);
+      return c.json({ settings: masked(row, team) });
+    })
+    .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), async (c) => {
+      const team = c.req.valid("param").teamId;
+      const row = await saveDeliverySettings(db, team, c.req.valid("json"), actorOf(c.req.header("x-actor")));
+      return c.json({ settings: masked(row, team) });
+    })
+    .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), async (c) =>
+      c.json({ deliveries: await listDeliveries(db, c.req.valid("query")) }),
+    );

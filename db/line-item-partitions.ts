@@ -1,0 +1,87 @@
+// cost_line_items is range-partitioned by month on a real PostgreSQL and stays a plain table on
+// PGlite (one embedded session, small data). Plain SQL migrations cannot branch on the server kind,
+// so the drizzle migrations create the plain table everywhere and openDatabase converts it once on
+// PostgreSQL (idempotent, one transaction, under an advisory lock). Writers call
+// ensureMonthPartitions for the days they are about to write; a DEFAULT partition catches rows
+// written without it (tests inserting directly), and those rows move out when their month appears.
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "./client";
+import { addDays, firstOfMonth } from "./calendar";
+
+const TABLE = "cost_line_items";
+const DEFAULT_PARTITION = `${TABLE}_default`;
+
+async function isPartitioned(db: DbOrTx): Promise<boolean> {
+  const [row] = await queryRows<{ kind: string }>(db, sql`select relkind::text as kind from pg_class where oid = to_regclass(${TABLE})`);
+  return row?.kind === "p";
+}
+
+/** The months [from, to] touches, as first days: 2024-01-15..2024-03-02 -> 2024-01-01, 02-01, 03-01. */
+export function monthsOfRange(fromDay: string, toDayExclusive: string): string[] {
+  const months: string[] = [];
+  const last = firstOfMonth(addDays(toDayExclusive, -1));
+  for (let month = firstOfMonth(fromDay); month <= last; month = firstOfMonth(addDays(month, 32))) months.push(month);
+  return months;
+}
+
+const partitionName = (month: string) => `${TABLE}_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
+
+/** Converts the plain table into a partitioned one with the same columns, keys and indexes. No-op when done. */
+export async function partitionLineItems(db: DbOrTx): Promise<void> {
+  if (await isPartitioned(db)) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:partition-line-items'))`);
+    if (await isPartitioned(tx)) return; // another process converted it while we waited
+    const indexes = await queryRows<{ name: string; definition: string }>(
+      tx,
+      sql`select indexname as name, indexdef as definition from pg_indexes where tablename = ${TABLE} and indexname <> ${`${TABLE}_pkey`}`,
+    );
+    await tx.execute(sql.raw(`alter table ${TABLE} rename to ${TABLE}_plain`));
+    // The id sequence would be dropped with the old table: keep it and hand it to the new one.
+    await tx.execute(sql.raw(`alter sequence ${TABLE}_id_seq owned by none`));
+    for (const index of indexes) await tx.execute(sql.raw(`drop index ${index.name}`));
+    await tx.execute(sql.raw(`alter table ${TABLE}_plain drop constraint ${TABLE}_pkey`));
+    // The partition key must be part of the primary key.
+    await tx.execute(sql.raw(`create table ${TABLE} (like ${TABLE}_plain including defaults, primary key (id, day)) partition by range (day)`));
+    await tx.execute(sql.raw(`alter sequence ${TABLE}_id_seq owned by ${TABLE}.id`));
+    for (const index of indexes) await tx.execute(sql.raw(index.definition.replace(` ON public.${TABLE}_plain `, ` ON public.${TABLE} `).replace(` ON ${TABLE}_plain `, ` ON ${TABLE} `)));
+    await tx.execute(sql.raw(`create table ${DEFAULT_PARTITION} partition of ${TABLE} default`));
+    const [range] = await queryRows<{ first: string | null; last: string | null }>(tx, sql.raw(`select min(day)::text as first, max(day)::text as last from ${TABLE}_plain`));
+    if (range?.first && range.last) await createMonths(tx, monthsOfRange(range.first, addDays(range.last, 1)));
+    await tx.execute(sql.raw(`insert into ${TABLE} select * from ${TABLE}_plain`));
+    await tx.execute(sql.raw(`drop table ${TABLE}_plain`));
+  });
+}
+
+/** Creates the month partitions [fromDay, toDayExclusive) needs, if the table is partitioned and they are missing. */
+export async function ensureMonthPartitions(db: DbOrTx, fromDay: string, toDayExclusive: string): Promise<void> {
+  if (fromDay >= toDayExclusive || !(await isPartitioned(db))) return;
+  const months = monthsOfRange(fromDay, toDayExclusive);
+  const present = await existingPartitions(db);
+  const missing = months.filter((month) => !present.has(partitionName(month)));
+  if (missing.length === 0) return; // the common case takes no lock at all
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:line-item-partitions'))`);
+  await createMonths(db, missing);
+}
+
+async function existingPartitions(db: DbOrTx): Promise<Set<string>> {
+  const rows = await queryRows<{ name: string }>(db, sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = to_regclass(${TABLE})`);
+  return new Set(rows.map((row) => row.name));
+}
+
+/** Attaches a partition per month, moving any rows the default partition holds for it. */
+async function createMonths(tx: DbOrTx, months: string[]): Promise<void> {
+  const present = await existingPartitions(tx);
+  for (const month of months) {
+    const name = partitionName(month);
+    if (present.has(name)) continue;
+    const next = firstOfMonth(addDays(month, 32));
+    const inMonth = `day >= '${month}' and day < '${next}'`;
+    await tx.execute(sql.raw(`create table ${name} (like ${TABLE} including defaults)`));
+    await tx.execute(sql.raw(`with moved as (delete from ${DEFAULT_PARTITION} where ${inMonth} returning *) insert into ${name} select * from moved`));
+    // A check constraint lets ATTACH skip validating the new partition's rows.
+    await tx.execute(sql.raw(`alter table ${name} add constraint ${name}_month check (${inMonth})`));
+    await tx.execute(sql.raw(`alter table ${TABLE} attach partition ${name} for values from ('${month}') to ('${next}')`));
+    await tx.execute(sql.raw(`alter table ${name} drop constraint ${name}_month`));
+  }
+}

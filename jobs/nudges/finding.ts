@@ -1,0 +1,87 @@
+// What a rule raises: a finding for one team about one subject, with its evidence, the monthly
+// dollars at stake and what to do. The fingerprint (rule + team + subject) is its identity over time.
+import type { Anomaly, Cause, DailySeries } from "./anomalies";
+
+export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage";
+
+export interface Finding {
+  rule: RuleName;
+  teamId: string;
+  subject: string;
+  title: string;
+  evidence: Record<string, unknown>;
+  /** Decimal string, dollars per month. */
+  monthlyAtStake: string;
+  action: string;
+}
+
+export const fingerprintOf = (finding: Pick<Finding, "rule" | "teamId" | "subject">) => `${finding.rule}|${finding.teamId}|${finding.subject}`;
+
+export interface AnomalyCauses {
+  accounts: Cause[];
+  usageTypes: Cause[];
+  resources: Cause[];
+}
+
+export interface UntaggedSpendRow {
+  teamId: string;
+  accountId: string;
+  accountName: string;
+  /** Spend over the lookback that only the account's default owner claimed (no owner tag). */
+  untagged: string;
+  /** The team's whole spend over the lookback. */
+  teamTotal: string;
+}
+
+export interface ResourceRow {
+  arn: string;
+  accountId: string;
+  service: string;
+  teamId: string;
+  hasOwnerTag: boolean;
+  /** Last seen by a Tagging API sync older than the latest one: gone from the inventory but maybe still billed. */
+  stale: boolean;
+  lastSeenAt: string;
+  /** Cost over the lookback from line items naming the resource; null when no line names it. */
+  cost: string | null;
+}
+
+export interface CoverageRow {
+  teamId: string;
+  service: string;
+  day: string;
+  /** "covered" = RI / Savings Plan covered usage (amortized); "on-demand" = usage billed at on-demand rates. */
+  kind: "covered" | "on-demand";
+  amount: string;
+}
+
+export interface BudgetRow {
+  teamId: string;
+  month: string;
+  budget: string;
+}
+
+/** Everything the rules read, loaded once per run. */
+export interface NudgeInputs {
+  /** The last complete billing day: "today" for the data. */
+  today: string;
+  /** Where the loaded daily history starts. */
+  firstDay: string;
+  teamNames: Map<string, string>;
+  accountNames: Map<string, string>;
+  /** Usage spend per team per day (no monthly charges): for growth and anomalies. */
+  teamDaily: DailySeries[];
+  /** All amortized spend per team per day, shared costs included: what budgets are set on. */
+  teamTotalDaily: DailySeries[];
+  teamServiceDaily: DailySeries[];
+  anomalies: Anomaly[];
+  /** Keyed by `${teamId}|${service}|${day}`. */
+  anomalyCauses: Map<string, AnomalyCauses>;
+  /** null when there is no budgets table (the rule is skipped). */
+  budgets: BudgetRow[] | null;
+  untagged: UntaggedSpendRow[];
+  resources: ResourceRow[];
+  coverage: CoverageRow[];
+}
+
+export type Rule = (inputs: NudgeInputs) => Finding[];

@@ -1,0 +1,79 @@
+// The write side against its baselines, in one run on one server: the real import (hash, scan,
+// parse, map, COPY, then attribution + rollups in the same transaction) vs a bare COPY of the same
+// file into an unindexed table; re-attribution + rollups vs a bare INSERT ... SELECT rules join.
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { importFiles } from "../../jobs/imports/import-files";
+import { listLocalFiles } from "../../jobs/imports/local-files";
+import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
+import { addDays } from "../../db/calendar";
+import type { GeneratedFile } from "./generate-cur";
+import { CLAIMED_OWNERS } from "./generate-cur";
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+
+/** A plain COPY of the CSV through Node into an unindexed table of the same columns: the machine's limit. */
+export async function bareCopy(url: string, file: GeneratedFile): Promise<number> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const header = await new Promise<string>((resolve, reject) => {
+      const stream = createReadStream(file.path, { end: 4096, encoding: "utf8" });
+      stream.once("data", (chunk) => resolve(String(chunk).split("\n")[0]!));
+      stream.once("error", reject);
+    });
+    const columns = header.split(",").map((name, i) => `c${i} ${/Cost$|UsageAmount$/.test(name) ? "numeric" : "text"}`);
+    await client.unsafe(`create table bare_copy (${columns.join(", ")})`);
+    const started = performance.now();
+    await pipeline(createReadStream(file.path, { highWaterMark: 1 << 20 }), await client.unsafe("copy bare_copy from stdin with (format csv, header true)").writable());
+    const elapsed = seconds(started);
+    await client.unsafe("drop table bare_copy");
+    return elapsed;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface ImportTimings {
+  totalS: number; // hash + scan + COPY + attribution + rollups, one run of importFiles
+  copyS: number; // the write pass: parse, map, COPY
+  attributionS: number; // attribution + reconciliation + rollups inside the import transaction
+}
+
+export async function tallyboardImport(database: Database, file: GeneratedFile): Promise<ImportTimings> {
+  const started = performance.now();
+  const { run } = await importFiles(database, await listLocalFiles(file.path), { location: file.path, format: "cur" });
+  const totalS = seconds(started);
+  if (run.status !== "succeeded") throw new Error(`import failed: ${run.error}`);
+  const timings = (run.details as { timings: { copyMs: number; attributionMs: number } }).timings;
+  return { totalS, copyS: timings.copyMs / 1000, attributionS: timings.attributionMs / 1000 };
+}
+
+/** Attribution + rollups of the whole range again, as a rule change or backfill does. */
+export async function reattribute(database: Database, file: GeneratedFile): Promise<number> {
+  await database.db.execute(sql`analyze`);
+  const started = performance.now();
+  await database.db.transaction((tx) => attributeAndReconcile(tx, { start: file.firstDay, end: addDays(file.lastDay, 1) }, 0));
+  return seconds(started);
+}
+
+/** The baseline: every line joined onto a rules table by its owner tag and inserted, nothing else. */
+export async function bareJoin(database: Database): Promise<number> {
+  const { db } = database;
+  await db.execute(sql`create table bare_rules (tag_value text primary key, team_id text not null)`);
+  await db.execute(sql`insert into bare_rules select v, v from unnest(${`{${CLAIMED_OWNERS.join(",")}}`}::text[]) v`);
+  await db.execute(sql`create table bare_attributed (day date, team_id text, account_id text, service text, record_type text, unblended_cost numeric, amortized_cost numeric, net_amortized_cost numeric)`);
+  await db.execute(sql`analyze bare_rules`);
+  const started = performance.now();
+  await db.execute(sql`
+    insert into bare_attributed
+    select li.day, coalesce(r.team_id, 'unattributed'), li.account_id, li.service, li.record_type, li.unblended_cost, li.amortized_cost, li.net_amortized_cost
+    from cost_line_items li
+    left join bare_rules r on r.tag_value = lower(coalesce(li.tags ->> 'team', li.tags ->> 'Team', li.tags ->> 'owner', li.tags ->> 'squad'))`);
+  const elapsed = seconds(started);
+  await db.execute(sql`drop table bare_attributed`);
+  await db.execute(sql`drop table bare_rules`);
+  return elapsed;
+}

@@ -1,0 +1,32 @@
+// The benchmark table: each figure next to its baseline and the issue's target.
+import type { ApiResult } from "./api-stage";
+
+interface Results {
+  machine: { cpus: number; memoryGb: number; postgres?: string; node: string };
+  data: { rows: number; months: number; fileMb: number; partitions?: number; dailyRollupRows?: number; monthlyRollupRows?: number };
+  import: { bareCopyS: number; bareCopyRowsPerS: number; totalS: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; ratio: number };
+  attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
+  api: ApiResult;
+  duckdb: { seconds: number; rowsPerS: number; groups: number };
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+export function printTable(r: Results): void {
+  const rows: [string, string, string][] = [
+    ["bare COPY (unindexed table)", `${n(r.import.bareCopyRowsPerS)} rows/s (${n(r.import.bareCopyS, 1)} s)`, "baseline"],
+    ["Tallyboard import: hash+scan+parse+map+COPY", `${n(r.import.importRowsPerS)} rows/s (${n(r.import.importS, 1)} s)`, `${n(r.import.ratio * 100)}% of bare; >= 50%: ${verdict(r.import.ratio >= 0.5)}`],
+    ["  of which the write pass (parse+map+COPY)", `${n(r.import.copyPassRowsPerS)} rows/s`, ""],
+    ["bare INSERT ... SELECT rules join", `${n(r.attribution.bareJoinS, 1)} s`, "baseline"],
+    ["attribution + rollups (re-run)", `${n(r.attribution.reattributeS, 1)} s`, `${n(r.attribution.ratio, 2)}x bare; <= 2x: ${verdict(r.attribution.ratio <= 2)}`],
+    ["attribution + rollups (inside import)", `${n(r.attribution.inImportS, 1)} s`, `${n(r.attribution.inImportRatio, 2)}x bare`],
+    ...r.api.endpoints.map((e): [string, string, string] => [`API ${e.page}`, `p50 ${n(e.p50Ms, 1)} ms, p95 ${n(e.p95Ms, 1)} ms (${n(e.requests)} req, ${e.errors} errors)`, `p95 < 50 ms: ${verdict(e.p95Ms < 50 && e.errors === 0)}`]),
+    ["API server peak RSS (VmHWM)", `${n(r.api.peakRssMb)} MB`, `< 500 MB: ${verdict(r.api.peakRssMb < 500)}`],
+    ["DuckDB on the CSV (analyst)", `${n(r.duckdb.seconds, 1)} s, ${n(r.duckdb.rowsPerS)} rows/s`, `${n(r.duckdb.groups)} groups`],
+  ];
+  const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
+  console.log(`\n${n(r.data.rows)} line items over ${r.data.months} months (${r.data.fileMb} MB CSV); ${r.data.partitions} partitions; rollups: ${n(r.data.dailyRollupRows ?? 0)} daily, ${n(r.data.monthlyRollupRows ?? 0)} monthly rows`);
+  console.log(`machine: ${r.machine.cpus} CPUs, ${r.machine.memoryGb} GB, PostgreSQL ${r.machine.postgres}, Node ${r.machine.node}\n`);
+  for (const [name, value, note] of rows) console.log(`${name.padEnd(width[0]!)}  ${value.padEnd(width[1]!)}  ${note}`);
+}

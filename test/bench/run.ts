@@ -1,0 +1,92 @@
+// npm run bench [-- --rows 1000000 --months 3 --seconds 15 --keep]: generates CUR-shaped data,
+// measures Tallyboard against the machine's own baselines on a real PostgreSQL, prints a table and
+// saves the figures to bench-results/. Not a test: numbers, not assertions.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { addDays, firstOfMonth } from "../../db/calendar";
+import { generateCur } from "./generate-cur";
+import { createBenchDatabase, markBilledThrough, seedOwnership } from "./bench-database";
+import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
+import { benchmarkApi } from "./api-stage";
+import { duckdbAggregate } from "./duckdb-stage";
+import { printTable } from "./report";
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: "string", default: "1000000" },
+    months: { type: "string", default: "3" },
+    seconds: { type: "string", default: "15" },
+    connections: { type: "string", default: "20" },
+    keep: { type: "boolean", default: false }, // keep the database (for poking at plans)
+  },
+});
+const rows = Number(args.rows);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://root@127.0.0.1:5432/postgres";
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const dir = join(tmpdir(), "tallyboard-bench");
+mkdirSync(dir, { recursive: true });
+log(`generating ${rows.toLocaleString("en")} CUR line items`);
+let started = performance.now();
+const file = await generateCur(join(dir, `cur-${rows}.csv`), rows, { months: Number(args.months), lastMonth: "2025-06" });
+const generateS = (performance.now() - started) / 1000;
+
+const bench = await createBenchDatabase(adminUrl);
+try {
+  const { database } = bench;
+  const [server] = await queryRows<{ version: string }>(database.db, sql`select current_setting('server_version') as version`);
+  await seedOwnership(database);
+  log("bare COPY");
+  const bareCopyS = await bareCopy(bench.url, file);
+  log("Tallyboard import (hash, scan, parse, map, COPY, attribution, rollups)");
+  const imported = await tallyboardImport(database, file);
+  await markBilledThrough(database, file.lastDay);
+  log("re-attribution + rollups, then the bare join");
+  const reattributeS = await reattribute(database, file);
+  const bareJoinS = await bareJoin(database);
+  const [counts] = await queryRows<{ partitions: number; daily: number; monthly: number }>(
+    database.db,
+    sql`select (select count(*)::int from pg_inherits where inhparent = 'cost_line_items'::regclass) as partitions,
+          (select count(*)::int from cost_rollup_daily) as daily, (select count(*)::int from cost_rollup_monthly) as monthly`,
+  );
+  log("API latency");
+  const lastDay = file.lastDay;
+  const api = await benchmarkApi(
+    bench.url,
+    [
+      { page: "overview", path: "/api/overview?months=6" },
+      { page: "team detail (90 days)", path: `/api/teams/team-07?from=${addDays(lastDay, -89)}&to=${lastDay}` },
+      { page: "ownership (2 months)", path: `/api/ownership/summary?from=${firstOfMonth(addDays(lastDay, -59))}&to=${lastDay}` },
+    ],
+    { connections: Number(args.connections), seconds: Number(args.seconds) },
+  );
+  log("DuckDB");
+  const duck = await duckdbAggregate(file);
+
+  const importS = imported.totalS - imported.attributionS; // hash + scan + parse + map + COPY
+  const results = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), postgres: server?.version, node: process.version },
+    data: { rows, months: Number(args.months), fileMb: Math.round(file.bytes / 2 ** 20), generateS, partitions: counts?.partitions, dailyRollupRows: counts?.daily, monthlyRollupRows: counts?.monthly },
+    import: { bareCopyS, bareCopyRowsPerS: rows / bareCopyS, ...imported, importS, importRowsPerS: rows / importS, copyPassRowsPerS: rows / imported.copyS, ratio: bareCopyS / importS },
+    attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
+    api,
+    duckdb: { ...duck, rowsPerS: rows / duck.seconds },
+  };
+  mkdirSync("bench-results", { recursive: true });
+  const out = join("bench-results", `bench-${rows}-${results.at.replaceAll(":", "-").slice(0, 19)}.json`);
+  writeFileSync(out, JSON.stringify(results, null, 2));
+  printTable(results);
+  console.log(`\nsaved ${out}`);
+} finally {
+  if (args.keep) {
+    console.error(`kept ${bench.url}`);
+    await bench.database.close();
+  } else await bench.drop();
+
+  rmSync(file.path, { force: true });
+}
