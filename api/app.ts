@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Database } from "../db/client";
 import { handleError, notFound } from "./errors";
+import { createReadCache } from "./read-cache";
 import { healthRoutes } from "./routes/health";
 import { overviewRoutes } from "./routes/overview";
 import { teamRoutes } from "./routes/teams";
@@ -16,6 +17,7 @@ import { metricsRoutes } from "./routes/metrics";
 import { businessRoutes } from "./routes/business";
 import { budgetRoutes } from "./routes/budgets";
 import { nudgeRoutes } from "./routes/nudges";
+import { leaderboardRoutes } from "./routes/leaderboards";
 
 export function createApi(database: Database, sourceName: string) {
   const api = new Hono()
@@ -30,7 +32,8 @@ export function createApi(database: Database, sourceName: string) {
     .route("/metrics", metricsRoutes(database.db))
     .route("/business", businessRoutes(database.db))
     .route("/nudges", nudgeRoutes(database.db))
-    .route("/budgets", budgetRoutes(database.db));
+    .route("/budgets", budgetRoutes(database.db))
+    .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;
 }
@@ -42,6 +45,7 @@ export function createApp(database: Database, sourceName: string, web?: (app: Ho
   app.use(requestId());
   app.use(secureHeaders());
   app.onError(handleError);
+  app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version
   app.route("/api", createApi(database, sourceName));
   app.all("/api/*", notFound);
   web?.(app);

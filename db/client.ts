@@ -12,6 +12,7 @@ import type { SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { copyWithPglite, copyWithPostgres, type CopyRows } from "./copy-rows";
 import { partitionLineItems } from "./line-item-partitions";
+import { ensureReadModelVersion } from "./read-model-version";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: query functions accept either. */
@@ -39,6 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await migratePostgres(database.db as never, { migrationsFolder });
     await partitionLineItems(database.db); // see line-item-partitions.ts: only a real server partitions
   } else await migratePglite(database.db as never, { migrationsFolder });
+  await ensureReadModelVersion(database.db);
   return database;
 }
 

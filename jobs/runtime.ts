@@ -39,9 +39,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     // A changed file re-attributes from its effective date on; earlier days stay as they were.
     if (applied.effectiveFrom) await backfillFrom(database, source.name, applied.effectiveFrom);
   }
-  // The demo's business inputs (operations, headcount, revenue, vendors, goals), into empty tables only.
-  if (source.name === "demo") await loadDemoBusinessInputs(database.db, config.demoDir);
-  if (source.name === "demo") await loadDemoBudgets(database.db, config.demoDir); // budgets.csv, into an empty table only
+  if (source.name === "demo") {
+    // The demo's operations, headcount, revenue, vendors, goals and budgets, into empty tables only.
+    await loadDemoBusinessInputs(database.db, config.demoDir);
+    await loadDemoBudgets(database.db, config.demoDir);
+  }
   return { config, database, source, close: () => database.close() };
 }
 

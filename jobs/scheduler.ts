@@ -33,14 +33,16 @@ export function startScheduler(runtime: Runtime): Scheduler {
   const job = new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule"));
   const importJob = runtime.config.importLocation ? new Cron(runtime.config.importCron, { protect: true }, () => runScheduledImport(runtime, "schedule")) : null;
   // Nudges: generated from what the sync committed, then delivered; own lock (tallyboard:nudges).
-  const nudgeJob = new Cron(runtime.config.nudgeCron, { protect: true }, () =>
+  const runNudges = () =>
     runNudgeJob(runtime.database, runtime.source.name)
       .then((run) => run && log.info({ status: run.status, details: run.details, error: run.error }, "nudges finished"))
-      .catch((error: Error) => log.error({ err: { message: error.message } }, "nudges crashed")),
-  );
+      .catch((error: Error) => log.error({ err: { message: error.message } }, "nudges crashed"));
+  const nudgeJob = new Cron(runtime.config.nudgeCron, { protect: true }, runNudges);
   const initialSync = (async () => {
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
-    if (!watermark) await runOnce("first start");
+    if (watermark) return;
+    await runOnce("first start");
+    await runNudges(); // so a first start shows its nudges without waiting for NUDGE_CRON
   })();
   return {
     initialSync,

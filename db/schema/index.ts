@@ -8,3 +8,4 @@ export * from "./rollups";
 export * from "./business";
 export * from "./budgets";
 export * from "./nudges";
+export * from "./leaderboards";

@@ -5,6 +5,7 @@ import type { DayWindow } from "../sync/billing-window";
 import { attributeWindow, type AttributionStats } from "./attribute-window";
 import { rebuildRollups } from "./rebuild-rollups";
 import { reconcileWindow, type Reconciliation } from "./reconcile";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 export class ReconciliationError extends Error {
   override name = "ReconciliationError";
@@ -20,5 +21,6 @@ export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId
   if (reconciliation.mismatches.length > 0) throw new ReconciliationError(reconciliation);
   // Every writer (sync, import, backfill, ownership change) attributes through here: rollups follow.
   await rebuildRollups(tx, stats.window);
+  await bumpReadModelVersion(tx); // the API's cached reads of these days are stale from the commit on
   return { stats, reconciliation };
 }

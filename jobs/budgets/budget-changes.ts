@@ -8,6 +8,7 @@ import type { DbOrTx } from "../../db/client";
 import { budgetApprovals, budgetAudit, teamBudgets, teams } from "../../db/schema";
 import { ImportError } from "../imports/import-error";
 import { parseBudgetCsv } from "./budget-csv";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 export class BudgetChangeError extends Error {
   constructor(
@@ -58,6 +59,7 @@ export async function importBudgetCsv(db: DbOrTx, fileName: string, content: str
       });
       result[current ? "updated" : "inserted"] += 1;
     }
+    await bumpReadModelVersion(tx);
     return result;
   });
 }
@@ -91,6 +93,7 @@ export async function setBudget(db: DbOrTx, input: { month: string; teamId: stri
       before: current ? { budgetUsd: current.budgetUsd, source: current.source } : null,
       after: { budgetUsd: input.budgetUsd, source: "api" },
     });
+    await bumpReadModelVersion(tx);
     return { budget, changed: true };
   });
 }
@@ -113,6 +116,7 @@ export async function recordApproval(db: DbOrTx, input: ApprovalInput, actor: st
       .values({ month: monthDate(input.month), teamId: input.teamId, actor, reason: input.reason, measure: input.measure, budgetUsd: input.budgetUsd, forecastUsd: input.forecastUsd, thresholdPct: input.threshold })
       .returning();
     await tx.insert(budgetAudit).values({ actor, action: "approval.create", month: monthDate(input.month), teamId: input.teamId, before: null, after: approval });
+    await bumpReadModelVersion(tx);
     return approval!;
   });
 }

@@ -5,6 +5,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { headcount, metricGoals, productOperations, revenueMonths, vendors } from "../../db/schema";
 import type { BusinessKind, BusinessRow } from "./business-kinds";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 const BATCH = 1_000;
 
@@ -38,6 +39,7 @@ export async function upsertBusinessRows<K extends BusinessKind>(db: DbOrTx, kin
         .values(values.slice(start, start + BATCH) as never)
         .onConflictDoUpdate({ target: target.key as never, set: set as never });
     }
+    await bumpReadModelVersion(tx);
   });
   return values.length;
 }

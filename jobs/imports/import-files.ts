@@ -1,6 +1,6 @@
 // An import run: hash every file, skip the ones whose content already holds its period (a rerun is a
-// no-op), check the changed ones whole (a bad row fails the run before anything is written), then
-// write them in one transaction. The run is recorded in job_runs; each (file, period) in import_batches.
+// no-op), then read, check and write the changed ones in one pass inside one transaction (a bad
+// row rolls it back: nothing is written, and the file, line and column are reported). The run is recorded in job_runs; each (file, period) in import_batches.
 import { inArray, and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { importBatches } from "../../db/schema";
@@ -8,7 +8,7 @@ import { recordRun, RunFailure, type RunSummary } from "../sync/job-runs";
 import type { FormatOption } from "./detect-format";
 import { ImportError } from "./import-error";
 import type { ImportFile } from "./import-file";
-import { hashFile, scanFile, type ScannedFile } from "./scan-file";
+import { hashFile, type ScannedFile } from "./scan-file";
 import { writeImport } from "./write-import";
 
 export interface ImportOptions {
@@ -39,26 +39,25 @@ export async function importFiles(database: Database, files: ImportFile[], optio
       .from(importBatches)
       .where(and(eq(importBatches.status, "imported"), inArray(importBatches.sha256, hashes)));
     const unchanged = new Set(current.map((batch) => batch.sha256));
-    const changed: ScannedFile[] = [];
+    const changed = files.flatMap((file, i) => (unchanged.has(hashes[i]!) ? [] : [{ file, sha256: hashes[i]! }]));
+    const detailsOf = (scans: ScannedFile[]) =>
+      files.map((file) => {
+        const scan = scans.find((s) => s.file === file);
+        if (scan) return { name: file.name, status: "imported", format: scan.format, rows: scan.rows, periods: [...scan.periods.keys()] };
+        return changed.some((c) => c.file === file) ? { name: file.name, status: "not written" } : { name: file.name, status: "unchanged" };
+      });
+    if (changed.length === 0) return { rowsWritten: 0, details: { files: detailsOf([]) } };
     try {
-      for (const [i, file] of files.entries()) {
-        if (!unchanged.has(hashes[i]!)) changed.push(await scanFile(file, format));
-        progress(files.length + i + 1, `checked ${file.name}`);
+      // One pass: each file is validated as it is written; a bad row rolls the whole write back.
+      const written = await writeImport(database, runId, changed, format, current.map((batch) => batch.id));
+      progress(files.length * 2, "written");
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };
+    } catch (error) {
+      if (error instanceof ImportError) {
+        rejected = error;
+        throw error;
       }
-    } catch (error) {
-      if (error instanceof ImportError) rejected = error;
-      throw error;
-    }
-    const fileDetails = files.map((file) => {
-      const scan = changed.find((s) => s.file === file);
-      return scan ? { name: file.name, status: "imported", format: scan.format, rows: scan.rows, periods: [...scan.periods.keys()] } : { name: file.name, status: "unchanged" };
-    });
-    if (changed.length === 0) return { rowsWritten: 0, details: { files: fileDetails } };
-    try {
-      const written = await writeImport(database, runId, changed, current.map((batch) => batch.id));
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: fileDetails, replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };
-    } catch (error) {
-      throw new RunFailure(error, { details: { files: fileDetails } });
+      throw new RunFailure(error, { details: { files: detailsOf([]) } });
     }
   });
   return { run, rejected };

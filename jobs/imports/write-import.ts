@@ -1,7 +1,7 @@
 // The transactional write: for each (source, billing period) the changed files hold, the period's
 // previous batches are deleted, the files' rows COPYed in, and the days touched re-attributed and
 // reconciled, all in one transaction. Rows of files that were re-listed unchanged stay.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database, type DbOrTx } from "../../db/client";
 import { importBatches } from "../../db/schema";
 import { addDays } from "../../db/calendar";
@@ -9,10 +9,11 @@ import { ensureMonthPartitions } from "../../db/line-item-partitions";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { Reconciliation } from "../attribution/reconcile";
 import type { DayWindow } from "../sync/billing-window";
-import { sourceOf } from "./detect-format";
+import { sourceOf, type FormatOption } from "./detect-format";
+import type { ImportFile } from "./import-file";
 import type { ImportedLineItem } from "./line-item";
 import { mapFile } from "./map-file";
-import { hashing, type ScannedFile } from "./scan-file";
+import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
 
@@ -21,43 +22,93 @@ export interface WriteResult {
   rowsWritten: number;
   replacedBatches: number;
   reconciliation: Reconciliation | null;
+  /** What each file held, in the order given. */
+  files: ScannedFile[];
   /** Milliseconds spent reading + COPYing the rows, and attributing + rolling up the window (on the run record). */
   timings: { copyMs: number; attributionMs: number };
 }
 
-const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+/** A file to write: its content hash, taken before the transaction (to skip unchanged files). */
+export interface FileToWrite {
+  file: ImportFile;
+  sha256: string;
+}
 
-export async function writeImport(database: Database, runId: number, changed: ScannedFile[], keptBatchIds: number[]): Promise<WriteResult> {
+const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+const STAGE = "import_stage";
+const STAGE_COLUMNS = ["file_index", "billing_period", ...COLUMNS.slice(0, -2)] as const;
+
+/**
+ * One pass per file, inside the transaction: each file is read, mapped (so validated) and COPYed
+ * into a temporary staging table as it streams; a bad row throws an ImportError naming file, line
+ * and column, and the transaction rolls back with nothing written. Only then, with the periods and
+ * days known, are the periods replaced, the month partitions made, the batches recorded and the
+ * staged rows moved into cost_line_items by one INSERT ... SELECT.
+ */
+export async function writeImport(database: Database, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[]): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
-    const days: string[] = changed.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
-    const replaced = await replacePeriods(tx, changed, keptBatchIds, days);
-    if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
-    let rowsWritten = 0;
+    await tx.execute(
+      sql.raw(`create temp table ${STAGE} on commit drop as
+               select 0::int as file_index, day as billing_period, ${COLUMNS.slice(0, -2).join(", ")} from cost_line_items with no data`),
+    );
     const copyStarted = performance.now();
-    for (const scan of changed) {
-      if (scan.rows === 0) continue;
-      const batchIds = await insertBatches(tx, scan);
-      const { stream, digest } = hashing(await scan.file.open());
-      const mapped = await mapFile(scan.file.name, stream, scan.format);
-      const source = sourceOf(mapped.format);
+    const scans: ScannedFile[] = [];
+    for (const [index, { file, sha256 }] of changed.entries()) {
+      const { stream, digest } = hashing(await file.open());
+      const mapped = await mapFile(file.name, stream, option);
+      const periods = new Map<string, PeriodSummary>();
+      const fileIndex = String(index);
       const rows = (async function* () {
-        for await (const item of mapped.items) yield copyRow(item, source, batchIds.get(item.billingPeriod));
+        for await (const item of mapped.items) {
+          const period = periods.get(item.billingPeriod);
+          if (!period) periods.set(item.billingPeriod, { rows: 1, firstDay: item.day, lastDay: item.day });
+          else {
+            period.rows++;
+            if (item.day < period.firstDay) period.firstDay = item.day;
+            if (item.day > period.lastDay) period.lastDay = item.day;
+          }
+          yield stageRow(item, fileIndex);
+        }
       })();
-      const written = await database.copyRows(tx, "cost_line_items", COLUMNS, rows);
-      if (digest() !== scan.sha256 || written !== scan.rows) throw new Error(`${scan.file.name} changed while it was being imported; run the import again`);
-      rowsWritten += written;
+      const written = await database.copyRows(tx, STAGE, STAGE_COLUMNS, rows);
+      if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+      scans.push({ file, sha256, format: mapped.format, rows: written, periods });
     }
+    const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
+    const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
+    if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
+    const targets: SQL[] = [];
+    for (const [index, scan] of scans.entries()) {
+      if (scan.rows === 0) continue;
+      for (const [period, batchId] of await insertBatches(tx, scan)) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);
+    }
+    let rowsWritten = 0;
+    if (targets.length > 0) {
+      const [moved] = await queryRows<{ n: number | string }>(
+        tx,
+        sql`with moved as (
+              insert into cost_line_items (${sql.raw(COLUMNS.join(", "))})
+              select ${sql.raw(COLUMNS.slice(0, -2).map((c) => `s.${c}`).join(", "))}, b.source, b.batch_id
+              from ${sql.raw(STAGE)} s join (values ${sql.join(targets, sql`, `)}) as b(file_index, billing_period, source, batch_id)
+                on b.file_index = s.file_index and b.billing_period = s.billing_period
+              returning 1)
+            select count(*) as n from moved`,
+      );
+      rowsWritten = Number(moved?.n ?? 0);
+    }
+    const staged = scans.reduce((sum, scan) => sum + scan.rows, 0);
+    if (rowsWritten !== staged) throw new Error(`staged ${staged} rows but wrote ${rowsWritten}`);
     const copyMs = Math.round(performance.now() - copyStarted);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, timings: { copyMs, attributionMs: 0 } };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files: scans, timings: { copyMs, attributionMs: 0 } };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
     const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation, timings };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files: scans, timings };
   });
 }
 
@@ -101,7 +152,6 @@ async function insertBatches(tx: DbOrTx, scan: ScannedFile): Promise<Map<string,
   return new Map(inserted.map((row) => [row.billingPeriod, row.id]));
 }
 
-function copyRow(item: ImportedLineItem, source: string, batchId: number | undefined): (string | null)[] {
-  if (batchId === undefined) throw new Error(`billing period ${item.billingPeriod} appeared between reads`);
-  return [item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity, source, String(batchId)];
+function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {
+  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity];
 }

@@ -6,6 +6,7 @@ import { loadNudgeInputs } from "./load-inputs";
 import { planNudges } from "./lifecycle";
 import { RULES } from "./rules";
 import type { Finding, NudgeInputs } from "./finding";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 export function runRules(inputs: NudgeInputs): Finding[] {
   return RULES.flatMap((rule) => rule(inputs));
@@ -26,6 +27,10 @@ export async function generateNudges(db: DbOrTx, today: string): Promise<Generat
   const findings = runRules(inputs);
   const byRule: Record<string, number> = {};
   for (const finding of findings) byRule[finding.rule] = (byRule[finding.rule] ?? 0) + 1;
-  const counts = await db.transaction(async (tx) => applyNudgePlan(tx, planNudges(await listActiveNudges(tx), findings, today), today));
+  const counts = await db.transaction(async (tx) => {
+    const applied = await applyNudgePlan(tx, planNudges(await listActiveNudges(tx), findings, today), today);
+    await bumpReadModelVersion(tx);
+    return applied;
+  });
   return { today, findings: findings.length, ...counts, byRule };
 }

@@ -7,6 +7,7 @@ import { accounts, environmentTagValues, ownerTagKeys, ownershipAudit, ownership
 import type { Ownership } from "./ownership-schema";
 import { ownershipRows, type OwnershipRows } from "./ownership-rows";
 import { planRowChanges, hasChanges } from "./effective-dating";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 export const OWNERSHIP_FILE_SOURCE = "ownership-file";
 
@@ -34,6 +35,7 @@ export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, opti
   const rows = ownershipRows(ownership);
   return db.transaction(async (tx) => {
     await replaceReferenceData(tx, rows);
+    await bumpReadModelVersion(tx); // team names and tag spellings may have changed even without new rules
     const currentRules = await tx.select().from(ownershipRules).where(and(eq(ownershipRules.source, options.source), isNull(ownershipRules.validTo)));
     const currentPools = await tx.select().from(sharedCostPools).where(and(eq(sharedCostPools.source, options.source), isNull(sharedCostPools.validTo)));
     const currentParents = await tx.select().from(teamParents).where(isNull(teamParents.validTo));

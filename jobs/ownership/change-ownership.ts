@@ -10,6 +10,7 @@ import { recordRun, type RunSummary } from "../sync/job-runs";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { DayWindow } from "../sync/billing-window";
 import { measureColumn, type Measure } from "../../db/queries/measure";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 /** A change applies itself in the transaction and says from which day it takes effect. */
 export type OwnershipMutation<T> = (tx: DbOrTx) => Promise<{ effectiveFrom: string | null; result: T }>;
@@ -34,7 +35,10 @@ export async function changeOwnership<T>(database: Database, sourceName: string,
       });
       result = change.result;
       const window = change.effectiveFrom ? await affectedWindow(tx, change.effectiveFrom) : null;
-      if (!window) return {};
+      if (!window) {
+        await bumpReadModelVersion(tx); // the rules changed even if no synced day did
+        return {};
+      }
       const { stats, reconciliation } = await attributeAndReconcile(tx, window, runId);
       return { window: stats.window, rowsWritten: stats.directRows + stats.splitRows, details: { reconciliation } };
     });

@@ -7,6 +7,7 @@ import { ApiCallBudget, type RetryPolicy } from "../sources/api-call-budget";
 import type { BillingSource } from "../sources/billing-source";
 import { fetchResources } from "../sources/tagging/fetch-resources";
 import { recordRun, RunFailure, type RunSummary } from "./job-runs";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 
 const UPSERT_CHUNK = 500;
 
@@ -29,6 +30,7 @@ export async function syncResources(database: Database, source: BillingSource, r
               set: { tags: sql`excluded.tags`, region: sql`excluded.region`, lastSeenAt: sql`excluded.last_seen_at` },
             });
         }
+        await bumpReadModelVersion(tx);
       });
       return { ...spent(), rowsWritten: records.length, details: { regions: source.regions } };
     } catch (error) {

@@ -13,6 +13,8 @@ export interface EndpointLatency {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** The first request, a read-cache miss: what a read costs right after a sync or an edit. */
+  missMs: number;
 }
 
 export interface ApiResult {
@@ -53,8 +55,11 @@ export async function benchmarkApi(url: string, pages: { page: string; path: str
     const endpoints: EndpointLatency[] = [];
     for (const { page, path } of pages) {
       const target = `http://127.0.0.1:${port}${path}`;
-      const warm = await fetch(target); // first request: connection pool, JIT, plan cache
+      const missStarted = performance.now();
+      const warm = await fetch(target); // first request: a read-cache miss (and connection pool, JIT, plan cache)
       if (!warm.ok) throw new Error(`${path}: HTTP ${warm.status} ${await warm.text()}`);
+      await warm.arrayBuffer();
+      const missMs = performance.now() - missStarted;
       const { result, times } = await load(target, options.connections, options.seconds);
       times.sort((a, b) => a - b);
       endpoints.push({
@@ -65,6 +70,7 @@ export async function benchmarkApi(url: string, pages: { page: string; path: str
         p50Ms: round(percentile(times, 50)),
         p95Ms: round(percentile(times, 95)),
         p99Ms: round(percentile(times, 99)),
+        missMs: round(missMs),
       });
     }
     return { endpoints, peakRssMb: peakRssMb(child.pid!) };

@@ -37,8 +37,8 @@ export async function bareCopy(url: string, file: GeneratedFile): Promise<number
 }
 
 export interface ImportTimings {
-  totalS: number; // hash + scan + COPY + attribution + rollups, one run of importFiles
-  copyS: number; // the write pass: parse, map, COPY
+  totalS: number; // hash + one pass (parse, map, stage COPY, insert) + attribution + rollups, one run of importFiles
+  copyS: number; // the write pass: parse, map (validate), COPY into the stage, insert into line items
   attributionS: number; // attribution + reconciliation + rollups inside the import transaction
 }
 

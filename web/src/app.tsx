@@ -11,6 +11,7 @@ import { WhyPage } from "./pages/why-page";
 import { EfficiencyPage } from "./pages/efficiency-page";
 import { NudgesPage } from "./pages/nudges-page";
 import { BudgetReviewPage } from "./pages/budget-review-page";
+import { LeaderboardPage } from "./pages/leaderboard-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -18,6 +19,7 @@ const nav = [
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
+  { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
   { to: paths.sync, label: "Data sync", active: (r: Route) => r.page === "sync" },
 ];
@@ -42,6 +44,8 @@ function Page({ route }: { route: Route }) {
       return <BudgetReviewPage />;
     case "nudges":
       return <NudgesPage />;
+    case "leaderboard":
+      return <LeaderboardPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

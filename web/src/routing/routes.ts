@@ -9,6 +9,7 @@ export type Route =
   | { page: "efficiency" }
   | { page: "budget-review" }
   | { page: "nudges" }
+  | { page: "leaderboard" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -19,6 +20,7 @@ export function matchRoute(path: string): Route {
   if (path === "/efficiency") return { page: "efficiency" };
   if (path === "/nudges") return { page: "nudges" }; // team filter in the query: #/nudges?team=…
   if (path === "/budget-review") return { page: "budget-review" };
+  if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -36,4 +38,5 @@ export const paths = {
   efficiency: "/efficiency",
   budgetReview: "/budget-review",
   nudges: "/nudges",
+  leaderboard: "/leaderboard",
 };

@@ -1,0 +1,63 @@
+// Recording a win and measuring it against the attributed costs (see win-measure.ts for the rules).
+import { firstOfMonth, lastDayOfMonth, monthOf } from "../../db/calendar";
+import type { DbOrTx } from "../../db/client";
+import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
+import type { Measure } from "../../db/queries/measure";
+import { getScopeCostRows, getWin, getWindowOperations, insertWin, listWins, type NewWin, type WinRow } from "../../db/queries/wins";
+import { measureWin, winWindows, type WinMeasurement } from "./win-measure";
+
+export interface MeasuredWin {
+  id: number;
+  teamId: string;
+  title: string;
+  shippedOn: string;
+  expectedMonthlySavingsUsd: string;
+  service: string | null;
+  accountId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  measure: Measure;
+  /** The win's badge: only a verified win earns one. */
+  badge: boolean;
+  measurement: WinMeasurement & { metric: string | null };
+}
+
+async function measureOne(db: DbOrTx, win: WinRow, measure: Measure, lastCompleteDay: string | null): Promise<MeasuredWin> {
+  const windows = winWindows(win.shippedOn);
+  // Whole months around both windows, so a charge billed on a month's 1st can be spread over its days.
+  const range = { from: firstOfMonth(windows.before.from), to: lastDayOfMonth(monthOf(windows.after.to)) };
+  const costs = await getScopeCostRows(db, { teamId: win.teamId, service: win.service, accountId: win.accountId, range, measure });
+  const operations = await getWindowOperations(db, win.teamId, windows.before, windows.after);
+  const measurement = measureWin({ shippedOn: win.shippedOn, expectedMonthlySavings: win.expectedMonthlySavingsUsd, lastCompleteDay, costs, operations });
+  return {
+    id: win.id,
+    teamId: win.teamId,
+    title: win.title,
+    shippedOn: win.shippedOn,
+    expectedMonthlySavingsUsd: win.expectedMonthlySavingsUsd,
+    service: win.service,
+    accountId: win.accountId,
+    recordedBy: win.recordedBy,
+    recordedAt: win.recordedAt.toISOString(),
+    measure,
+    badge: measurement.status === "verified",
+    measurement: { ...measurement, metric: operations?.metric ?? null },
+  };
+}
+
+export async function recordWin(db: DbOrTx, win: NewWin, measure: Measure): Promise<MeasuredWin> {
+  return measureOne(db, await insertWin(db, win), measure, await getLastCompleteBillingDay(db));
+}
+
+export async function getMeasuredWins(db: DbOrTx, options: { teamId?: string; measure: Measure }): Promise<MeasuredWin[]> {
+  const lastCompleteDay = await getLastCompleteBillingDay(db);
+  const rows = await listWins(db, options.teamId);
+  const measured: MeasuredWin[] = [];
+  for (const row of rows) measured.push(await measureOne(db, row, options.measure, lastCompleteDay));
+  return measured;
+}
+
+export async function getMeasuredWin(db: DbOrTx, id: number, measure: Measure): Promise<MeasuredWin | null> {
+  const row = await getWin(db, id);
+  return row ? measureOne(db, row, measure, await getLastCompleteBillingDay(db)) : null;
+}
