@@ -3,8 +3,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../client";
 import { ratio } from "./ratio";
-import { ownerValueExpression } from "../../jobs/attribution/attribute-window";
-import { ruleMatchesLine, ruleInForce, poolSelectsLine } from "../../jobs/attribution/rule-match";
+import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } from "../../jobs/attribution/rule-match";
 import { billedLineFilter } from "../../jobs/attribution/billed-lines";
 import { loadOwnerTagKeys } from "../../jobs/sync/owner-tag-keys";
 

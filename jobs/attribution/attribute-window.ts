@@ -9,6 +9,7 @@ import { firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
+import { ownerValueExpression, poolSelectsLine, ruleInForce, ruleMatchesLine } from "./rule-match";
 import { billedLineFilter } from "./billed-lines";
 
 export interface AttributionStats {
@@ -18,15 +19,6 @@ export interface AttributionStats {
   splitRows: number;
   evenFallbacks: number;
 }
-
-/** The owner-tag value of a line: the first non-empty value under the configured spellings, normalised. */
-export function ownerValueExpression(tagKeys: string[]) {
-  if (tagKeys.length === 0) return sql`null::text`;
-  const candidates = tagKeys.map((key) => sql`nullif(trim(li.tags ->> ${key}::text), '')`);
-  return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
-}
-
-const inForce = (alias: string) => sql.raw(`${alias}.valid_from <= l.day and (${alias}.valid_to is null or l.day < ${alias}.valid_to)`);
 
 /** A line's environment: the first environment tag (by key) with a known value, else its account's. */
 async function environmentExpression(tx: DbOrTx) {
@@ -71,23 +63,16 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     from lines l
     left join lateral (
       select p.id from shared_cost_pools p
-      where ${inForce("p")} and p.residue = 0
-        and (p.record_types is null or l.record_type = any(p.record_types))
-        and (p.services is null or l.service = any(p.services))
-        and (p.accounts is null or l.account_id = any(p.accounts))
+      where ${ruleInForce("p", "l")} and p.residue = 0 and ${poolSelectsLine("p", "l")}
       order by p.priority, p.id limit 1
     ) pool on true
     left join lateral (
       select r.id, r.team_id, r.kind from ownership_rules r
-      where pool.id is null and ${inForce("r")}
-        and ((r.kind = 'tag' and r.tag_value = l.owner_value)
-          or (r.kind = 'account' and r.account_id = l.account_id)
-          or (r.kind = 'service' and r.service = l.service)
-          or (r.kind = 'resource' and l.resource_id ~ r.resource_regex))
+      where pool.id is null and ${ruleInForce("r", "l")} and ${ruleMatchesLine("r", sql`l.owner_value`, "l")}
       order by r.priority, r.id limit 1
     ) rule on true
     left join lateral (
-      select p.id from shared_cost_pools p where ${inForce("p")} and p.residue = 1 order by p.priority limit 1
+      select p.id from shared_cost_pools p where ${ruleInForce("p", "l")} and p.residue = 1 order by p.priority limit 1
     ) residue on true
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
   const direct = await tx.execute(sql`

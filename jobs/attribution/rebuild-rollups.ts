@@ -9,7 +9,7 @@ import { addDays, firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { billedLineFilter } from "./billed-lines";
-import { ownerValueExpression } from "./attribute-window";
+import { ownerValueExpression } from "./rule-match";
 
 
 const sums = sql.raw(`sum(unblended_cost), sum(amortized_cost), sum(net_amortized_cost)`);

@@ -1,22 +1,33 @@
-// When an ownership rule (alias r) matches a line item (alias li): one definition for attribution
-// and for explaining it. `ownerValue` is the line's normalised owner-tag value expression.
+// How rules and pools meet line items, in SQL: one definition for attributing a window and for
+// explaining it afterwards. `line` is the alias of the line rows (cost_line_items or a grouping).
 import { sql, type SQL } from "drizzle-orm";
 
-export function ruleMatchesLine(r: string, ownerValue: SQL): SQL {
+/** The owner-tag value of a line item (alias li): the first non-empty value under the configured spellings, normalised. */
+export function ownerValueExpression(tagKeys: string[]): SQL {
+  if (tagKeys.length === 0) return sql`null::text`;
+  const candidates = tagKeys.map((key) => sql`nullif(trim(li.tags ->> ${key}::text), '')`);
+  return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
+}
+
+/** An ownership rule (alias r) matches the line; `ownerValue` is the line's owner-tag value. */
+export function ruleMatchesLine(r: string, ownerValue: SQL, line = "li"): SQL {
   const rule = (column: string) => sql.raw(`${r}.${column}`);
+  const of = (column: string) => sql.raw(`${line}.${column}`);
   return sql`((${rule("kind")} = 'tag' and ${rule("tag_value")} = ${ownerValue})
-    or (${rule("kind")} = 'account' and ${rule("account_id")} = li.account_id)
-    or (${rule("kind")} = 'service' and ${rule("service")} = li.service)
-    or (${rule("kind")} = 'resource' and li.resource_id ~ ${rule("resource_regex")}))`;
+    or (${rule("kind")} = 'account' and ${rule("account_id")} = ${of("account_id")})
+    or (${rule("kind")} = 'service' and ${rule("service")} = ${of("service")})
+    or (${rule("kind")} = 'resource' and ${of("resource_id")} ~ ${rule("resource_regex")}))`;
 }
 
 /** A shared-cost pool (alias p) selects the line by record type, service and account. */
-export function poolSelectsLine(p: string): SQL {
+export function poolSelectsLine(p: string, line = "li"): SQL {
   const pool = (column: string) => sql.raw(`${p}.${column}`);
-  return sql`((${pool("record_types")} is null or li.record_type = any(${pool("record_types")}))
-    and (${pool("services")} is null or li.service = any(${pool("services")}))
-    and (${pool("accounts")} is null or li.account_id = any(${pool("accounts")})))`;
+  const of = (column: string) => sql.raw(`${line}.${column}`);
+  return sql`((${pool("record_types")} is null or ${of("record_type")} = any(${pool("record_types")}))
+    and (${pool("services")} is null or ${of("service")} = any(${pool("services")}))
+    and (${pool("accounts")} is null or ${of("account_id")} = any(${pool("accounts")})))`;
 }
 
 /** The rule (or pool) is in force on the line's day. */
-export const ruleInForce = (r: string) => sql.raw(`${r}.valid_from <= li.day and (${r}.valid_to is null or li.day < ${r}.valid_to)`);
+export const ruleInForce = (r: string, line = "li") =>
+  sql.raw(`${r}.valid_from <= ${line}.day and (${r}.valid_to is null or ${line}.day < ${r}.valid_to)`);

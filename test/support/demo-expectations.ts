@@ -2,6 +2,7 @@
 // generator computes independently of the app (and test/unit/demo-fixture.test.ts ties to the CSV).
 import { readFileSync } from "node:fs";
 import Decimal from "decimal.js";
+export { addDays } from "../../db/calendar";
 import { loadBillingDataset, type BillingDataset } from "../../jobs/sources/fixtures/dataset";
 
 export interface MonthExpectation {
@@ -42,10 +43,4 @@ export function usd(amount: Decimal): string {
   const [whole, cents] = fixed.split(".") as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${amount.isNegative() && fixed !== "0.00" ? "-" : ""}$${grouped}.${cents}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
