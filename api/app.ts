@@ -18,9 +18,39 @@ import { businessRoutes } from "./routes/business";
 import { budgetRoutes } from "./routes/budgets";
 import { nudgeRoutes } from "./routes/nudges";
 import { leaderboardRoutes } from "./routes/leaderboards";
+import { authRoutes, meRoutes } from "./routes/auth";
+import { tokenRoutes } from "./routes/tokens";
+import { userRoutes } from "./routes/users";
+import { auditRoutes } from "./routes/audit";
+import { authenticate } from "./auth/authenticate";
+import { authorize } from "./auth/policy";
+import { rejectCrossSite } from "./auth/csrf";
+import { OPEN_AUTH, type AuthConfig } from "../jobs/config/auth-config";
 
-export function createApi(database: Database, sourceName: string) {
+/**
+ * The dashboard runs under this policy: its own scripts and styles only (Recharts sets inline
+ * style attributes, hence 'unsafe-inline' for styles but never for scripts), no framing, no plugins.
+ */
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApi(database: Database, sourceName: string, auth: AuthConfig = OPEN_AUTH) {
   const api = new Hono()
+    .route("/me", meRoutes(auth))
+    .route("/auth", authRoutes(database.db, auth))
+    .route("/tokens", tokenRoutes(database.db))
+    .route("/users", userRoutes(database.db))
+    .route("/audit", auditRoutes(database.db))
     .route("/health", healthRoutes(database, sourceName))
     .route("/overview", overviewRoutes(database.db))
     .route("/teams", teamRoutes(database.db))
@@ -40,13 +70,16 @@ export function createApi(database: Database, sourceName: string) {
 
 export type ApiType = ReturnType<typeof createApi>;
 
-export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void) {
+/** The app; `auth` defaults to open access (the demo), which only the configuration can choose for a server. */
+export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void, auth: AuthConfig = OPEN_AUTH) {
   const app = new Hono();
   app.use(requestId());
-  app.use(secureHeaders());
+  app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: "same-origin" }));
   app.onError(handleError);
+  // Identify, then authorize (auth/policy.ts), before anything answers, the read cache included.
+  app.use("/api/*", rejectCrossSite, authenticate(database.db, auth), authorize(database.db));
   app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version
-  app.route("/api", createApi(database, sourceName));
+  app.route("/api", createApi(database, sourceName, auth));
   app.all("/api/*", notFound);
   web?.(app);
   app.notFound(notFound);

@@ -6,9 +6,12 @@ import { describeError } from "../jobs/describe-error";
 
 const statusByCode = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

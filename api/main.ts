@@ -3,6 +3,14 @@ import { loadConfig, ConfigError } from "../jobs/config/load-config";
 import { configureLogger, logger } from "../jobs/logger";
 import { openRuntime } from "../jobs/runtime";
 import { startServer } from "./server";
+import { countActiveUsers } from "../db/queries/access-users";
+import type { AuthConfig } from "../jobs/config/auth-config";
+
+function describeAuth(auth: AuthConfig): string {
+  if (auth.mode === "open") return "OPEN: no sign-in, everyone is an admin (the demo)";
+  if (auth.mode === "proxy") return `single sign-on headers (${auth.proxy!.userHeader}) from the trusted proxy`;
+  return "local users and passwords";
+}
 
 async function main() {
   const config = loadConfig();
@@ -15,8 +23,11 @@ async function main() {
       `  database: ${runtime.database.description}`,
       `  data source: ${runtime.source.description} (${config.sourceReason})`,
       `  sync schedule: ${config.syncCron}`,
+      `  sign-in: ${describeAuth(config.auth)} (${config.auth.reason})`,
     ].join("\n"),
   );
+  if (config.auth.mode === "local" && (await countActiveUsers(runtime.database.db)) === 0)
+    console.log("  no users yet: add the first admin with\n    npm run cli -- users add --email you@company.com --role admin   (password on standard input)");
   const shutdown = async () => {
     await server.close();
     await runtime.close();

@@ -8,6 +8,7 @@ import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
 import { businessImportCommand } from "./business/business-import";
 import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
+import { usersCommand } from "./access/users-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
 import type { DayWindow } from "./sync/billing-window";
@@ -21,14 +22,17 @@ const usage = `Usage: npm run cli -- <command> [options]
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
+  users      who may sign in: users add --email E --role viewer|editor|admin [--team T] [--sso-only]
+             (password on standard input or in TALLYBOARD_PASSWORD), users list, users disable --email E
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   const config = loadConfig();
   configureLogger(config.logLevel === "info" ? "warn" : config.logLevel); // the progress bar is the output
+  if (command === "users") return usersCommand(config, positionals[1], values);
   const runtime = await openRuntime(config);
   try {
     const window = parseWindow(values.from, values.to);

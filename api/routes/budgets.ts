@@ -15,6 +15,7 @@ import { DEFAULT_THRESHOLD } from "../../jobs/budgets/variance";
 import { ImportError } from "../../jobs/imports/import-error";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { actorOf } from "../auth/identity";
 
 const MAX_BYTES = 4 * 1024 * 1024;
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
@@ -25,8 +26,6 @@ const budgetBody = z.object({ budgetUsd: z.string().trim().regex(/^\d{1,12}(\.\d
 const approvalBody = z.object({ month, teamId, reason: z.string().trim().min(3, "say why the overrun is accepted").max(2000), measure: measureSchema, threshold });
 const limit = bodyLimit({ maxSize: MAX_BYTES, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `budget files are limited to ${MAX_BYTES} bytes`); } });
 
-/** Who made a change. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
-const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
 
 function asApiError(error: unknown): never {
   if (error instanceof BudgetChangeError) throw new ApiError(error.code, error.message);
@@ -50,13 +49,13 @@ export const budgetRoutes = (db: Db) => {
       if (!row) throw new ApiError("NOT_FOUND", `No budget or spend for team "${input.teamId}" in ${input.month}`);
       if (!row.needsApproval || row.budgetUsd === null || row.forecast === null)
         throw new ApiError("CONFLICT", `${input.teamId} is not over its ${input.month} budget by more than the threshold: nothing to approve`);
-      const approval = await recordApproval(db, { ...input, budgetUsd: row.budgetUsd, forecastUsd: row.forecast }, actorOf(c.req.header("x-actor")));
+      const approval = await recordApproval(db, { ...input, budgetUsd: row.budgetUsd, forecastUsd: row.forecast }, actorOf(c));
       return c.json({ approval: { ...approval, month: input.month, at: approval.at.toISOString() } }, 201);
     })
     .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), async (c) => {
       const bytes = Buffer.from(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ApiError("BAD_REQUEST", "the request body is empty: send the CSV file");
-      return c.json(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c.req.header("x-actor"))).catch(asApiError));
+      return c.json(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c)).catch(asApiError));
     })
     .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
       c.json({ entries: await listBudgetAudit(db, c.req.valid("query")) }),
@@ -77,7 +76,7 @@ export const budgetRoutes = (db: Db) => {
     })
     .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), async (c) => {
       const { month: m, teamId: team } = c.req.valid("param");
-      const result = await setBudget(db, { month: m, teamId: team, budgetUsd: c.req.valid("json").budgetUsd }, actorOf(c.req.header("x-actor"))).catch(asApiError);
+      const result = await setBudget(db, { month: m, teamId: team, budgetUsd: c.req.valid("json").budgetUsd }, actorOf(c)).catch(asApiError);
       return c.json({ month: m, changed: result.changed, budget: { teamId: result.budget.teamId, budgetUsd: result.budget.budgetUsd, source: result.budget.source, updatedAt: result.budget.updatedAt.toISOString(), updatedBy: result.budget.updatedBy } });
     });
 };

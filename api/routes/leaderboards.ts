@@ -10,6 +10,7 @@ import { getLeaderboard } from "../../jobs/leaderboards/get-leaderboard";
 import { getMeasuredWin, getMeasuredWins, recordWin } from "../../jobs/leaderboards/wins";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { actorOf } from "../auth/identity";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a calendar day");
@@ -23,8 +24,6 @@ const winBody = z.object({
   accountId: optionalText(20),
 });
 
-/** Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
-const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
 
 export const leaderboardRoutes = (db: Db) =>
   new Hono()
@@ -36,7 +35,7 @@ export const leaderboardRoutes = (db: Db) =>
       const input = c.req.valid("json");
       const [team] = await db.select({ id: teams.id, kind: teams.kind }).from(teams).where(eq(teams.id, input.teamId));
       if (!team || team.kind !== "team") throw new ApiError("BAD_REQUEST", `json field "teamId": no team "${input.teamId}"`);
-      const win = await recordWin(db, { ...input, recordedBy: actorOf(c.req.header("x-actor")) }, c.req.valid("query").measure);
+      const win = await recordWin(db, { ...input, recordedBy: actorOf(c) }, c.req.valid("query").measure);
       return c.json({ win }, 201);
     })
     .get("/wins/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ measure: measureSchema })), async (c) => {

@@ -10,6 +10,8 @@ import { nudgeActionSchema, NudgeActionError, transition } from "../../jobs/nudg
 import { maskWebhookUrl } from "../../jobs/nudges/mask-url";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { actorOf } from "../auth/identity";
+import { recordAudit } from "../../db/queries/audit-trail";
 
 const teamId = z.string().min(1).max(100);
 const views = Object.keys(INBOX_VIEWS) as [InboxView, ...InboxView[]];
@@ -20,8 +22,6 @@ const webhookUrl = z
   .optional();
 const settingsInput = z.object({ slackWebhookUrl: webhookUrl, jsonWebhookUrl: webhookUrl });
 
-/** Who acted. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
-const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
 
 const masked = (row: DeliverySettingsRow | undefined, team: string) => ({
   teamId: team,
@@ -45,7 +45,7 @@ export const nudgeRoutes = (db: Db) =>
       const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       try {
         const change = transition(current, c.req.valid("json"), today);
-        return c.json({ nudge: await saveNudgeChange(db, id, change, actorOf(c.req.header("x-actor"))) });
+        return c.json({ nudge: await saveNudgeChange(db, id, change, actorOf(c)) });
       } catch (error) {
         if (error instanceof NudgeActionError) throw new ApiError(error.code, error.message);
         throw error;
@@ -58,7 +58,13 @@ export const nudgeRoutes = (db: Db) =>
     })
     .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), async (c) => {
       const team = c.req.valid("param").teamId;
-      const row = await saveDeliverySettings(db, team, c.req.valid("json"), actorOf(c.req.header("x-actor")));
+      // Audited with masks only: a webhook URL is a secret.
+      const row = await db.transaction(async (tx) => {
+        const [before] = await listDeliverySettings(tx, team);
+        const saved = await saveDeliverySettings(tx, team, c.req.valid("json"), actorOf(c));
+        await recordAudit(tx, { actor: actorOf(c), action: "nudge-settings.update", subject: `team ${team}`, before: before ? masked(before, team) : null, after: masked(saved, team) });
+        return saved;
+      });
       return c.json({ settings: masked(row, team) });
     })
     .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), async (c) =>

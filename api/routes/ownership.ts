@@ -14,6 +14,7 @@ import { importBackstageCatalog } from "../../jobs/ownership/backstage-import";
 import { BackstageCatalogError } from "../../jobs/ownership/backstage-catalog";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { actorOf } from "../auth/identity";
 
 const day = z.iso.date();
 const ruleId = z.object({ id: z.coerce.number().int().positive() });
@@ -30,8 +31,6 @@ const backstageImport = z.object({
   preview: z.boolean().default(false),
 });
 
-/** Who made a change. Until sign-in exists (issue 9) the client names itself; "anonymous" otherwise. */
-const actorOf = (header: string | undefined) => (header?.trim() || "anonymous").slice(0, 200);
 
 /** Rule-change errors carry their own code; anything else is unexpected and goes to the error handler. */
 async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
@@ -57,19 +56,19 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
       return c.json({ rules: await listRules(db, { asOf: query.asOf, history: query.history === "true" }) });
     })
     .post("/rules", validate("json", ruleInputSchema), async (c) => {
-      const actor = actorOf(c.req.header("x-actor"));
+      const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => createRule(tx, input, actor)));
       return c.json({ rule: result, runId: run.runId }, 201);
     })
     .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), async (c) => {
-      const actor = actorOf(c.req.header("x-actor"));
+      const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => updateRule(tx, c.req.valid("param").id, input, actor)));
       return c.json({ rule: result, runId: run.runId });
     })
     .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), async (c) => {
-      const actor = actorOf(c.req.header("x-actor"));
+      const actor = actorOf(c);
       const { id } = c.req.valid("param");
       const { effectiveFrom } = c.req.valid("query");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => deleteRule(tx, id, effectiveFrom, actor)));
@@ -78,7 +77,7 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
     .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), async (c) => {
       const change = c.req.valid("json");
       const { measure } = c.req.valid("query");
-      const actor = actorOf(c.req.header("x-actor"));
+      const actor = actorOf(c);
       const preview = await asApiErrors(() =>
         previewOwnershipChange<unknown>(db, (tx) =>
           change.action === "create"
@@ -92,7 +91,7 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
       return c.json({ window: preview.window, measure, moves: preview.moves });
     })
     .post("/backstage", validate("json", backstageImport), async (c) => {
-      const actor = actorOf(c.req.header("x-actor"));
+      const actor = actorOf(c);
       const { catalogs, effectiveFrom, preview } = c.req.valid("json");
       const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       const mutation = (tx: Parameters<typeof importBackstageCatalog>[0]) => importBackstageCatalog(tx, catalogs, { actor, effectiveFrom, today });

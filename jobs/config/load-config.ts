@@ -6,15 +6,10 @@ import { Cron } from "croner";
 import { AWS_REGIONS } from "./aws-regions";
 import { DATASET_FILES } from "../sources/fixtures/dataset";
 import type { DatabaseTarget } from "../../db/client";
+import { ConfigError } from "./config-error";
+import { loadAuthConfig, type AuthConfig } from "./auth-config";
 
-export class ConfigError extends Error {
-  constructor(
-    readonly setting: string,
-    problem: string,
-  ) {
-    super(`${setting}: ${problem}`);
-  }
-}
+export { ConfigError };
 
 export type DataSource = "aws" | "demo";
 
@@ -40,6 +35,7 @@ export interface Config {
   syncRetryBaseMs: number;
   awsMaxAttempts: number;
   logLevel: string;
+  auth: AuthConfig;
 }
 
 const awsCredentialVariables = [
@@ -116,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     syncRetryBaseMs: e.SYNC_RETRY_BASE_MS,
     awsMaxAttempts: e.AWS_MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
+    auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
   };
 }
 

@@ -1,0 +1,65 @@
+// Sign-in for people in local mode (POST /auth/login, /auth/logout) and GET /me, which tells the
+// dashboard the mode, who is signed in, what they may do and the session's CSRF token.
+import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import type { AuthConfig } from "../../jobs/config/auth-config";
+import { csrfTokenOf, digestToken, newToken, verifyAgainstDecoy, verifyPassword } from "../../jobs/access/secrets";
+import { findUserByEmail, normalEmail } from "../../db/queries/access-users";
+import { createSession, deleteSession } from "../../db/queries/access-sessions";
+import { logger } from "../../jobs/logger";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+import { identityOf } from "../auth/identity";
+import { SESSION_COOKIE } from "../auth/cookies";
+import { peerAddress } from "../auth/peer-address";
+import { createSignInLimiter } from "../auth/sign-in-limiter";
+
+const log = logger("auth");
+const credentials = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) });
+const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+
+export const meRoutes = (auth: AuthConfig) =>
+  new Hono().get("/", (c) => {
+    const identity = identityOf(c) ?? null;
+    const session = identity?.via === "session" ? getCookie(c, SESSION_COOKIE) : undefined;
+    return c.json({ mode: auth.mode, identity, csrfToken: session ? csrfTokenOf(session) : null });
+  });
+
+export function authRoutes(db: DbOrTx, auth: AuthConfig) {
+  // Per email, and per client address with more room (an office behind one NAT shares an address).
+  const byEmail = createSignInLimiter(auth.signInMaxAttempts, auth.signInWindowMs);
+  const byAddress = createSignInLimiter(auth.signInMaxAttempts * 5, auth.signInWindowMs);
+  return new Hono()
+    .post("/login", validate("json", credentials), async (c) => {
+      if (auth.mode !== "local") throw new ApiError("BAD_REQUEST", `sign-in with a password is off: AUTH_MODE is ${auth.mode}`);
+      const { email, password } = c.req.valid("json");
+      const keys = { email: [normalEmail(email)], address: [peerAddress(c) ?? "unknown"] };
+      const wait = Math.max(byEmail.retryAfterMs(keys.email), byAddress.retryAfterMs(keys.address));
+      if (wait > 0) {
+        c.header("retry-after", String(Math.ceil(wait / 1000)));
+        throw new ApiError("TOO_MANY_REQUESTS", `too many failed sign-ins: try again in ${Math.ceil(wait / 60_000)} minute(s)`);
+      }
+      const user = await findUserByEmail(db, email);
+      const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+      if (!ok || !user) {
+        byEmail.fail(keys.email);
+        byAddress.fail(keys.address);
+        log.warn({ email: normalEmail(email) }, "failed sign-in");
+        throw new ApiError("UNAUTHORIZED", "wrong email or password");
+      }
+      byEmail.succeed(keys.email);
+      const token = newToken("tbs_");
+      const expiresAt = await createSession(db, digestToken(token), user.id, auth.sessionTtlMs);
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: isHttps(c), expires: expiresAt });
+      log.info({ email: user.email }, "signed in");
+      return c.json({ identity: { actor: user.email, role: user.role, teamId: user.teamId, via: "session" as const }, csrfToken: csrfTokenOf(token), expiresAt: expiresAt.toISOString() });
+    })
+    .post("/logout", async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await deleteSession(db, digestToken(token));
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.json({ signedOut: true });
+    });
+}
