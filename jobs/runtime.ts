@@ -15,6 +15,7 @@ import { syncResources } from "./sync/sync-resources";
 import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
 import type { RunSummary } from "./sync/job-runs";
 import type { DayWindow } from "./sync/billing-window";
+import { withJobLock } from "./sync/abandoned-runs";
 
 export interface Runtime {
   config: Config;
@@ -59,7 +60,7 @@ export async function runSyncCycle(
 ): Promise<SyncCycleResult | undefined> {
   const { config, database, source } = runtime;
   const retry = { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs };
-  return database.withAdvisoryLock("tallyboard:sync", async () => ({
+  return withJobLock(database, "tallyboard:sync", async () => ({
     costs: await syncCosts(database, source, {
       restatementDays: config.restatementDays,
       historyMonths: config.historyMonths,

@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { FORMAT_OPTIONS, type FormatOption } from "../../jobs/imports/detect-format";
 import { importFiles } from "../../jobs/imports/import-files";
+import { IMPORT_LOCK } from "../../jobs/imports/scheduled-import";
+import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
 
@@ -27,7 +29,10 @@ export function importRoutes(database: Database, options: { maxBytes?: number } 
       const { format, fileName } = c.req.valid("query");
       const upload = await readUpload(c.req.raw, fileName);
       const file = { name: upload.name, open: async () => Readable.from([upload.bytes]) };
-      const { run, rejected } = await importFiles(database, [file], { format, location: "upload" });
+      // Under the import lock, like the scheduled and CLI imports: one import at a time per database.
+      const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload" }));
+      if (!result) throw new ApiError("CONFLICT", "another import is running; try again when it has finished");
+      const { run, rejected } = result;
       if (rejected) throw new ApiError("BAD_REQUEST", rejected.message);
       if (run.status === "failed") throw new Error(`import run ${run.runId} failed: ${run.error}`);
       return c.json({ runId: run.runId, status: run.status, rowsWritten: run.rowsWritten ?? 0, window: run.window ?? null, details: run.details ?? {} }, 201);

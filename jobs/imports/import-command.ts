@@ -5,13 +5,14 @@ import { addDays } from "../../db/calendar";
 import { FORMAT_OPTIONS, type FormatOption } from "./detect-format";
 import { importFromLocation } from "./import-location";
 import { IMPORT_LOCK } from "./scheduled-import";
+import { withJobLock } from "../sync/abandoned-runs";
 
 export async function importCommand(runtime: Runtime, location: string | undefined, format: string | undefined): Promise<void> {
   if (!location) throw new Error("import needs a file, a folder or s3://bucket/prefix");
   if (format !== undefined && !(FORMAT_OPTIONS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMAT_OPTIONS.join(", ")}`);
   const bar = new SingleBar({ format: "import [{bar}] {value}/{total}  {label}", hideCursor: true }, Presets.shades_classic);
   let started = false;
-  const result = await runtime.database.withAdvisoryLock(IMPORT_LOCK, () =>
+  const result = await withJobLock(runtime.database, IMPORT_LOCK, () =>
     importFromLocation(runtime.database, location, {
       format: (format ?? "auto") as FormatOption,
       onProgress: ({ done, total, label }) => {

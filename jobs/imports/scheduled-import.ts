@@ -3,6 +3,7 @@
 import type { Runtime } from "../runtime";
 import { logger } from "../logger";
 import { importFromLocation } from "./import-location";
+import { withJobLock } from "../sync/abandoned-runs";
 
 const log = logger("scheduled-import");
 
@@ -12,7 +13,7 @@ export async function runScheduledImport(runtime: Runtime, trigger: string): Pro
   const location = runtime.config.importLocation;
   if (!location) return;
   try {
-    const result = await runtime.database.withAdvisoryLock(IMPORT_LOCK, () => importFromLocation(runtime.database, location));
+    const result = await withJobLock(runtime.database, IMPORT_LOCK, () => importFromLocation(runtime.database, location));
     if (!result) return log.info({ trigger }, "import skipped: another instance holds the lock");
     const { run } = result;
     log.info({ trigger, location, status: run.status, rows: run.rowsWritten, window: run.window, error: run.error }, "import finished");

@@ -12,6 +12,11 @@ import { EfficiencyPage } from "./pages/efficiency-page";
 import { NudgesPage } from "./pages/nudges-page";
 import { BudgetReviewPage } from "./pages/budget-review-page";
 import { LeaderboardPage } from "./pages/leaderboard-page";
+import { AuditPage } from "./pages/audit-page";
+import { AccessPage } from "./pages/access-page";
+import { SessionProvider, sessionOf, useMe, useSession } from "./session/session";
+import { SignInPage } from "./session/sign-in-page";
+import { OpenModeBanner, SessionFoot } from "./session/session-bar";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -22,6 +27,8 @@ const nav = [
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
   { to: paths.sync, label: "Data sync", active: (r: Route) => r.page === "sync" },
+  { to: paths.audit, label: "Audit", active: (r: Route) => r.page === "audit" },
+  { to: paths.access, label: "Access", active: (r: Route) => r.page === "access", admin: true },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -46,6 +53,10 @@ function Page({ route }: { route: Route }) {
       return <NudgesPage />;
     case "leaderboard":
       return <LeaderboardPage />;
+    case "audit":
+      return <AuditPage />;
+    case "access":
+      return <AccessPage />;
     case "not-found":
       return (
         <div className="card state state-empty">
@@ -55,8 +66,23 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+/** Asks who is signed in first: the sign-in form when nobody is (local mode), else the dashboard. */
 export function App() {
+  const me = useMe();
+  if (me.isPending) return <div className="state">Loading…</div>;
+  if (me.isError) return <div className="state state-error" role="alert">{me.error.message}</div>;
+  const { identity } = me.data;
+  if (!identity) return me.data.mode === "local" ? <SignInPage /> : <div className="state state-error" role="alert">Not signed in: open Tallyboard through the company's sign-on proxy.</div>;
+  return (
+    <SessionProvider session={sessionOf({ ...me.data, identity })}>
+      <Dashboard />
+    </SessionProvider>
+  );
+}
+
+function Dashboard() {
   const route = matchRoute(useHashLocation().path);
+  const session = useSession();
   return (
     <div className="layout">
       <nav className="sidebar" aria-label="Main">
@@ -66,7 +92,7 @@ export function App() {
           Tallyboard
         </div>
         <ul>
-          {nav.map((item) => (
+          {nav.filter((item) => !item.admin || session.can("admin")).map((item) => (
             <li key={item.to}>
               <Link to={item.to} className={item.active(route) ? "nav-link active" : "nav-link"}>
                 {item.label}
@@ -74,10 +100,12 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SessionFoot />
         <p className="sidebar-foot">Every AWS dollar on exactly one team.</p>
         </div>
       </nav>
       <main className="content" data-page={route.page}>
+        <OpenModeBanner />
         <Page route={route} />
       </main>
     </div>

@@ -4,7 +4,12 @@ import { hc, type ClientResponse } from "hono/client";
 import type { ApiType } from "../../../api/app";
 import type { ErrorBody } from "../../../api/errors";
 
-export const api = hc<ApiType>("/api");
+/** The session's CSRF token (from GET /api/me), echoed on every request; null when not signed in by cookie. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => void (csrfToken = token);
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { "x-csrf-token": csrfToken } : {});
+
+export const api = hc<ApiType>("/api", { headers: csrfHeaders });
 
 /** An API error with the server's message, for a card's error state. */
 export class ApiRequestError extends Error {

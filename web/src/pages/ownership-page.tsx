@@ -15,6 +15,7 @@ import { RulesCard } from "../cards/ownership/rules-card";
 import { RuleEditorCard } from "../cards/ownership/rule-editor-card";
 import { AuditCard } from "../cards/ownership/audit-card";
 import type { EditorIntent } from "../cards/ownership/rule-draft";
+import { Can } from "../session/session";
 
 export function OwnershipPage() {
   const [measure] = useMeasure();
@@ -52,7 +53,9 @@ export function OwnershipPage() {
       )}
       <div className="grid-rules" id="rules">
         <RulesCard onEdit={openEditor} editingId={editor.intent.mode === "create" ? null : editor.intent.rule.id} />
-        <RuleEditorCard intent={editor.intent} intentKey={editor.key} defaultEffectiveFrom={defaultEffectiveFrom} onClose={() => openEditor({ mode: "create" })} />
+        <Can need="admin">
+          <RuleEditorCard intent={editor.intent} intentKey={editor.key} defaultEffectiveFrom={defaultEffectiveFrom} onClose={() => openEditor({ mode: "create" })} />
+        </Can>
       </div>
       <AuditCard />
     </>

@@ -2,6 +2,8 @@ import { PageHeader } from "../components/page-header";
 import { SyncStatusCard } from "../cards/sync/sync-status-card";
 import { ReconciliationCard } from "../cards/sync/reconciliation-card";
 import { JobRunsCard } from "../cards/sync/job-runs-card";
+import { ImportUploadCard } from "../cards/sync/import-upload-card";
+import { Can } from "../session/session";
 
 export function SyncPage() {
   return (
@@ -10,6 +12,9 @@ export function SyncPage() {
       <SyncStatusCard />
       <ReconciliationCard />
       <JobRunsCard />
+      <Can need="admin">
+        <ImportUploadCard />
+      </Can>
     </>
   );
 }

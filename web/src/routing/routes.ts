@@ -10,6 +10,8 @@ export type Route =
   | { page: "budget-review" }
   | { page: "nudges" }
   | { page: "leaderboard" }
+  | { page: "audit" }
+  | { page: "access" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -20,6 +22,8 @@ export function matchRoute(path: string): Route {
   if (path === "/efficiency") return { page: "efficiency" };
   if (path === "/nudges") return { page: "nudges" }; // team filter in the query: #/nudges?team=…
   if (path === "/budget-review") return { page: "budget-review" };
+  if (path === "/audit") return { page: "audit" };
+  if (path === "/access") return { page: "access" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
@@ -39,4 +43,6 @@ export const paths = {
   budgetReview: "/budget-review",
   nudges: "/nudges",
   leaderboard: "/leaderboard",
+  audit: "/audit",
+  access: "/access",
 };

@@ -9,6 +9,7 @@ import { formatShareChange, formatUsd, formatUsdChange, signOf } from "../../for
 import { BudgetDaysChart } from "../../charts/budget-days-chart";
 import { BudgetApprovalForm } from "./budget-approval-form";
 import { BudgetEditForm } from "./budget-edit-form";
+import { Can } from "../../session/session";
 
 const TOP = 6;
 const tone = (amount: string) => (signOf(amount) > 0 ? "change-up" : signOf(amount) < 0 ? "change-down" : "");
@@ -62,8 +63,8 @@ export function BudgetTeamDetail({ row, review }: { row: BudgetReviewRow; review
             Approved by <strong>{row.approval.actor}</strong> on {formatTimestamp(row.approval.at)}: “{row.approval.reason}” (forecast {formatUsd(row.approval.forecastUsd)} against {formatUsd(row.approval.budgetUsd)})
           </p>
         ) : null}
-        {row.status === "over-needs-approval" ? <BudgetApprovalForm row={row} review={review} /> : null}
-        <BudgetEditForm row={row} month={review.month} />
+        {row.status === "over-needs-approval" ? <Can need="admin"><BudgetApprovalForm row={row} review={review} /></Can> : null}
+        <Can need="editor" teamId={row.teamId}><BudgetEditForm row={row} month={review.month} /></Can>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTeams } from "../../api/use-teams";
 import { useRecordWin } from "../../api/use-leaderboard";
 import type { Measure } from "../../routing/measure";
+import { useSession } from "../../session/session";
 
 const empty = { teamId: "", title: "", shippedOn: "", expectedMonthlySavingsUsd: "", service: "", accountId: "", actor: "" };
 
@@ -10,7 +11,8 @@ export function RecordWinForm({ measure }: { measure: Measure }) {
   const [form, setForm] = useState(empty);
   const teams = useTeams({ measure: "amortized" });
   const record = useRecordWin();
-  const options = (teams.data?.teams ?? []).filter((t) => t.id !== "unattributed").sort((a, b) => a.name.localeCompare(b.name));
+  const session = useSession();
+  const options = (teams.data?.teams ?? []).filter((t) => t.id !== "unattributed" && session.can("editor", t.id)).sort((a, b) => a.name.localeCompare(b.name));
   const set = (key: keyof typeof empty) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +40,7 @@ export function RecordWinForm({ measure }: { measure: Measure }) {
       {field("expectedMonthlySavingsUsd", "Expected savings / month (USD)", { required: true, inputMode: "decimal", placeholder: "2500.00" })}
       {field("service", "Service (optional)")}
       {field("accountId", "Account (optional)")}
-      {field("actor", "Recorded by")}
+      {session.mode === "open" ? field("actor", "Recorded by") : null}
       <button type="submit" className="button button-small button-primary" disabled={record.isPending} data-testid="win-submit">
         {record.isPending ? "Recording…" : "Record a win"}
       </button>

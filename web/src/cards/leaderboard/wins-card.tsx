@@ -5,6 +5,7 @@ import { useWins, type Win } from "../../api/use-leaderboard";
 import { formatShare, formatUsd } from "../../format/money";
 import type { Measure } from "../../routing/measure";
 import { RecordWinForm } from "./record-win-form";
+import { Can } from "../../session/session";
 
 const statusLabel = { measuring: "Measuring", verified: "Verified", "not-verified": "Not verified" } as const;
 
@@ -27,7 +28,7 @@ export function WinsCard({ measure }: { measure: Measure }) {
       testId="wins-card"
       note="Realized = the team's cost in the 28 days from shipping vs the 28 days before, per operation when the team reports operations. Under 50% of the expected savings: not verified."
     >
-      <RecordWinForm measure={measure} />
+      <Can need="editor"><RecordWinForm measure={measure} /></Can>
       <QueryState query={query} isEmpty={(d) => d.wins.length === 0} empty="No wins recorded yet.">
         {(data) => (
           <table className="table wins-table" data-testid="wins-table">

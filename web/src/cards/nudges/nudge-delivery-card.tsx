@@ -5,6 +5,7 @@ import { useNudgeDeliveries, useNudgeSettings, useSaveNudgeSettings } from "../.
 import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { useActor } from "../ownership/use-actor";
+import { Can } from "../../session/session";
 
 type Channel = "slackWebhookUrl" | "jsonWebhookUrl";
 
@@ -34,10 +35,12 @@ export function NudgeDeliveryCard({ teamId }: { teamId: string }) {
     <Card title="Delivery" note="New and reopened nudges are posted after each run, with a weekly digest; failed posts retry with backoff." testId="nudge-delivery">
       <QueryState query={settings}>
         {({ settings: s }) => (
-          <div className="nudge-webhooks">
-            <WebhookField teamId={teamId} channel="slackWebhookUrl" label="Slack incoming webhook" current={s.slackWebhook} />
-            <WebhookField teamId={teamId} channel="jsonWebhookUrl" label="JSON webhook" current={s.jsonWebhook} />
-          </div>
+          <Can need="admin">
+            <div className="nudge-webhooks">
+              <WebhookField teamId={teamId} channel="slackWebhookUrl" label="Slack incoming webhook" current={s.slackWebhook} />
+              <WebhookField teamId={teamId} channel="jsonWebhookUrl" label="JSON webhook" current={s.jsonWebhook} />
+            </div>
+          </Can>
         )}
       </QueryState>
       <h3 className="nudge-subtitle">Delivery log</h3>

@@ -6,6 +6,7 @@ import { paths } from "../../routing/routes";
 import { NudgeActions } from "./nudge-actions";
 import { NudgeEvidence } from "./nudge-evidence";
 import { ruleLabels } from "./nudge-labels";
+import { Can } from "../../session/session";
 
 function statusNote(nudge: Nudge): string {
   switch (nudge.status) {
@@ -40,7 +41,7 @@ export function NudgeItem({ nudge, showTeam }: { nudge: Nudge; showTeam: boolean
         <h3 className="nudge-title">{nudge.title}</h3>
         <p className="nudge-action-text">{nudge.action}</p>
         <NudgeEvidence rule={nudge.rule} evidence={nudge.evidence} />
-        <NudgeActions nudge={nudge} />
+        <Can need="editor" teamId={nudge.teamId}><NudgeActions nudge={nudge} /></Can>
       </div>
     </li>
   );

@@ -13,6 +13,7 @@ import { UNATTRIBUTED_TEAM_ID } from "../teams/unattributed";
 import { PreviewMoves } from "./preview-moves";
 import { draftFor, fieldOfError, freePriority, pendingChange, type DraftField, type EditorIntent, type RuleDraft } from "./rule-draft";
 import { useActor } from "./use-actor";
+import { useSession } from "../../session/session";
 
 const titles = { create: "Add a rule", update: "Change a rule", end: "End a rule" } as const;
 
@@ -45,6 +46,7 @@ function RuleEditorForm({ intent, defaults, onDone }: { intent: EditorIntent; de
   const teams = useTeams({ measure });
   const [draft, setDraft] = useState<RuleDraft>(() => draftFor(intent, defaults));
   const [actor, setActor] = useActor();
+  const open = useSession().mode === "open";
   const [applied, setApplied] = useState<string | null>(null);
   const preview = usePreviewChange();
   const apply = useApplyChange();
@@ -120,9 +122,11 @@ function RuleEditorForm({ intent, defaults, onDone }: { intent: EditorIntent; de
       <Field label={intent.mode === "end" ? "No longer decides from" : "Effective from"} field="effectiveFrom" errorField={errorField}>
         <input type="date" value={draft.effectiveFrom} onChange={(e) => set("effectiveFrom")(e.target.value)} data-testid="rule-effective-from" required />
       </Field>
-      <Field label="Your name" hint="for the audit" field={null} errorField={errorField}>
-        <input type="text" value={actor} placeholder="dashboard" onChange={(e) => setActor(e.target.value)} data-testid="rule-actor" />
-      </Field>
+      {open ? (
+        <Field label="Your name" hint="for the audit" field={null} errorField={errorField}>
+          <input type="text" value={actor} placeholder="dashboard" onChange={(e) => setActor(e.target.value)} data-testid="rule-actor" />
+        </Field>
+      ) : null}
 
       {error ? (
         <div className="form-error" role="alert" data-testid="rule-form-error">

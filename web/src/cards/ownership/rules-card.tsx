@@ -11,6 +11,7 @@ import { formatDay } from "../../format/dates";
 const formatShortDayYear = (day: string) => formatDay(day).replace(/, 20(\d\d)$/, " ’$1");
 import { ruleKindLabel } from "../../format/decided-by";
 import type { EditorIntent } from "./rule-draft";
+import { Can } from "../../session/session";
 
 export const API_SOURCE = "api";
 
@@ -73,10 +74,12 @@ function RuleRow({ rule, onEdit, editing }: { rule: OwnershipRule; onEdit: (inte
         {editable ? (
           <>
             <span className="pill pill-accent" title="Made in the dashboard or the API: editable">dashboard</span>
-            <div className="rule-actions">
-              <button type="button" className="button-link" onClick={() => onEdit({ mode: "update", rule })} data-testid="edit-rule">Edit</button>
-              <button type="button" className="button-link danger-link" onClick={() => onEdit({ mode: "end", rule })} data-testid="end-rule">End…</button>
-            </div>
+            <Can need="admin">
+              <div className="rule-actions">
+                <button type="button" className="button-link" onClick={() => onEdit({ mode: "update", rule })} data-testid="edit-rule">Edit</button>
+                <button type="button" className="button-link danger-link" onClick={() => onEdit({ mode: "end", rule })} data-testid="end-rule">End…</button>
+              </div>
+            </Can>
           </>
         ) : (
           <>

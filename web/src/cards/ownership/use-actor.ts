@@ -1,5 +1,7 @@
-// The name a person gives for the audit trail, remembered in this browser (there is no sign-in yet).
+// The name recorded in audits. Signed in, it is the identity the server knows (and records anyway);
+// in the open demo mode, the name a person gives, remembered in this browser.
 import { useState } from "react";
+import { useSession } from "../../session/session";
 
 const KEY = "tallyboard.actor";
 
@@ -12,7 +14,9 @@ function read(): string {
 }
 
 export function useActor(): [string, (next: string) => void] {
+  const session = useSession();
   const [actor, setActor] = useState(read);
+  if (session.mode !== "open") return [session.identity.actor, () => {}];
   return [
     actor,
     (next) => {
