@@ -1,7 +1,8 @@
 // A queue of faults the fake AWS endpoint plays back, so tests can make the real SDK meet
 // throttling, 500s, slow answers and dropped connections, also only mid-way through a sync.
 
-export type FaultKind = "throttle" | "serverError" | "delay" | "drop";
+/** "drop" closes the connection before answering; "truncate" sends half of a real answer, then closes. */
+export type FaultKind = "throttle" | "serverError" | "delay" | "drop" | "truncate";
 
 export interface Fault {
   kind: FaultKind;

@@ -105,6 +105,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
 
     try {
       const { $metadata: _metadata, ...output } = (await operation(log.body as never, region)) as { $metadata?: unknown };
+      if (fault?.kind === "truncate") return truncate(res, output);
       answer(output);
       faults.recordSuccess(target);
     } catch (error) {
@@ -144,6 +145,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/** The connection drops mid-answer: full headers, half the body, then the socket closes. */
+function truncate(res: ServerResponse, payload: object): void {
+  const body = Buffer.from(JSON.stringify(payload));
+  res.writeHead(200, { "Content-Type": "application/x-amz-json-1.1", "Content-Length": body.length, "x-amzn-RequestId": randomUUID() });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
 }
 
 function sendJson(res: ServerResponse, status: number, payload: object): void {
