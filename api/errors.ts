@@ -1,5 +1,6 @@
 // One error type with a closed set of codes; every error body is {error: {code, message, requestId}}.
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { logger } from "../jobs/logger";
 import { describeError } from "../jobs/describe-error";
@@ -36,6 +37,11 @@ export function handleError(error: Error, c: Context) {
   const requestId = c.get("requestId" as never) as string;
   if (error instanceof ApiError) {
     return c.json<ErrorBody>({ error: { code: error.code, message: error.message, requestId } }, statusByCode[error.code]);
+  }
+  // Hono's own 4xx (malformed JSON from a validator, say) keep their status and message.
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = (Object.keys(statusByCode) as ErrorCode[]).find((k) => statusByCode[k] === error.status) ?? "BAD_REQUEST";
+    return c.json<ErrorBody>({ error: { code, message: error.message || "the request is malformed", requestId } }, statusByCode[code]);
   }
   log.error({ err: describeError(error), requestId }, "unhandled error");
   return c.json<ErrorBody>({ error: { code: "INTERNAL_SERVER_ERROR", message: "Something went wrong; the request id is in the server log.", requestId } }, 500);

@@ -13,7 +13,8 @@ import { validate } from "../validate";
 import { actorOf } from "../auth/identity";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a day as YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a calendar day");
+// z.iso.date() knows the days of each month (Date.parse rolls 2026-02-30 over to March).
+const day = z.iso.date("expected a calendar day as YYYY-MM-DD");
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
 const winBody = z.object({
   teamId: z.string().min(1).max(100),

@@ -42,7 +42,11 @@ async function peek(stream: Readable, size: number): Promise<{ head: Buffer; str
 
 export async function readRows(fileName: string, input: Readable): Promise<RowReader> {
   let { head, stream } = await peek(input, 4);
-  if (head[0] === GZIP[0] && head[1] === GZIP[1]) ({ head, stream } = await peek(stream.pipe(createGunzip()), 4));
+  if (head[0] === GZIP[0] && head[1] === GZIP[1]) {
+    ({ head, stream } = await peek(stream.pipe(createGunzip()), 4).catch((error: Error) => {
+      throw new ImportError(fileName, null, null, `not valid gzip (${error.message})`);
+    }));
+  }
   if (head.subarray(0, 4).equals(PARQUET)) return readParquet(fileName, stream);
   return readCsv(fileName, stream);
 }
@@ -61,7 +65,7 @@ async function readCsv(fileName: string, stream: Readable): Promise<RowReader> {
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: RawRow; info: { lines: number } }>;
   const next = () =>
     iterator.next().catch((error: Error & { lines?: number; code?: string }) => {
-      throw new ImportError(fileName, error.lines ?? null, null, error.code === "Z_DATA_ERROR" ? `not valid gzip (${error.message})` : error.message);
+      throw new ImportError(fileName, error.lines ?? null, null, error.code === "Z_DATA_ERROR" || error.code === "Z_BUF_ERROR" ? `not valid gzip (${error.message})` : error.message);
     });
   const first = await next(); // reads the header, so the columns are known before the rows
   async function* rows(): AsyncIterable<NumberedRow> {
