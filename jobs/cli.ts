@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig, ConfigError } from "./config/load-config";
 import { configureLogger } from "./logger";
-import { openRuntime, runSyncCycle, type Runtime } from "./runtime";
+import { openRuntime, runCommitmentsSync, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
 import { businessImportCommand } from "./business/business-import";
@@ -19,6 +19,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   attribute  re-attribute --from/--to with the current ownership rules (alias: backfill)
   preview    what an edited ownership file would move per team: preview --file ownership.yaml [--effective-from YYYY-MM-DD]
   import-backstage  Backstage catalog-info.yaml annotations as ownership rules: --file F [--file G] [--effective-from YYYY-MM-DD]
+  commitments  pull reservation / Savings Plans coverage, utilization and purchase recommendations
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
@@ -41,6 +42,11 @@ async function main() {
       if (!window) throw new Error(`${command} needs --from and --to`);
       report(await attributeJob(runtime.database, runtime.source.name, window));
     } else if (command === "status") await status(runtime);
+    else if (command === "commitments") {
+      const run = await runCommitmentsSync(runtime);
+      if (!run) throw new Error("another commitments sync holds the lock; try again when it has finished");
+      report(run);
+    }
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
     else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);

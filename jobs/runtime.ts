@@ -12,6 +12,7 @@ import { loadDemoBusinessInputs } from "./business/demo-business";
 import { loadDemoBudgets } from "./budgets/budget-changes";
 import { syncCosts } from "./sync/sync-costs";
 import { syncResources } from "./sync/sync-resources";
+import { syncCommitments } from "./commitments/sync-commitments";
 import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
 import type { RunSummary } from "./sync/job-runs";
 import type { DayWindow } from "./sync/billing-window";
@@ -69,4 +70,10 @@ export async function runSyncCycle(
     }),
     resources: await syncResources(database, source, retry),
   }));
+}
+
+/** The commitments sync (coverage, utilization, recommendations); its own lock, so it never waits on the cost sync. */
+export async function runCommitmentsSync(runtime: Runtime): Promise<RunSummary | undefined> {
+  const { config, database, source } = runtime;
+  return database.withAdvisoryLock("tallyboard:commitments", () => syncCommitments(database, source, { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs }));
 }

@@ -4,7 +4,7 @@ import { Cron } from "croner";
 import { eq } from "drizzle-orm";
 import { syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
 import { logger } from "./logger";
-import { runSyncCycle, type Runtime } from "./runtime";
+import { runCommitmentsSync, runSyncCycle, type Runtime } from "./runtime";
 import { runScheduledImport } from "./imports/scheduled-import";
 import { runNudgeJob } from "./nudges/nudge-job";
 
@@ -38,11 +38,17 @@ export function startScheduler(runtime: Runtime): Scheduler {
       .then((run) => run && log.info({ status: run.status, details: run.details, error: run.error }, "nudges finished"))
       .catch((error: Error) => log.error({ err: { message: error.message } }, "nudges crashed"));
   const nudgeJob = new Cron(runtime.config.nudgeCron, { protect: true }, runNudges);
+  const runCommitments = () =>
+    runCommitmentsSync(runtime)
+      .then((run) => run && log.info({ status: run.status, rows: run.rowsWritten, requests: run.apiRequests, error: run.error }, "commitments sync finished"))
+      .catch((error: Error) => log.error({ err: { message: error.message } }, "commitments sync crashed"));
+  const commitmentsJob = new Cron(runtime.config.commitmentsCron, { protect: true }, runCommitments);
   const initialSync = (async () => {
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
     if (watermark) return;
     await runOnce("first start");
     await runNudges(); // so a first start shows its nudges without waiting for NUDGE_CRON
+    await runCommitments(); // and a populated Commitments page without waiting for COMMITMENTS_CRON
   })();
   return {
     initialSync,
@@ -50,6 +56,7 @@ export function startScheduler(runtime: Runtime): Scheduler {
       job.stop();
       importJob?.stop();
       nudgeJob.stop();
+      commitmentsJob.stop();
     },
   };
 }

@@ -10,3 +10,4 @@ export * from "./budgets";
 export * from "./nudges";
 export * from "./leaderboards";
 export * from "./access";
+export * from "./commitments";

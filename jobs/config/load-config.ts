@@ -29,6 +29,8 @@ export interface Config {
   importCron: string;
   /** When nudges are generated from the synced data and delivered (after the sync on SYNC_CRON). */
   nudgeCron: string;
+  /** When reservation / Savings Plans coverage, utilization and recommendations are pulled (daily: AWS refreshes them daily). */
+  commitmentsCron: string;
   restatementDays: number;
   historyMonths: number;
   syncRetries: number;
@@ -61,6 +63,7 @@ const envSchema = z.object({
   IMPORT_LOCATION: z.string().optional(),
   IMPORT_CRON: z.string().default("45 */6 * * *"),
   NUDGE_CRON: z.string().default("30 1-23/6 * * *"),
+  COMMITMENTS_CRON: z.string().default("40 4 * * *"),
   RESTATEMENT_DAYS: int(1, 60).default(5),
   HISTORY_MONTHS: int(1, 13).default(13),
   SYNC_RETRIES: int(0, 10).default(3),
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     importLocation: parseImportLocation(e.IMPORT_LOCATION, cwd),
     importCron: parseCron("IMPORT_CRON", e.IMPORT_CRON),
     nudgeCron: parseCron("NUDGE_CRON", e.NUDGE_CRON),
+    commitmentsCron: parseCron("COMMITMENTS_CRON", e.COMMITMENTS_CRON),
     restatementDays: e.RESTATEMENT_DAYS,
     historyMonths: e.HISTORY_MONTHS,
     syncRetries: e.SYNC_RETRIES,

@@ -4,6 +4,7 @@
 import { CostExplorerClient, GetCostAndUsageCommand, GetDimensionValuesCommand } from "@aws-sdk/client-cost-explorer";
 import { ResourceGroupsTaggingAPIClient, GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import type { CostExplorerApi, TaggingApi } from "./aws-apis";
+import { commitmentsApi, type CommitmentsApi } from "./commitments-api";
 
 export function costExplorerApi(client: CostExplorerClient): CostExplorerApi {
   return {
@@ -25,10 +26,12 @@ export function taggingApi(clientFor: (region: string) => ResourceGroupsTaggingA
 }
 
 /** Clients on the SDK's default credential chain, with the standard retry mode. */
-export function defaultAwsApis(maxAttempts: number): { costExplorer: CostExplorerApi; tagging: TaggingApi } {
+export function defaultAwsApis(maxAttempts: number): { costExplorer: CostExplorerApi; tagging: TaggingApi; commitments: CommitmentsApi } {
+  // Cost Explorer is global, served from us-east-1 and signed for it.
+  const costExplorer = new CostExplorerClient({ region: "us-east-1", retryMode: "standard", maxAttempts });
   return {
-    // Cost Explorer is global, served from us-east-1 and signed for it.
-    costExplorer: costExplorerApi(new CostExplorerClient({ region: "us-east-1", retryMode: "standard", maxAttempts })),
+    costExplorer: costExplorerApi(costExplorer),
+    commitments: commitmentsApi(costExplorer),
     tagging: taggingApi((region) => new ResourceGroupsTaggingAPIClient({ region, retryMode: "standard", maxAttempts })),
   };
 }

@@ -1,5 +1,7 @@
 // Where billing data comes from: live AWS, or the demo company answering in the same shapes.
 import type { CostExplorerApi, TaggingApi } from "./aws-apis";
+import type { CommitmentsApi } from "./commitments-api";
+import { CommitmentsEmulator } from "./fixtures/commitments-emulator";
 import { loadBillingDataset } from "./fixtures/dataset";
 import { CostExplorerEmulator } from "./fixtures/cost-explorer-emulator";
 import { TaggingEmulator } from "./fixtures/tagging-emulator";
@@ -9,12 +11,13 @@ export interface BillingSource {
   description: string;
   costExplorer: CostExplorerApi;
   tagging: TaggingApi;
+  commitments: CommitmentsApi;
   regions: string[];
   /** The day a sync runs on: the real date for AWS, the fixture's own date for the demo. */
   today(): string;
 }
 
-export function awsSource(regions: string[], apis: Pick<BillingSource, "costExplorer" | "tagging">): BillingSource {
+export function awsSource(regions: string[], apis: Pick<BillingSource, "costExplorer" | "tagging" | "commitments">): BillingSource {
   return {
     name: "aws",
     description: `AWS Cost Explorer + Tagging API (${regions.join(", ")})`,
@@ -31,6 +34,7 @@ export function demoSource(demoDir: string): BillingSource {
     description: `demo company "${dataset.manifest.company}" from ${demoDir}`,
     costExplorer: new CostExplorerEmulator(dataset.rows, dataset.accounts),
     tagging: new TaggingEmulator(dataset.resources),
+    commitments: new CommitmentsEmulator(dataset.rows),
     regions: dataset.manifest.regions,
     today: () => dataset.manifest.asOf,
   };

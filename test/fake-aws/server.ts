@@ -6,12 +6,15 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { AwsApiError, type CostExplorerApi, type TaggingApi } from "../../jobs/sources/aws-apis.js";
 import { FaultQueue, type Fault } from "./faults.js";
+import { commitmentOperations } from "./commitment-operations.js";
+import type { CommitmentsApi } from "../../jobs/sources/commitments-api.js";
 
 export type { Fault, FaultKind } from "./faults.js";
 
 export interface FakeAwsOptions {
   costExplorer: CostExplorerApi;
   tagging: TaggingApi;
+  commitments?: CommitmentsApi;
 }
 
 export interface LoggedRequest {
@@ -42,6 +45,7 @@ type Operation = (body: never, region: string | undefined) => Promise<object>;
 
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const operations: Record<string, Operation> = {
+    ...commitmentOperations(options.commitments),
     [`${CE_PREFIX}GetCostAndUsage`]: (body) => options.costExplorer.getCostAndUsage(body),
     [`${CE_PREFIX}GetDimensionValues`]: (body) => options.costExplorer.getDimensionValues(body),
     [`${TAGGING_PREFIX}GetResources`]: (body, region) => {

@@ -6,6 +6,7 @@ import { TaggingEmulator } from "../../jobs/sources/fixtures/tagging-emulator";
 import type { BillingRow, TaggedResource } from "../../jobs/sources/fixtures/dataset";
 import { awsSource, type BillingSource } from "../../jobs/sources/billing-source";
 import { costExplorerApi, taggingApi } from "../../jobs/sources/aws-clients";
+import { commitmentsApi } from "../../jobs/sources/commitments-api";
 import { USAGE_RECORD_TYPES } from "../../jobs/sources/cost-explorer/query-plan";
 import { parseOwnership, type Ownership } from "../../jobs/ownership/ownership-file";
 import { startFakeAws, type FakeAws } from "../fake-aws/server";
@@ -66,6 +67,7 @@ export class FakeBilling {
       ...awsSource(options.regions ?? ["us-east-1", "eu-west-1"], {
         costExplorer: costExplorerApi(fakeCostExplorerClient(this.fake, clientOptions)),
         tagging: taggingApi((region) => fakeTaggingClient(this.fake, region, clientOptions)),
+        commitments: commitmentsApi(fakeCostExplorerClient(this.fake, clientOptions)),
       }),
       today: () => today,
     };
