@@ -8,6 +8,7 @@ import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
 import { businessImportCommand } from "./business/business-import";
 import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
+import { reviewCommand } from "./reviews/review-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
 import type { DayWindow } from "./sync/billing-window";
@@ -21,10 +22,11 @@ const usage = `Usage: npm run cli -- <command> [options]
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
+  review     a business review document: review --scope team:<id>|group:<id>|org:<id>|company --period YYYY-MM|YYYY-Qn --format md|html|pdf [--out path] [--measure amortized]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   const config = loadConfig();
@@ -40,6 +42,7 @@ async function main() {
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
     else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
+    else if (command === "review") for (const path of await reviewCommand(runtime, values)) console.log(`wrote ${path}`);
     else if (command === "import-backstage") await importBackstageCommand(runtime, values.file ?? [], values["effective-from"]);
     else throw new Error(`unknown command "${command}"\n${usage}`);
   } finally {
