@@ -9,3 +9,4 @@ export * from "./business";
 export * from "./budgets";
 export * from "./nudges";
 export * from "./leaderboards";
+export * from "./reviews";

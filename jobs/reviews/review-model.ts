@@ -80,4 +80,6 @@ export interface ReviewDocument {
   commitments: { status: "pending"; note: string };
   summary: { changed: string[]; atRisk: string[] };
   authorSections: AuthorSection[];
+  /** On a saved review read back: what the live numbers now say differently (a restated bill). */
+  restatement?: { savedAt: string; summary: string; figures: string[] } | null;
 }

@@ -1,7 +1,17 @@
 // Business reviews on the demo company after a real sync: every headline number equals the number
 // the existing API answers for the same scope and period.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import Decimal from "decimal.js";
+import { demoSource } from "../../jobs/sources/billing-source";
+import { DATASET_FILES } from "../../jobs/sources/fixtures/dataset";
+import { syncCosts } from "../../jobs/sync/sync-costs";
+import { getSavedReview, listSavedReviews, saveReview } from "../../jobs/reviews/stored-reviews";
+import { renderMarkdown } from "../../jobs/reviews/render/markdown";
 import { createApp } from "../../api/app";
 import { buildReview } from "../../jobs/reviews/build-review";
 import { parsePeriod, parseScope } from "../../jobs/reviews/review-period";
@@ -88,5 +98,48 @@ describe("business review numbers equal the API's (demo company, last complete d
 
   it("an unknown scope names the field", async () => {
     await expect(review("team:nobody", "2026-10")).rejects.toThrow('scope: no team "nobody"');
+  });
+});
+
+/** A copy of the demo fixtures whose bill for `day` is `factor` times the original, every line. */
+function restatedDemo(day: string, factor: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "tallyboard-restated-"));
+  for (const file of DATASET_FILES) copyFileSync(join("fixtures/demo", file), join(dir, file));
+  const rows: Record<string, string>[] = parse(readFileSync(join(dir, "cost-lines.csv")), { columns: true });
+  for (const row of rows) {
+    if (row.day !== day) continue;
+    for (const column of ["unblended_cost", "amortized_cost", "net_amortized_cost"]) row[column] = new Decimal(row[column]!).times(factor).toString();
+  }
+  writeFileSync(join(dir, "cost-lines.csv"), stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
+  return dir;
+}
+
+describe("a saved review keeps its numbers when the bill is restated", () => {
+  it("saves team:search 2026-10; a re-sync doubles 2026-10-15; the saved review is unchanged and notes what changed", async () => {
+    const saved = await saveReview(database.db, { scope: parseScope("team:search"), period: parsePeriod("2026-10"), measure: "amortized" }, { improve: "Move search to Graviton." }, "lead");
+    const before = (await getSavedReview(database.db, saved.id))!;
+    expect(before.restatement).toEqual({ restated: false, figures: [], summary: null });
+    expect(before.document.authorSections.find((s) => s.key === "improve")!.body).toBe("Move search to Graviton.");
+    const spendBefore = value(before.document, "spend")!;
+
+    const run = await syncCosts(database, demoSource(restatedDemo("2026-10-15", "2")), { window: { start: "2026-10-15", end: "2026-10-16" }, restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } });
+    expect(run.error).toBeUndefined();
+    const liveSpend = value(await review("team:search", "2026-10"), "spend")!;
+    expect(new Decimal(liveSpend).gt(spendBefore)).toBe(true);
+
+    const after = (await getSavedReview(database.db, saved.id))!;
+    expect(before.document.restatement).toBeNull();
+    expect({ ...after.document, restatement: null }).toEqual(before.document); // every number as saved
+    expect(value(after.document, "spend")).toBe(spendBefore);
+    expect(after.restatement.restated).toBe(true);
+    const spend = after.restatement.figures.find((f) => f.what === "Spend, 2026-10")!;
+    expect(spend).toMatchObject({ saved: spendBefore, now: liveSpend, difference: new Decimal(liveSpend).minus(spendBefore).toString() });
+    expect(after.restatement.summary).toContain("Restated since saved");
+    expect(after.document.restatement!.figures).toContain(spend.text);
+    expect(renderMarkdown(after.document).markdown).toContain("Restated since this review was saved");
+    // September was not restated: its point is not in the note.
+    expect(after.restatement.figures.some((f) => f.what.endsWith("2026-09"))).toBe(false);
+    const [listed] = await listSavedReviews(database.db);
+    expect(listed).toMatchObject({ id: saved.id, scope: "team:search", period: "2026-10", restatement: { restated: true } });
   });
 });

@@ -32,6 +32,10 @@ export function renderMarkdown(doc: ReviewDocument): { markdown: string; charts:
       `Cost measure: ${doc.measure} · Data through ${doc.lastCompleteBillingDay ?? "n/a"} · Generated ${doc.generatedAt.slice(0, 16).replace("T", " ")} UTC`,
   );
   const list = (lines: readonly string[]) => lines.map((s) => `- ${mdText(s)}`).join("\n");
+  if (doc.restatement) {
+    const figures = doc.restatement.figures.map((f) => `> - ${mdText(f)}`).join("\n");
+    out.push(`> **Restated since this review was saved (${doc.restatement.savedAt.slice(0, 10)}).** The numbers below are as saved; the live figures now differ:\n>\n${figures}`);
+  }
   out.push("## Summary", "**What changed**", list(doc.summary.changed), "**What is at risk**", list(doc.summary.atRisk));
   out.push(
     "## Headline metrics",
