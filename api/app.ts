@@ -18,8 +18,15 @@ import { businessRoutes } from "./routes/business";
 import { budgetRoutes } from "./routes/budgets";
 import { nudgeRoutes } from "./routes/nudges";
 import { leaderboardRoutes } from "./routes/leaderboards";
+import { reviewRoutes } from "./routes/reviews";
 
-export function createApi(database: Database, sourceName: string) {
+export interface AppOptions {
+  /** The Chromium that prints business reviews to PDF. */
+  chromiumPath: string;
+}
+const DEFAULT_OPTIONS: AppOptions = { chromiumPath: "/usr/bin/chromium" };
+
+export function createApi(database: Database, sourceName: string, options: AppOptions = DEFAULT_OPTIONS) {
   const api = new Hono()
     .route("/health", healthRoutes(database, sourceName))
     .route("/overview", overviewRoutes(database.db))
@@ -33,6 +40,7 @@ export function createApi(database: Database, sourceName: string) {
     .route("/business", businessRoutes(database.db))
     .route("/nudges", nudgeRoutes(database.db))
     .route("/budgets", budgetRoutes(database.db))
+    .route("/reviews", reviewRoutes(database.db, options))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;
@@ -40,13 +48,13 @@ export function createApi(database: Database, sourceName: string) {
 
 export type ApiType = ReturnType<typeof createApi>;
 
-export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void) {
+export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void, options: AppOptions = DEFAULT_OPTIONS) {
   const app = new Hono();
   app.use(requestId());
   app.use(secureHeaders());
   app.onError(handleError);
   app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version
-  app.route("/api", createApi(database, sourceName));
+  app.route("/api", createApi(database, sourceName, options));
   app.all("/api/*", notFound);
   web?.(app);
   app.notFound(notFound);

@@ -20,7 +20,8 @@ export interface ReviewPeriod {
 }
 
 export class ReviewInputError extends Error {
-  constructor(readonly field: "scope" | "period", message: string) {
+  /** notFound: well-formed, but no such team, group or org. */
+  constructor(readonly field: "scope" | "period", message: string, readonly notFound = false) {
     super(`${field}: ${message}`);
   }
 }

@@ -29,7 +29,7 @@ export function teamsUnder(unitId: string, edges: readonly TreeEdge[], teamIds: 
 export async function resolveScope(db: DbOrTx, scope: ReviewScope, asOf: string): Promise<ResolvedScope> {
   if (scope.kind === "company" || scope.id === null) return { kind: "company", id: null, name: "Company", teamIds: [] };
   const [unit] = await db.select({ id: teams.id, name: teams.name, kind: teams.kind }).from(teams).where(eq(teams.id, scope.id));
-  if (!unit || unit.kind !== scope.kind) throw new ReviewInputError("scope", `no ${scope.kind} "${scope.id}"`);
+  if (!unit || unit.kind !== scope.kind) throw new ReviewInputError("scope", `no ${scope.kind} "${scope.id}"`, true);
   if (scope.kind === "team") return { ...scope, name: unit.name, teamIds: [unit.id] };
   const allTeams = await db.select({ id: teams.id }).from(teams).where(eq(teams.kind, "team"));
   const teamIds = teamsUnder(unit.id, await getTreeAsOf(db, asOf), new Set(allTeams.map((t) => t.id)));

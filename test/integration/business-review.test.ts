@@ -101,6 +101,41 @@ describe("business review numbers equal the API's (demo company, last complete d
   });
 });
 
+describe("/api/reviews", () => {
+  it("preview answers the builder's document; export gives Markdown with its charts inline and self-contained HTML", async () => {
+    const { document } = await get("/api/reviews/preview?scope=group:payments&period=2026-Q3");
+    const built = await review("group:payments", "2026-Q3");
+    expect(document.metrics.map((m: { value: string }) => m.value)).toEqual(built.metrics.map((m) => m.value));
+    const md = await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=md");
+    expect(md.headers.get("content-disposition")).toBe('attachment; filename="business-review-group-payments-2026-Q3.md"');
+    const markdown = await md.text();
+    expect(markdown.match(/\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(7);
+    const html = await (await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=html")).text();
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(7);
+  });
+
+  it("names the bad field: a malformed period is 400, an unknown team 404", async () => {
+    const bad = await app.request("/api/reviews/preview?scope=company&period=2026-13");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain('query field "period"');
+    const unknown = await app.request("/api/reviews/preview?scope=team:nobody&period=2026-10");
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.message).toBe('scope: no team "nobody"');
+  });
+
+  it("POST saves a review with the author's words; GET lists it and returns the snapshot", async () => {
+    const response = await app.request("/api/reviews", { method: "POST", headers: { "content-type": "application/json", "x-actor": "cfo" }, body: JSON.stringify({ scope: "company", period: "2026-10", authorSections: { asks: "Approve the RI purchase." } }) });
+    expect(response.status).toBe(201);
+    const { review: saved } = await response.json();
+    expect(saved).toMatchObject({ scope: "company", period: "2026-10", savedBy: "cfo", restatement: { restated: false } });
+    const { reviews } = await get("/api/reviews");
+    expect(reviews.map((r: { id: number }) => r.id)).toContain(saved.id);
+    const { review: stored } = await get(`/api/reviews/${saved.id}`);
+    expect(stored.document.authorSections.find((s: { key: string }) => s.key === "asks").body).toBe("Approve the RI purchase.");
+    expect((await app.request("/api/reviews/999999")).status).toBe(404);
+  });
+});
+
 /** A copy of the demo fixtures whose bill for `day` is `factor` times the original, every line. */
 function restatedDemo(day: string, factor: string): string {
   const dir = mkdtempSync(join(tmpdir(), "tallyboard-restated-"));
@@ -139,7 +174,7 @@ describe("a saved review keeps its numbers when the bill is restated", () => {
     expect(renderMarkdown(after.document).markdown).toContain("Restated since this review was saved");
     // September was not restated: its point is not in the note.
     expect(after.restatement.figures.some((f) => f.what.endsWith("2026-09"))).toBe(false);
-    const [listed] = await listSavedReviews(database.db);
-    expect(listed).toMatchObject({ id: saved.id, scope: "team:search", period: "2026-10", restatement: { restated: true } });
+    const listed = (await listSavedReviews(database.db)).find((r) => r.id === saved.id);
+    expect(listed).toMatchObject({ scope: "team:search", period: "2026-10", restatement: { restated: true } });
   });
 });

@@ -16,10 +16,11 @@ export interface ExportedReview {
   charts: ReviewChart[];
 }
 
-export async function exportReview(doc: ReviewDocument, format: ReviewFormat, chromiumPath: string): Promise<ExportedReview> {
+/** Markdown with `inlineCharts` is one file (a download); without, its SVGs go beside it (the CLI). */
+export async function exportReview(doc: ReviewDocument, format: ReviewFormat, chromiumPath: string, options: { inlineCharts?: boolean } = {}): Promise<ExportedReview> {
   if (format === "md") {
-    const { markdown, charts } = renderMarkdown(doc);
-    return { body: markdown, contentType: "text/markdown; charset=utf-8", extension: "md", charts };
+    const { markdown, charts } = renderMarkdown(doc, options);
+    return { body: markdown, contentType: "text/markdown; charset=utf-8", extension: "md", charts: options.inlineCharts ? [] : charts };
   }
   const html = renderHtml(doc);
   if (format === "html") return { body: html, contentType: "text/html; charset=utf-8", extension: "html", charts: [] };

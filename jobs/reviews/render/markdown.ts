@@ -19,10 +19,12 @@ function moversTable(movers: readonly Mover[], label: string): string {
   );
 }
 
-export function renderMarkdown(doc: ReviewDocument): { markdown: string; charts: ReviewChart[] } {
+/** With `inlineCharts`, each image is a data: URI, so one downloaded file carries its charts. */
+export function renderMarkdown(doc: ReviewDocument, options: { inlineCharts?: boolean } = {}): { markdown: string; charts: ReviewChart[] } {
   const charts = reviewCharts(doc);
   const chart = (key: string) => charts.find((c) => c.key === key)!;
-  const image = (key: string) => `![${chart(key).title}](${chart(key).file})`;
+  const target = (c: ReviewChart) => (options.inlineCharts ? `data:image/svg+xml;base64,${Buffer.from(c.svg).toString("base64")}` : c.file);
+  const image = (key: string) => `![${chart(key).title}](${target(chart(key))})`;
   const out: string[] = [];
   const p = doc.period;
   out.push(`# ${mdText(doc.title)}`);
