@@ -10,6 +10,7 @@ export type Route =
   | { page: "budget-review" }
   | { page: "nudges" }
   | { page: "leaderboard" }
+  | { page: "business-review" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -21,6 +22,7 @@ export function matchRoute(path: string): Route {
   if (path === "/nudges") return { page: "nudges" }; // team filter in the query: #/nudges?team=…
   if (path === "/budget-review") return { page: "budget-review" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
+  if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -39,4 +41,5 @@ export const paths = {
   budgetReview: "/budget-review",
   nudges: "/nudges",
   leaderboard: "/leaderboard",
+  businessReview: "/business-review",
 };
