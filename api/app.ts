@@ -19,6 +19,7 @@ import { budgetRoutes } from "./routes/budgets";
 import { nudgeRoutes } from "./routes/nudges";
 import { leaderboardRoutes } from "./routes/leaderboards";
 import { reviewRoutes } from "./routes/reviews";
+import { estimateRoutes } from "./routes/estimates";
 
 export interface AppOptions {
   /** The Chromium that prints business reviews to PDF. */
@@ -41,6 +42,7 @@ export function createApi(database: Database, sourceName: string, options: AppOp
     .route("/nudges", nudgeRoutes(database.db))
     .route("/budgets", budgetRoutes(database.db))
     .route("/reviews", reviewRoutes(database.db, options))
+    .route("/estimates", estimateRoutes(database.db))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;
