@@ -44,7 +44,16 @@ const contentSecurityPolicy = {
   frameAncestors: ["'none'"],
 };
 
-export function createApi(database: Database, sourceName: string, auth: AuthConfig = OPEN_AUTH) {
+import { reviewRoutes } from "./routes/reviews";
+import { estimateRoutes } from "./routes/estimates";
+
+export interface AppOptions {
+  /** The Chromium that prints business reviews to PDF. */
+  chromiumPath: string;
+}
+const DEFAULT_OPTIONS: AppOptions = { chromiumPath: "/usr/bin/chromium" };
+
+export function createApi(database: Database, sourceName: string, auth: AuthConfig = OPEN_AUTH, options: AppOptions = DEFAULT_OPTIONS) {
   const api = new Hono()
     .route("/me", meRoutes(auth))
     .route("/auth", authRoutes(database.db, auth))
@@ -63,6 +72,8 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/business", businessRoutes(database.db))
     .route("/nudges", nudgeRoutes(database.db))
     .route("/budgets", budgetRoutes(database.db))
+    .route("/reviews", reviewRoutes(database.db, options))
+    .route("/estimates", estimateRoutes(database.db))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;
@@ -71,7 +82,7 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
 export type ApiType = ReturnType<typeof createApi>;
 
 /** The app; `auth` defaults to open access (the demo), which only the configuration can choose for a server. */
-export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void, auth: AuthConfig = OPEN_AUTH) {
+export function createApp(database: Database, sourceName: string, web?: (app: Hono) => void, auth: AuthConfig = OPEN_AUTH, options: AppOptions = DEFAULT_OPTIONS) {
   const app = new Hono();
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: "same-origin" }));
@@ -79,7 +90,7 @@ export function createApp(database: Database, sourceName: string, web?: (app: Ho
   // Identify, then authorize (auth/policy.ts), before anything answers, the read cache included.
   app.use("/api/*", rejectCrossSite, authenticate(database.db, auth), authorize(database.db));
   app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version
-  app.route("/api", createApi(database, sourceName, auth));
+  app.route("/api", createApi(database, sourceName, auth, options));
   app.all("/api/*", notFound);
   web?.(app);
   app.notFound(notFound);

@@ -29,6 +29,7 @@ export const CACHED_READS = [
   "/budgets/movers",
   "/budgets/months",
   "/budgets/audit",
+  "/reviews",
 ] as const;
 
 export interface ReadCacheOptions {

@@ -13,7 +13,7 @@ export interface RunningServer {
 }
 
 export async function startServer(runtime: Runtime, options: { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth);
+  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, { chromiumPath: runtime.config.chromiumPath });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });

@@ -9,6 +9,7 @@ import { importCommand } from "./imports/import-command";
 import { businessImportCommand } from "./business/business-import";
 import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
 import { usersCommand } from "./access/users-command";
+import { reviewCommand } from "./reviews/review-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
 import type { DayWindow } from "./sync/billing-window";
@@ -25,10 +26,11 @@ const usage = `Usage: npm run cli -- <command> [options]
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
   users      who may sign in: users add --email E --role viewer|editor|admin [--team T] [--sso-only]
              (password on standard input or in TALLYBOARD_PASSWORD), users list, users disable --email E
+  review     a business review document: review --scope team:<id>|group:<id>|org:<id>|company --period YYYY-MM|YYYY-Qn --format md|html|pdf [--out path] [--measure amortized]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   const config = loadConfig();
@@ -50,6 +52,7 @@ async function main() {
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
     else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
+    else if (command === "review") for (const path of await reviewCommand(runtime, values)) console.log(`wrote ${path}`);
     else if (command === "import-backstage") await importBackstageCommand(runtime, values.file ?? [], values["effective-from"]);
     else throw new Error(`unknown command "${command}"\n${usage}`);
   } finally {

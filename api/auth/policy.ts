@@ -26,6 +26,11 @@ const fromJson = (field: string): TeamOf => async (c) => {
   const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
   return typeof body?.[field] === "string" ? body[field] : undefined;
 };
+const fromScope: TeamOf = async (c) => {
+  const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+  const scope = typeof body?.scope === "string" ? body.scope : "";
+  return scope.startsWith("team:") ? scope.slice("team:".length) : undefined;
+};
 const fromNudge: TeamOf = async (_c, params, db) => teamOfNudge(db, Number(params.id));
 
 export const POLICY: PolicyRule[] = [
@@ -37,6 +42,10 @@ export const POLICY: PolicyRule[] = [
   { method: "PUT", path: "/api/budgets/months/:month/teams/:teamId", need: "editor", team: fromParam("teamId") },
   { method: "POST", path: "/api/wins", need: "editor", team: fromJson("teamId") },
   { method: "POST", path: "/api/nudges/:id/actions", need: "editor", team: fromNudge },
+  // Business reviews and tech-spec estimates: an editor saves them for its own team only.
+  { method: "POST", path: "/api/reviews", need: "editor", team: fromScope },
+  { method: "POST", path: "/api/estimates/preview", need: "viewer" },
+  { method: "POST", path: "/api/estimates", need: "editor", team: fromJson("teamId") },
   // Reads that are not for everyone.
   { method: "GET", path: "/api/tokens", need: "admin" },
   { method: "GET", path: "/api/users", need: "admin" },

@@ -11,3 +11,4 @@ export * from "./nudges";
 export * from "./leaderboards";
 export * from "./access";
 export * from "./commitments";
+export * from "./reviews";

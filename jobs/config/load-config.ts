@@ -38,6 +38,8 @@ export interface Config {
   awsMaxAttempts: number;
   logLevel: string;
   auth: AuthConfig;
+  /** The Chromium that renders business reviews to PDF (checked when a PDF is asked for, not at start). */
+  chromiumPath: string;
 }
 
 const awsCredentialVariables = [
@@ -70,6 +72,7 @@ const envSchema = z.object({
   SYNC_RETRY_BASE_MS: int(0, 600_000).default(5_000),
   AWS_MAX_ATTEMPTS: int(1, 20).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 /** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     awsMaxAttempts: e.AWS_MAX_ATTEMPTS,
     logLevel: e.LOG_LEVEL,
     auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }
 

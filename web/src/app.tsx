@@ -17,12 +17,14 @@ import { AccessPage } from "./pages/access-page";
 import { SessionProvider, sessionOf, useMe, useSession } from "./session/session";
 import { SignInPage } from "./session/sign-in-page";
 import { OpenModeBanner, SessionFoot } from "./session/session-bar";
+import { BusinessReviewPage } from "./pages/business-review-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
   { to: paths.teams, label: "Teams", active: (r: Route) => r.page === "teams" || r.page === "team" || r.page === "why" },
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
+  { to: paths.businessReview, label: "Business review", active: (r: Route) => r.page === "business-review" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
@@ -57,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <AuditPage />;
     case "access":
       return <AccessPage />;
+    case "business-review":
+      return <BusinessReviewPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

@@ -12,6 +12,7 @@ export type Route =
   | { page: "leaderboard" }
   | { page: "audit" }
   | { page: "access" }
+  | { page: "business-review" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -25,6 +26,7 @@ export function matchRoute(path: string): Route {
   if (path === "/audit") return { page: "audit" };
   if (path === "/access") return { page: "access" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
+  if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -45,4 +47,5 @@ export const paths = {
   leaderboard: "/leaderboard",
   audit: "/audit",
   access: "/access",
+  businessReview: "/business-review",
 };

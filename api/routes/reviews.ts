@@ -1,0 +1,73 @@
+// /api/reviews: a business review of a scope and period (preview as JSON, download as Markdown,
+// HTML or PDF), saved reviews (a snapshot of the numbers) with the note of what was restated since.
+// Saving is the only mutation (POST /): the role check goes in front of it.
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { measureSchema } from "../../db/queries/measure";
+import { buildReview } from "../../jobs/reviews/build-review";
+import { parsePeriod, parseScope, ReviewInputError } from "../../jobs/reviews/review-period";
+import type { ReviewDocument } from "../../jobs/reviews/review-model";
+import { getSavedReview, listSavedReviews, saveReview } from "../../jobs/reviews/stored-reviews";
+import { exportReview, reviewFileName, REVIEW_FORMATS } from "../../jobs/reviews/render/export-review";
+import { ChromiumMissingError } from "../../jobs/reviews/render/pdf";
+import { actorOf } from "../auth/identity";
+import { ApiError } from "../errors";
+import { validate } from "../validate";
+
+const scope = z.string().min(1).max(120).default("company");
+const period = z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, "a month (2026-10) or a quarter (2026-Q3)");
+const reviewQuery = z.object({ scope, period, measure: measureSchema });
+const format = z.object({ format: z.enum(REVIEW_FORMATS).default("md") });
+const saveBody = z.object({ scope, period, measure: measureSchema, authorSections: z.record(z.string().max(40), z.string().max(20_000)).default({}) });
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export interface ReviewRouteOptions {
+  chromiumPath: string;
+}
+
+function asApiError(error: unknown): never {
+  if (error instanceof ReviewInputError) throw new ApiError(error.notFound ? "NOT_FOUND" : "BAD_REQUEST", error.message);
+  if (error instanceof ChromiumMissingError) throw new ApiError("SERVICE_UNAVAILABLE", error.message);
+  throw error;
+}
+
+const request = (q: z.infer<typeof reviewQuery>) => {
+  try {
+    return { scope: parseScope(q.scope), period: parsePeriod(q.period), measure: q.measure };
+  } catch (error) {
+    return asApiError(error);
+  }
+};
+
+export const reviewRoutes = (db: Db, options: ReviewRouteOptions) => {
+  const download = async (c: Context, doc: ReviewDocument, asked: z.infer<typeof format>["format"]) => {
+    const file = await exportReview(doc, asked, options.chromiumPath, { inlineCharts: true }).catch(asApiError);
+    return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200, {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${reviewFileName(doc, file.extension)}"`,
+    });
+  };
+  return new Hono()
+    .get("/preview", validate("query", reviewQuery), async (c) => c.json({ document: await buildReview(db, request(c.req.valid("query"))).catch(asApiError) }))
+    .get("/export", validate("query", reviewQuery.extend(format.shape)), async (c) => {
+      const q = c.req.valid("query");
+      return download(c, await buildReview(db, request(q)).catch(asApiError), q.format);
+    })
+    .get("/", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })), async (c) => c.json({ reviews: await listSavedReviews(db, c.req.valid("query").limit) }))
+    .post("/", validate("json", saveBody), async (c) => {
+      const body = c.req.valid("json");
+      const saved = await saveReview(db, request(body), body.authorSections, actorOf(c)).catch(asApiError);
+      return c.json({ review: saved }, 201);
+    })
+    .get("/:id", validate("param", idParam), async (c) => {
+      const saved = await getSavedReview(db, c.req.valid("param").id);
+      if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
+      return c.json({ review: saved });
+    })
+    .get("/:id/export", validate("param", idParam), validate("query", format), async (c) => {
+      const saved = await getSavedReview(db, c.req.valid("param").id);
+      if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
+      return download(c, saved.document, c.req.valid("query").format);
+    });
+};

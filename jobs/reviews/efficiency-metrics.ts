@@ -1,0 +1,82 @@
+// Unit cost per N operations and overhead per engineer of a scope per period, from the functions
+// behind /api/metrics/efficiency (production cost of the scope's teams over the headline metric)
+// and /api/metrics/teams (each team's own overhead and engineers, summed for a group or org).
+import Decimal from "decimal.js";
+import type { DbOrTx } from "../../db/client";
+import { lastDayOfMonth, monthsBetween, monthOf } from "../../db/calendar";
+import type { Measure } from "../../db/queries/measure";
+import { getMonthlyCostBreakdown } from "../../db/queries/efficiency-costs";
+import { getGoals, getHeadcount, getVendors } from "../../db/queries/business-inputs";
+import { getEfficiencyCards, DEFAULT_UNIT_COST_SCOPE } from "../metrics/get-efficiency-cards";
+import { unitCost, DEFAULT_MIN_VOLUME } from "../metrics/unit-cost";
+import { monthlyOverhead, type OverheadPoint } from "../metrics/engineer-overhead";
+import { GOAL_KEYS, goalForPeriod, type Goal } from "../metrics/metric-goals";
+import { scaleGoal } from "../metrics/metric-card";
+import type { ReviewPeriod } from "./review-period";
+import type { ResolvedScope } from "./review-scope";
+import type { ReviewTrendPoint } from "./review-model";
+
+export interface UnitCostSeries {
+  metric: string | null;
+  n: number;
+  trend: ReviewTrendPoint[];
+  goal: string | null;
+  /** The API call with the same numbers (per month). */
+  source: string;
+}
+
+const MAX_MONTHS = 36;
+
+export async function unitCostByPeriod(db: DbOrTx, scope: ResolvedScope, periods: readonly ReviewPeriod[], measure: Measure, lastDay: string | null): Promise<UnitCostSeries> {
+  const first = periods[0]!.months[0]!;
+  const months = lastDay ? Math.min(MAX_MONTHS, Math.max(1, monthsBetween(first, monthOf(lastDay)).length)) : 1;
+  const costScope = scope.kind === "company" ? DEFAULT_UNIT_COST_SCOPE : { ...DEFAULT_UNIT_COST_SCOPE, teams: scope.teamIds.length ? scope.teamIds : ["-none-"] };
+  const cards = await getEfficiencyCards(db, { measure, scope: costScope, months });
+  const byMonth = new Map(cards.unitCostMonthly.map((p) => [p.period, p]));
+  const trend = periods.map((period) => {
+    const points = period.months.map((m) => byMonth.get(m)).filter((p) => p !== undefined);
+    if (!points.length) return { period: period.label, value: null };
+    const cost = points.reduce((sum, p) => sum.plus(p.cost), new Decimal(0)).toString();
+    const volume = points.reduce((sum, p) => sum.plus(p.volume), new Decimal(0)).toString();
+    return { period: period.label, value: unitCost(cost, volume, { n: cards.n, minVolume: DEFAULT_MIN_VOLUME }) };
+  });
+  const goals = await getGoals(db);
+  const goal = cards.metric ? goalAt(goals, GOAL_KEYS.unitCost(cards.metric), periods.at(-1)!, cards.n) : null;
+  const teams = scope.kind === "company" ? "" : `teams=${scope.teamIds.join(",")}&`;
+  return { metric: cards.metric, n: cards.n, trend, goal, source: `GET /api/metrics/efficiency?${teams}environments=production&months=${months}&measure=${measure} (unitCostMonthly)` };
+}
+
+export interface OverheadSeries {
+  trend: ReviewTrendPoint[];
+  goal: string | null;
+  source: string;
+}
+
+/** Overhead / engineer-months of the period's complete months (a month to date would understate it). */
+export async function overheadByPeriod(db: DbOrTx, scope: ResolvedScope, periods: readonly ReviewPeriod[], measure: Measure, lastDay: string | null): Promise<OverheadSeries> {
+  const goals = await getGoals(db);
+  const goal = goalAt(goals, GOAL_KEYS.engineerOverhead, periods.at(-1)!, 1);
+  const source = scope.kind === "company" ? `GET /api/metrics/efficiency?measure=${measure} (overheadMonthly)` : `GET /api/metrics/teams?month=<month>&measure=${measure} (overhead, engineers of ${scope.teamIds.join(", ")})`;
+  const fullMonths = periods.flatMap((p) => p.months).filter((m) => lastDay !== null && lastDayOfMonth(m) <= lastDay);
+  if (!fullMonths.length) return { trend: periods.map((p) => ({ period: p.label, value: null })), goal, source };
+  const [breakdown, headcount, vendors] = await Promise.all([
+    getMonthlyCostBreakdown(db, { measure, from: `${fullMonths[0]}-01`, to: lastDay! }),
+    getHeadcount(db),
+    getVendors(db),
+  ]);
+  const points: OverheadPoint[] =
+    scope.kind === "company" ? monthlyOverhead(fullMonths, breakdown, headcount, vendors) : scope.teamIds.flatMap((team) => monthlyOverhead(fullMonths, breakdown, headcount, vendors, team));
+  const trend = periods.map((period) => {
+    const own = points.filter((p) => period.months.includes(p.month));
+    const engineers = own.reduce((sum, p) => sum + (p.engineers ?? 0), 0);
+    const overhead = own.reduce((sum, p) => sum.plus(p.overhead), new Decimal(0));
+    const complete = period.months.every((m) => fullMonths.includes(m));
+    return { period: period.label, value: complete && engineers > 0 ? overhead.div(engineers).toDecimalPlaces(6).toString() : null };
+  });
+  return { trend, goal, source };
+}
+
+function goalAt(goals: readonly Goal[], key: string, period: ReviewPeriod, unitN: number): string | null {
+  const found = goalForPeriod(goals, key, period.months.at(-1)!);
+  return found ? scaleGoal(found, unitN).targetValue : null;
+}

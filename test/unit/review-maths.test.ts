@@ -1,0 +1,120 @@
+// The business review's pure parts: scope and period parsing, a metric's status and change, movers
+// with their share of the change, and a summary that follows the numbers.
+import { describe, expect, it } from "vitest";
+import { billedSpan, parsePeriod, parseScope, previousPeriod, trailingPeriods } from "../../jobs/reviews/review-period";
+import { metricStatus, reviewMetric } from "../../jobs/reviews/review-metric";
+import { rankMovers } from "../../jobs/reviews/review-movers";
+import { teamsUnder } from "../../jobs/reviews/review-scope";
+import { summarise } from "../../jobs/reviews/review-summary";
+
+describe("parsePeriod", () => {
+  it.each([
+    ["2026-10", "month", ["2026-10"], "2026-10-01", "2026-10-31", "2026-09"],
+    ["2026-01", "month", ["2026-01"], "2026-01-01", "2026-01-31", "2025-12"],
+    ["2026-Q3", "quarter", ["2026-07", "2026-08", "2026-09"], "2026-07-01", "2026-09-30", "2026-Q2"],
+    ["2026-Q1", "quarter", ["2026-01", "2026-02", "2026-03"], "2026-01-01", "2026-03-31", "2025-Q4"],
+    ["2024-02", "month", ["2024-02"], "2024-02-01", "2024-02-29", "2024-01"],
+  ])("%s is a %s over %j (%s..%s), after %s", (text, kind, months, from, to, previous) => {
+    const period = parsePeriod(text);
+    expect(period).toEqual({ label: text, kind, months, from, to });
+    expect(previousPeriod(period).label).toBe(previous);
+  });
+
+  it.each(["2026-13", "2026-Q5", "2026-10-01", "Q3", ""])("rejects %j naming the field", (text) => {
+    expect(() => parsePeriod(text)).toThrow(/^period: /);
+  });
+
+  it("trailing periods end with the period, oldest first", () => {
+    expect(trailingPeriods(parsePeriod("2026-Q1"), 3).map((p) => p.label)).toEqual(["2025-Q3", "2025-Q4", "2026-Q1"]);
+  });
+
+  it.each([
+    ["2026-10", "2026-11-20", { from: "2026-10-01", to: "2026-10-31", complete: true }],
+    ["2026-11", "2026-11-20", { from: "2026-11-01", to: "2026-11-20", complete: false }],
+    ["2026-12", "2026-11-20", null],
+    ["2026-10", null, null],
+  ])("billed span of %s with the last complete day %s", (text, last, expected) => {
+    expect(billedSpan(parsePeriod(text), last)).toEqual(expected);
+  });
+});
+
+describe("parseScope", () => {
+  it.each([
+    ["company", { kind: "company", id: null }],
+    ["team:search", { kind: "team", id: "search" }],
+    ["group:core-platform", { kind: "group", id: "core-platform" }],
+    ["org:product-engineering", { kind: "org", id: "product-engineering" }],
+  ])("%s", (text, expected) => expect(parseScope(text)).toEqual(expected));
+
+  it.each(["team:", "squad:x", "team:a b", "Company"])("rejects %j", (text) => expect(() => parseScope(text)).toThrow(/^scope: /));
+
+  it("an org's teams are the teams of its groups", () => {
+    const edge = (childId: string, parentId: string) => ({ childId, parentId, parentName: parentId, parentKind: "group" as const });
+    const edges = [edge("a", "g1"), edge("b", "g1"), edge("c", "g2"), edge("g1", "o"), edge("g2", "o"), edge("d", "g3")];
+    expect(teamsUnder("o", edges, new Set(["a", "b", "c", "d"]))).toEqual(["a", "b", "c"]);
+    expect(teamsUnder("g3", edges, new Set(["a", "b", "c", "d"]))).toEqual(["d"]);
+  });
+});
+
+describe("metric status", () => {
+  it.each([
+    ["110", "100", "lower_is_better", "off_target"],
+    ["100", "100", "lower_is_better", "on_target"],
+    ["90", "100", "higher_is_better", "off_target"],
+    ["0.96", "0.95", "higher_is_better", "on_target"],
+    ["1", null, "lower_is_better", "no_goal"],
+    [null, "1", "lower_is_better", "no_value"],
+  ] as const)("%s against %s (%s) is %s", (value, goal, direction, status) => expect(metricStatus(value, goal, direction)).toBe(status));
+
+  it("value is the last point, change against the one before; a zero base has no ratio", () => {
+    const base = { key: "spend" as const, label: "Spend", unitLabel: "", format: "usd" as const, direction: "lower_is_better" as const, goal: null, source: "", note: null };
+    expect(reviewMetric({ ...base, trend: [{ period: "a", value: "100" }, { period: "b", value: "150" }] })).toMatchObject({ value: "150", change: { amount: "50", ratio: "0.5" } });
+    expect(reviewMetric({ ...base, trend: [{ period: "a", value: "0" }, { period: "b", value: "10" }] }).change).toEqual({ amount: "10", ratio: null });
+    expect(reviewMetric({ ...base, trend: [{ period: "a", value: null }, { period: "b", value: "10" }] }).change).toBeNull();
+  });
+});
+
+describe("rankMovers", () => {
+  it("largest absolute change first, each with its share of the total change; unchanged rows left out", () => {
+    const rows = [
+      { key: "ec2", name: "EC2", current: "300", previous: "100" },
+      { key: "s3", name: "S3", current: "50", previous: "100" },
+      { key: "rds", name: "RDS", current: "10", previous: "10" },
+    ];
+    expect(rankMovers(rows)).toEqual({
+      total: "150.00",
+      movers: [
+        { key: "ec2", name: "EC2", current: "300.00", previous: "100.00", changeUsd: "200.00", shareOfChange: "1.333333" },
+        { key: "s3", name: "S3", current: "50.00", previous: "100.00", changeUsd: "-50.00", shareOfChange: "-0.333333" },
+      ],
+    });
+  });
+
+  it("a zero total change leaves the shares absent, never Infinity", () => {
+    const { movers } = rankMovers([{ key: "a", name: "A", current: "10", previous: "0" }, { key: "b", name: "B", current: "0", previous: "10" }]);
+    expect(movers.map((m) => m.shareOfChange)).toEqual([null, null]);
+  });
+});
+
+describe("summary", () => {
+  const metric = (key: "spend" | "unit_cost", value: string, goal: string | null, previous: string) =>
+    reviewMetric({ key, label: key === "spend" ? "Spend" : "Cost per 10,000 searches", unitLabel: "", format: "usd", direction: "lower_is_better", goal: goal ? { value: goal, source: "goals" } : null, source: "", note: null, trend: [{ period: "2026-09", value: previous }, { period: "2026-10", value }] });
+  const doc = (metrics: ReturnType<typeof metric>[], stake = "0.00") => ({
+    metrics,
+    scope: { kind: "team" as const, id: "search", name: "Search", teamIds: ["search"] },
+    period: { ...parsePeriod("2026-10"), complete: true, billedThrough: "2026-10-31", previous: "2026-09" },
+    movers: { comparedWith: null, totalChangeUsd: "1000.00", services: [{ key: "ec2", name: "EC2", current: "1600.00", previous: "1000.00", changeUsd: "600.00", shareOfChange: "0.6" }], accounts: [] },
+    nudges: { open: [], monthlyAtStake: stake },
+    wins: { verified: [], realizedMonthlySavings: "0.00" },
+  });
+
+  it("says what changed, from the numbers", () => {
+    const { changed } = summarise(doc([metric("spend", "21000", "22000", "20000")]));
+    expect(changed).toEqual(["Search spent $21,000 in 2026-10, +$1,000 (+5.0%) against 2026-09.", "EC2 rose by $600, 60.0% of the change."]);
+  });
+
+  it("puts a metric off its goal, spend over budget and money at stake under risk", () => {
+    const { atRisk } = summarise(doc([metric("spend", "23000", "22000", "20000"), metric("unit_cost", "180", "170", "175")], "2520.72"));
+    expect(atRisk).toEqual(["Cost per 10,000 searches is $180 against a goal of $170.", "Spend is over the budget of $22,000.", "0 open nudge(s) put $2,521 a month at stake."]);
+  });
+});
