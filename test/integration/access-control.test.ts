@@ -77,7 +77,10 @@ describe("roles and team scope, checked on the server", () => {
   const budget = (team: string) => `/api/budgets/months/2026-11/teams/${team}`;
 
   it("every mutation route refuses a viewer (403) and an anonymous caller (401)", async () => {
-    const mutations = app.routes.filter((r) => !["GET", "ALL", "HEAD"].includes(r.method) && r.path.startsWith("/api/") && !r.path.startsWith("/api/auth/"));
+    // A POST that only computes (an estimate's preview) is a read: any signed-in person may ask.
+    const readsByPost = ["/api/estimates/preview"];
+    for (const path of readsByPost) expect((await call(app, viewer, "POST", path, {})).status, `POST ${path} as viewer`).toBe(400);
+    const mutations = app.routes.filter((r) => !["GET", "ALL", "HEAD"].includes(r.method) && r.path.startsWith("/api/") && !r.path.startsWith("/api/auth/") && !readsByPost.includes(r.path));
     const unique = [...new Map(mutations.map((r) => [`${r.method} ${r.path}`, r])).values()];
     expect(unique.length).toBeGreaterThanOrEqual(15);
     for (const route of unique) {
