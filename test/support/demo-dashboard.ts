@@ -19,11 +19,12 @@ export interface DemoDashboard {
   close(): Promise<void>;
 }
 
-export async function startDemoDashboard(name: string): Promise<DemoDashboard> {
+/** `env` adds settings, e.g. { AUTH_MODE: "local" } for the sign-in tests. */
+export async function startDemoDashboard(name: string, env: Record<string, string> = {}): Promise<DemoDashboard> {
   const screenshots = process.env.E2E_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), `tallyboard-${name}-screens-`));
   mkdirSync(screenshots, { recursive: true });
   // PORT must be 1..65535 in the config schema, so the ephemeral port goes to startServer directly.
-  const config = loadConfig({ TALLYBOARD_SOURCE: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), `tallyboard-${name}-`)), LOG_LEVEL: "silent" }, process.cwd());
+  const config = loadConfig({ TALLYBOARD_SOURCE: "demo", DATA_DIR: mkdtempSync(join(tmpdir(), `tallyboard-${name}-`)), LOG_LEVEL: "silent", ...env }, process.cwd());
   const runtime = await openRuntime(config);
   const sync = await runSyncCycle(runtime);
   if (sync?.costs.status !== "succeeded") throw new Error(`demo sync failed: ${sync?.costs.error}`);

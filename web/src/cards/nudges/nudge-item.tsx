@@ -27,7 +27,7 @@ export function NudgeItem({ nudge, showTeam }: { nudge: Nudge; showTeam: boolean
   // Resources the billing source does not itemize (Cost Explorer) have no known cost, not a zero one.
   const costUnknown = nudge.evidence.costKnown === false;
   return (
-    <li className={`nudge nudge-${nudge.status}`} data-testid="nudge" data-rule={nudge.rule} data-status={nudge.status}>
+    <li className={`nudge nudge-${nudge.status}`} data-testid="nudge" data-rule={nudge.rule} data-status={nudge.status} data-team-id={nudge.teamId}>
       <div className="nudge-stake" title="Estimated dollars per month at stake">
         <strong>{costUnknown ? "—" : formatUsdWhole(nudge.monthlyAtStake)}</strong>
         <span>{costUnknown ? "cost not itemized" : "/ month"}</span>

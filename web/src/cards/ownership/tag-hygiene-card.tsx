@@ -5,6 +5,7 @@ import { QueryState } from "../../components/query-state";
 import { formatUsd } from "../../format/money";
 import type { OwnershipParams } from "./ownership-params";
 import { ShareCell } from "./share-cell";
+import { Can } from "../../session/session";
 
 export function TagHygieneCard({ params, onMapValue }: { params: OwnershipParams; onMapValue: (value: string) => void }) {
   const summary = useOwnershipSummary(params);
@@ -34,9 +35,11 @@ export function TagHygieneCard({ params, onMapValue }: { params: OwnershipParams
                     </td>
                     <td className="num">{row.lines.toLocaleString("en-US")}</td>
                     <td className="num">
-                      <button type="button" className="button button-small" onClick={() => onMapValue(row.value)} data-testid="map-tag-value">
-                        Map to a team…
-                      </button>
+                      <Can need="admin">
+                        <button type="button" className="button button-small" onClick={() => onMapValue(row.value)} data-testid="map-tag-value">
+                          Map to a team…
+                        </button>
+                      </Can>
                     </td>
                   </tr>
                 ))}
