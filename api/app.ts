@@ -18,6 +18,7 @@ import { businessRoutes } from "./routes/business";
 import { budgetRoutes } from "./routes/budgets";
 import { nudgeRoutes } from "./routes/nudges";
 import { leaderboardRoutes } from "./routes/leaderboards";
+import { commitmentRoutes } from "./routes/commitments";
 
 export function createApi(database: Database, sourceName: string) {
   const api = new Hono()
@@ -33,6 +34,7 @@ export function createApi(database: Database, sourceName: string) {
     .route("/business", businessRoutes(database.db))
     .route("/nudges", nudgeRoutes(database.db))
     .route("/budgets", budgetRoutes(database.db))
+    .route("/commitments", commitmentRoutes(database.db))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;
