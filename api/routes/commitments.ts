@@ -40,7 +40,10 @@ export const commitmentRoutes = (db: Db) =>
     .get("/teams", validate("query", z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM").optional() })), async (c) =>
       c.json(await getTeamCommitmentView(db, c.req.valid("query"))),
     )
-    .get("/simulate", validate("query", z.object({ drop: share.default("0"), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })), async (c) => {
+    .get(
+      "/simulate",
+      validate("query", z.object({ commitment: z.union([z.string(), z.array(z.string())]).optional(), drop: share.default("0"), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
+      async (c) => {
       const raw = c.req.queries("commitment") ?? [];
       if (raw.length > 20) throw new ApiError("BAD_REQUEST", 'query field "commitment": at most 20 commitments');
       const parsed = z.array(plannedCommitment).safeParse(raw);
@@ -49,4 +52,5 @@ export const commitmentRoutes = (db: Db) =>
       const result = await simulatePlan(db, parsed.data, drop, lookbackDays);
       if (!result) throw new ApiError("NOT_FOUND", "No billing data yet: run a sync first");
       return c.json(result);
-    });
+      },
+    );

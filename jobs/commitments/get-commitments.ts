@@ -89,8 +89,9 @@ export async function getCommitmentsOverview(db: DbOrTx) {
         month,
         reservationCoverage: riCoverage?.coveragePercentage ?? null,
         savingsPlanCoverage: spCoverage?.coveragePercentage ?? null,
-        reservationUtilization: riUse?.utilizationPercentage ?? null,
-        savingsPlanUtilization: spUse?.utilizationPercentage ?? null,
+        // Nothing bought that month: no utilization (Cost Explorer reports 0).
+        reservationUtilization: riUse && new Decimal(riUse.purchased).gt(0) ? riUse.utilizationPercentage : null,
+        savingsPlanUtilization: spUse && new Decimal(spUse.purchased).gt(0) ? spUse.utilizationPercentage : null,
         savingsPlanUnused: spUse?.unused ?? null,
         netSavings: riUse?.netSavings || spUse?.netSavings ? new Decimal(riUse?.netSavings ?? 0).plus(spUse?.netSavings ?? 0).toFixed(2) : null,
       };
@@ -144,7 +145,7 @@ export async function getCommitmentPlan(db: DbOrTx, params: { confidence?: numbe
 
 export async function getTeamCommitmentView(db: DbOrTx, params: { month?: string } = {}) {
   const { window, rates } = await commitmentContext(db);
-  if (!window) return { month: null, rate: null, teams: [] };
+  if (!window) return { month: null, rate: null, rateSource: null, teams: [] };
   const month = params.month ?? efficiencyWindowFor(window.to).lastFullMonth;
   const from = `${month}-01`;
   const to = lastDayOfMonth(month);

@@ -55,7 +55,7 @@ describe("GET /api/commitments", () => {
   it("has 13 months of coverage and utilization from Cost Explorer, no Savings Plan coverage before 2026", async () => {
     const { body } = await get("/api/commitments");
     expect(body.trend).toHaveLength(13);
-    expect(body.trend.find((t: any) => t.month === "2025-12").savingsPlanCoverage).toBe("0");
+    expect(body.trend.find((t: any) => t.month === "2025-12")).toMatchObject({ savingsPlanCoverage: "0", savingsPlanUtilization: null }); // nothing bought yet
     expect(Number(body.trend.find((t: any) => t.month === "2026-10").savingsPlanCoverage)).toBeGreaterThan(0);
     expect(body.awsRecommendations.some((r: any) => r.product === "COMPUTE_SP" && r.termYears === 1 && r.paymentOption === "NO_UPFRONT")).toBe(true);
   });

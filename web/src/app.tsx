@@ -12,12 +12,14 @@ import { EfficiencyPage } from "./pages/efficiency-page";
 import { NudgesPage } from "./pages/nudges-page";
 import { BudgetReviewPage } from "./pages/budget-review-page";
 import { LeaderboardPage } from "./pages/leaderboard-page";
+import { CommitmentsPage } from "./pages/commitments-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
   { to: paths.teams, label: "Teams", active: (r: Route) => r.page === "teams" || r.page === "team" || r.page === "why" },
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
+  { to: paths.commitments, label: "Commitments", active: (r: Route) => r.page === "commitments" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
@@ -46,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <NudgesPage />;
     case "leaderboard":
       return <LeaderboardPage />;
+    case "commitments":
+      return <CommitmentsPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

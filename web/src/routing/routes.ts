@@ -10,6 +10,7 @@ export type Route =
   | { page: "budget-review" }
   | { page: "nudges" }
   | { page: "leaderboard" }
+  | { page: "commitments" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -20,6 +21,7 @@ export function matchRoute(path: string): Route {
   if (path === "/efficiency") return { page: "efficiency" };
   if (path === "/nudges") return { page: "nudges" }; // team filter in the query: #/nudges?team=…
   if (path === "/budget-review") return { page: "budget-review" };
+  if (path === "/commitments") return { page: "commitments" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
@@ -39,4 +41,5 @@ export const paths = {
   budgetReview: "/budget-review",
   nudges: "/nudges",
   leaderboard: "/leaderboard",
+  commitments: "/commitments",
 };
