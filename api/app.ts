@@ -26,6 +26,7 @@ import { authenticate } from "./auth/authenticate";
 import { authorize } from "./auth/policy";
 import { rejectCrossSite } from "./auth/csrf";
 import { OPEN_AUTH, type AuthConfig } from "../jobs/config/auth-config";
+import { commitmentRoutes } from "./routes/commitments";
 
 /**
  * The dashboard runs under this policy: its own scripts and styles only (Recharts sets inline
@@ -74,6 +75,7 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/budgets", budgetRoutes(database.db))
     .route("/reviews", reviewRoutes(database.db, options))
     .route("/estimates", estimateRoutes(database.db))
+    .route("/commitments", commitmentRoutes(database.db))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
   return api;

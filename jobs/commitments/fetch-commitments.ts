@@ -1,11 +1,11 @@
 // Fetches what Cost Explorer knows about commitments: 12 months (plus the open one) of reservation
 // and Savings Plans coverage and utilization, and AWS's purchase recommendations for the plan
 // below, every page of each, each request through the run's ApiCallBudget (counted, retried).
-import type { ReservationAggregates, ReservationPurchaseRecommendationDetail, SavingsPlansPurchaseRecommendationDetail } from "@aws-sdk/client-cost-explorer";
+import type { ReservationAggregates, SavingsPlansUtilizationAggregates, ReservationPurchaseRecommendationDetail, SavingsPlansPurchaseRecommendationDetail } from "@aws-sdk/client-cost-explorer";
 import type { CommitmentsApi } from "../sources/commitments-api";
 import type { ApiCallBudget } from "../sources/api-call-budget";
 import type { commitmentCoverage, commitmentRecommendations, commitmentUtilization } from "../../db/schema";
-import { firstOfMonth } from "../../db/calendar";
+import { addDays, firstOfMonth } from "../../db/calendar";
 import { EC2_COMPUTE, RDS } from "./eligibility";
 
 type Row<T extends { $inferInsert: object }> = Omit<T["$inferInsert"], "id" | "runId">;
@@ -113,22 +113,16 @@ export async function fetchCommitments(api: CommitmentsApi, budget: ApiCallBudge
 
   const spUtilization = await orNothing(async () => [await budget.call(() => api.getSavingsPlansUtilization({ TimePeriod, Granularity: "MONTHLY" }))]);
   for (const byTime of spUtilization.flatMap((page) => page.SavingsPlansUtilizationsByTime ?? [])) {
-    const u = byTime.Utilization ?? {};
-    result.utilization.push({
-      kind: "savings-plan",
-      periodStart: byTime.TimePeriod!.Start!,
-      periodEnd: byTime.TimePeriod!.End!,
-      subscriptionId: "",
-      attributes: {},
-      utilizationPercentage: orNull(u.UtilizationPercentage),
-      purchased: u.TotalCommitment ?? "0",
-      used: u.UsedCommitment ?? "0",
-      unused: u.UnusedCommitment ?? "0",
-      unit: "USD",
-      netSavings: orNull(byTime.Savings?.NetSavings),
-      amortizedFee: orNull(byTime.AmortizedCommitment?.TotalAmortizedCommitment),
-      onDemandEquivalent: orNull(byTime.Savings?.OnDemandCostEquivalent),
-    });
+    result.utilization.push(savingsPlanRow(byTime.TimePeriod!.Start!, byTime.TimePeriod!.End!, "", {}, byTime));
+  }
+
+  // Each plan with its lease (term, start, end, hourly commitment), used over the last 30 days.
+  const recent = { Start: addDays(today, -30), End: today };
+  const planDetails = await orNothing(() =>
+    everyPage((NextToken) => budget.call(() => api.getSavingsPlansUtilizationDetails({ TimePeriod: recent, NextToken })), (p) => p.NextToken),
+  );
+  for (const detail of planDetails.flatMap((page) => page.SavingsPlansUtilizationDetails ?? [])) {
+    result.utilization.push(savingsPlanRow(recent.Start, recent.End, detail.SavingsPlanArn ?? "", detail.Attributes ?? {}, detail));
   }
 
   const { terms, paymentOptions, lookback } = RECOMMENDATION_PLAN;
@@ -156,6 +150,26 @@ export async function fetchCommitments(api: CommitmentsApi, budget: ApiCallBudge
     }
   }
   return result;
+}
+
+/** A Savings Plans utilization row: the whole payer's (id "") per period, or one plan's (its ARN). */
+function savingsPlanRow(periodStart: string, periodEnd: string, subscriptionId: string, attributes: Record<string, string>, from: Partial<SavingsPlansUtilizationAggregates>) {
+  const u = from.Utilization ?? {};
+  return {
+    kind: "savings-plan",
+    periodStart,
+    periodEnd,
+    subscriptionId,
+    attributes,
+    utilizationPercentage: orNull(u.UtilizationPercentage),
+    purchased: u.TotalCommitment ?? "0",
+    used: u.UsedCommitment ?? "0",
+    unused: u.UnusedCommitment ?? "0",
+    unit: "USD",
+    netSavings: orNull(from.Savings?.NetSavings),
+    amortizedFee: orNull(from.AmortizedCommitment?.TotalAmortizedCommitment),
+    onDemandEquivalent: orNull(from.Savings?.OnDemandCostEquivalent),
+  };
 }
 
 function reservationAggregates(u: ReservationAggregates) {

@@ -10,8 +10,9 @@ import { recordRun, RunFailure, type RunSummary } from "../sync/job-runs";
 import { bumpReadModelVersion } from "../../db/read-model-version";
 import { queryRows } from "../../db/client";
 import { fetchCommitments } from "./fetch-commitments";
+import { COMMITMENTS_JOB } from "../../db/queries/commitment-reads";
 
-export const COMMITMENTS_JOB = "sync-commitments";
+export { COMMITMENTS_JOB } from "../../db/queries/commitment-reads";
 const KEEP_RUNS = 14;
 const INSERT_CHUNK = 500;
 

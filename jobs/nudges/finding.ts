@@ -2,7 +2,7 @@
 // dollars at stake and what to do. The fingerprint (rule + team + subject) is its identity over time.
 import type { Anomaly, Cause, DailySeries } from "./anomalies";
 
-export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage";
+export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage" | "commitment-expiry";
 
 export interface Finding {
   rule: RuleName;
@@ -55,6 +55,20 @@ export interface CoverageRow {
   amount: string;
 }
 
+/** A commitment ending soon, and the part of its usage (at on-demand prices) that is this team's. */
+export interface CommitmentExpiryRow {
+  commitmentId: string;
+  label: string;
+  end: string;
+  daysLeft: number;
+  teamId: string;
+  /** The team's share of the covered usage on the commitment's services over the last 30 days. */
+  teamShare: string;
+  /** The team's part of the bill's monthly rise when the usage returns to on-demand (negative: the commitment was costing more than it saved). */
+  monthlyCostIncrease: string;
+  monthlyOnDemandEquivalent: string;
+}
+
 export interface BudgetRow {
   teamId: string;
   month: string;
@@ -82,6 +96,7 @@ export interface NudgeInputs {
   untagged: UntaggedSpendRow[];
   resources: ResourceRow[];
   coverage: CoverageRow[];
+  commitmentExpiries: CommitmentExpiryRow[];
 }
 
 export type Rule = (inputs: NudgeInputs) => Finding[];

@@ -9,6 +9,7 @@ import {
   GetSavingsPlansCoverageCommand,
   GetSavingsPlansPurchaseRecommendationCommand,
   GetSavingsPlansUtilizationCommand,
+  GetSavingsPlansUtilizationDetailsCommand,
   type GetReservationCoverageCommandInput,
   type GetReservationCoverageCommandOutput,
   type GetReservationPurchaseRecommendationCommandInput,
@@ -21,6 +22,8 @@ import {
   type GetSavingsPlansPurchaseRecommendationCommandOutput,
   type GetSavingsPlansUtilizationCommandInput,
   type GetSavingsPlansUtilizationCommandOutput,
+  type GetSavingsPlansUtilizationDetailsCommandInput,
+  type GetSavingsPlansUtilizationDetailsCommandOutput,
 } from "@aws-sdk/client-cost-explorer";
 
 export interface CommitmentsApi {
@@ -28,6 +31,8 @@ export interface CommitmentsApi {
   getReservationUtilization(input: GetReservationUtilizationCommandInput): Promise<GetReservationUtilizationCommandOutput>;
   getSavingsPlansCoverage(input: GetSavingsPlansCoverageCommandInput): Promise<GetSavingsPlansCoverageCommandOutput>;
   getSavingsPlansUtilization(input: GetSavingsPlansUtilizationCommandInput): Promise<GetSavingsPlansUtilizationCommandOutput>;
+  /** Per plan (ARN) with its attributes: term, start and end, hourly commitment. Pages with NextToken. */
+  getSavingsPlansUtilizationDetails(input: GetSavingsPlansUtilizationDetailsCommandInput): Promise<GetSavingsPlansUtilizationDetailsCommandOutput>;
   getReservationPurchaseRecommendation(input: GetReservationPurchaseRecommendationCommandInput): Promise<GetReservationPurchaseRecommendationCommandOutput>;
   getSavingsPlansPurchaseRecommendation(input: GetSavingsPlansPurchaseRecommendationCommandInput): Promise<GetSavingsPlansPurchaseRecommendationCommandOutput>;
 }
@@ -38,6 +43,7 @@ export function commitmentsApi(client: CostExplorerClient): CommitmentsApi {
     getReservationUtilization: (input) => client.send(new GetReservationUtilizationCommand(input)),
     getSavingsPlansCoverage: (input) => client.send(new GetSavingsPlansCoverageCommand(input)),
     getSavingsPlansUtilization: (input) => client.send(new GetSavingsPlansUtilizationCommand(input)),
+    getSavingsPlansUtilizationDetails: (input) => client.send(new GetSavingsPlansUtilizationDetailsCommand(input)),
     getReservationPurchaseRecommendation: (input) => client.send(new GetReservationPurchaseRecommendationCommand(input)),
     getSavingsPlansPurchaseRecommendation: (input) => client.send(new GetSavingsPlansPurchaseRecommendationCommand(input)),
   };

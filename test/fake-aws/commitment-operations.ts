@@ -11,6 +11,7 @@ export function commitmentOperations(api: CommitmentsApi | undefined): Record<st
     [`${CE_PREFIX}GetReservationUtilization`]: (body) => api.getReservationUtilization(body),
     [`${CE_PREFIX}GetSavingsPlansCoverage`]: (body) => api.getSavingsPlansCoverage(body),
     [`${CE_PREFIX}GetSavingsPlansUtilization`]: (body) => api.getSavingsPlansUtilization(body),
+    [`${CE_PREFIX}GetSavingsPlansUtilizationDetails`]: (body) => api.getSavingsPlansUtilizationDetails(body),
     [`${CE_PREFIX}GetReservationPurchaseRecommendation`]: (body) => api.getReservationPurchaseRecommendation(body),
     [`${CE_PREFIX}GetSavingsPlansPurchaseRecommendation`]: (body) => api.getSavingsPlansPurchaseRecommendation(body),
   };

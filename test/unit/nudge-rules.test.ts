@@ -23,7 +23,7 @@ function inputs(overrides: Partial<NudgeInputs>): NudgeInputs {
   return {
     today: TODAY, firstDay: FIRST, teamNames: new Map(), accountNames: new Map([["111122223333", "lumen-data"]]),
     teamDaily: [], teamTotalDaily: [], teamServiceDaily: [], anomalies: [], anomalyCauses: new Map(),
-    budgets: [], untagged: [], resources: [], coverage: [], ...overrides,
+    budgets: [], untagged: [], resources: [], coverage: [], commitmentExpiries: [], ...overrides,
   };
 }
 

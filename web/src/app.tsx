@@ -18,6 +18,7 @@ import { SessionProvider, sessionOf, useMe, useSession } from "./session/session
 import { SignInPage } from "./session/sign-in-page";
 import { OpenModeBanner, SessionFoot } from "./session/session-bar";
 import { BusinessReviewPage } from "./pages/business-review-page";
+import { CommitmentsPage } from "./pages/commitments-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -25,6 +26,7 @@ const nav = [
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
   { to: paths.businessReview, label: "Business review", active: (r: Route) => r.page === "business-review" },
+  { to: paths.commitments, label: "Commitments", active: (r: Route) => r.page === "commitments" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
@@ -61,6 +63,8 @@ function Page({ route }: { route: Route }) {
       return <AccessPage />;
     case "business-review":
       return <BusinessReviewPage />;
+    case "commitments":
+      return <CommitmentsPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

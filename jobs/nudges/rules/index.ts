@@ -6,5 +6,6 @@ import { forecastOverBudgetRule } from "./forecast-over-budget";
 import { untaggedSpendRule } from "./untagged-spend";
 import { idleResourcesRule } from "./idle-resources";
 import { lowCoverageRule } from "./low-coverage";
+import { commitmentExpiryRule } from "./commitment-expiry";
 
-export const RULES: Rule[] = [forecastOverBudgetRule, acceleratingSpendRule, anomalyRule, untaggedSpendRule, idleResourcesRule, lowCoverageRule];
+export const RULES: Rule[] = [forecastOverBudgetRule, acceleratingSpendRule, anomalyRule, untaggedSpendRule, idleResourcesRule, lowCoverageRule, commitmentExpiryRule];

@@ -13,6 +13,7 @@ export type Route =
   | { page: "audit" }
   | { page: "access" }
   | { page: "business-review" }
+  | { page: "commitments" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -25,6 +26,7 @@ export function matchRoute(path: string): Route {
   if (path === "/budget-review") return { page: "budget-review" };
   if (path === "/audit") return { page: "audit" };
   if (path === "/access") return { page: "access" };
+  if (path === "/commitments") return { page: "commitments" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
@@ -48,4 +50,5 @@ export const paths = {
   audit: "/audit",
   access: "/access",
   businessReview: "/business-review",
+  commitments: "/commitments",
 };

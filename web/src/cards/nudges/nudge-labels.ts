@@ -6,6 +6,7 @@ export const ruleLabels: Record<string, string> = {
   "untagged-spend": "Untagged spend",
   "idle-resources": "Idle resources",
   "low-coverage": "Low SP/RI coverage",
+  "commitment-expiry": "Commitment expiring",
 };
 
 export const viewLabels = { active: "Active", open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", dismissed: "Dismissed", resolved: "Resolved" } as const;
