@@ -13,6 +13,7 @@ import { NudgesPage } from "./pages/nudges-page";
 import { BudgetReviewPage } from "./pages/budget-review-page";
 import { LeaderboardPage } from "./pages/leaderboard-page";
 import { BusinessReviewPage } from "./pages/business-review-page";
+import { CostEstimatePage } from "./pages/cost-estimate-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -20,6 +21,7 @@ const nav = [
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
   { to: paths.businessReview, label: "Business review", active: (r: Route) => r.page === "business-review" },
+  { to: paths.costEstimate, label: "What will it cost?", active: (r: Route) => r.page === "cost-estimate" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
@@ -50,6 +52,8 @@ function Page({ route }: { route: Route }) {
       return <LeaderboardPage />;
     case "business-review":
       return <BusinessReviewPage />;
+    case "cost-estimate":
+      return <CostEstimatePage />;
     case "not-found":
       return (
         <div className="card state state-empty">

@@ -11,6 +11,7 @@ export type Route =
   | { page: "nudges" }
   | { page: "leaderboard" }
   | { page: "business-review" }
+  | { page: "cost-estimate" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -23,6 +24,7 @@ export function matchRoute(path: string): Route {
   if (path === "/budget-review") return { page: "budget-review" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
+  if (path === "/cost-estimate") return { page: "cost-estimate" };
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -42,4 +44,5 @@ export const paths = {
   nudges: "/nudges",
   leaderboard: "/leaderboard",
   businessReview: "/business-review",
+  costEstimate: "/cost-estimate",
 };
