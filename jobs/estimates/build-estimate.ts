@@ -43,21 +43,21 @@ export async function buildEstimate(db: DbOrTx, input: EstimateInput, measure: M
   for (const comparable of input.comparables) {
     if (comparable.kind === "team") {
       const own = operations.filter((o) => o.teamId === comparable.id);
-      const metric = [...new Set(own.map((o) => o.metric))].sort((a, b) => new Decimal(sum(own.filter((o) => o.metric === b))).comparedTo(sum(own.filter((o) => o.metric === a))))[0] ?? null;
+      const metric = mainMetric(own);
       for (const month of months) {
         const cost = sum(costs.filter((c) => c.teamId === comparable.id && c.month === month));
         const volume = metric ? sum(own.filter((o) => o.month === month && o.metric === metric)) : "0";
         samples.push(sample(`team ${comparable.id}${metric ? ` (${metric})` : ""}`, month, cost, volume));
       }
-      queries.push(`select to_char(day, 'YYYY-MM'), sum(${measure}_cost) from attributed_costs where team_id = '${comparable.id}'${serviceFilter} and day between '${range.from}' and '${range.to}' group by 1`);
-      queries.push(metric ? `select to_char(day, 'YYYY-MM'), sum(count) from product_operations where team_id = '${comparable.id}' and metric = '${metric}' and day between '${range.from}' and '${range.to}' group by 1` : `-- team ${comparable.id} records no operations: no unit cost`);
+      queries.push(`select to_char(day, 'YYYY-MM'), sum(${measure}_cost) from attributed_costs where team_id = ${quoted([comparable.id])}${serviceFilter} and day between '${range.from}' and '${range.to}' group by 1`);
+      queries.push(metric ? `select to_char(day, 'YYYY-MM'), sum(count) from product_operations where team_id = ${quoted([comparable.id])} and metric = '${metric}' and day between '${range.from}' and '${range.to}' group by 1` : `-- team ${comparable.id} records no operations: no unit cost`);
     } else {
       const serviceCosts = await getMonthlyCostBreakdown(db, { measure, ...range, services: [comparable.id] });
       for (const month of months) {
         const volume = headline ? sum(operations.filter((o) => o.month === month && o.metric === headline)) : "0";
         samples.push(sample(`service ${comparable.id}${headline ? ` (${headline})` : ""}`, month, sum(serviceCosts.filter((c) => c.month === month)), volume));
       }
-      queries.push(`select to_char(day, 'YYYY-MM'), sum(${measure}_cost) from attributed_costs where service = '${comparable.id}' and day between '${range.from}' and '${range.to}' group by 1`);
+      queries.push(`select to_char(day, 'YYYY-MM'), sum(${measure}_cost) from attributed_costs where service = ${quoted([comparable.id])} and day between '${range.from}' and '${range.to}' group by 1`);
       queries.push(headline ? `select to_char(day, 'YYYY-MM'), sum(count) from product_operations where metric = '${headline}' and day between '${range.from}' and '${range.to}' group by 1` : "-- no operation metric recorded: no unit cost");
     }
   }
@@ -72,6 +72,13 @@ export async function buildEstimate(db: DbOrTx, input: EstimateInput, measure: M
     queries,
   };
   return { ...estimate, markdown: estimateMarkdown(input, estimate, measure) };
+}
+
+/** The metric a team records most operations of over the window (a team usually owns one). */
+function mainMetric(own: readonly { metric: string; count: string }[]): string | null {
+  const totals = new Map<string, Decimal>();
+  for (const o of own) totals.set(o.metric, (totals.get(o.metric) ?? new Decimal(0)).plus(o.count));
+  return [...totals].sort((a, b) => b[1].comparedTo(a[1]) || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 function sample(comparable: string, month: string, cost: string, operations: string): UnitCostSample {

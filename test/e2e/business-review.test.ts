@@ -56,3 +56,36 @@ describe("Business review page on the demo company", () => {
     await demo.page.screenshot({ path: join(demo.screenshots, "business-review-saved.png"), fullPage: true });
   }, 60_000);
 });
+
+describe("What will it cost? page on the demo company", () => {
+  it("estimates a service like Search at 5M searches a month with the API's numbers, saves it, and compares it with the actuals since 2026-09", async () => {
+    await demo.page.goto(`${demo.server.url}/#/cost-estimate`);
+    await demo.page.waitForSelector("[data-testid=estimate-comparableTeams] option[value=search]", { state: "attached", timeout: 30_000 });
+    await demo.page.fill("[data-testid=estimate-title]", "Autocomplete service");
+    await demo.page.fill("[data-testid=estimate-operationsPerMonth]", "5000000");
+    await demo.page.fill("[data-testid=estimate-operationName]", "searches");
+    await demo.page.selectOption("[data-testid=estimate-comparableTeams]", ["search"]);
+    await demo.page.click("[data-testid=estimate-submit]");
+    await demo.page.waitForSelector("[data-testid=estimate-monthly]", { timeout: 30_000 });
+    const expected = await (await fetch(`${demo.server.url}/api/estimates/preview`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Autocomplete service", operationsPerMonth: "5000000", operationName: "searches", comparables: [{ kind: "team", id: "search" }] }),
+    })).json();
+    expect(await demo.page.locator("[data-testid=estimate-monthly]").getAttribute("data-value")).toBe(expected.estimate.monthlyCost);
+    expect(await demo.page.locator("[data-testid=estimate-low]").getAttribute("data-value")).toBe(expected.estimate.low);
+    expect(await demo.page.locator("[data-testid=estimate-markdown]").inputValue()).toBe(expected.estimate.markdown);
+
+    await demo.page.selectOption("[data-testid=estimate-teamId]", "search");
+    await demo.page.fill("[data-testid=estimate-launchMonth]", "2026-09");
+    await demo.page.fill("[data-testid=estimate-actor]", "spec-author");
+    await demo.page.click("[data-testid=estimate-save]");
+    await demo.page.waitForSelector("[data-testid=saved-estimates-table] tr.saved-estimate-row [data-status=compared]", { timeout: 30_000 });
+    const { estimates } = await api("/api/estimates");
+    const row = demo.page.locator(`tr.saved-estimate-row[data-estimate-id="${estimates[0].id}"]`);
+    const gaps = await row.locator("li[data-month]").evaluateAll((items) => items.map((li) => [li.getAttribute("data-month"), li.getAttribute("data-gap")]));
+    expect(gaps).toEqual(estimates[0].comparison.months.map((m: { month: string; gap: string }) => [m.month, m.gap]));
+    expect(gaps.map(([month]) => month)).toEqual(["2026-09", "2026-10"]);
+    await demo.page.screenshot({ path: join(demo.screenshots, "cost-estimate.png"), fullPage: true });
+  }, 60_000);
+});

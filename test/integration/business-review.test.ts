@@ -1,6 +1,6 @@
 // Business reviews on the demo company after a real sync: every headline number equals the number
 // the existing API answers for the same scope and period.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,12 +12,17 @@ import { DATASET_FILES } from "../../jobs/sources/fixtures/dataset";
 import { syncCosts } from "../../jobs/sync/sync-costs";
 import { getSavedReview, listSavedReviews, saveReview } from "../../jobs/reviews/stored-reviews";
 import { renderMarkdown } from "../../jobs/reviews/render/markdown";
+import { reviewCommand } from "../../jobs/reviews/review-command";
+import type { Runtime } from "../../jobs/runtime";
 import { createApp } from "../../api/app";
 import { buildReview } from "../../jobs/reviews/build-review";
 import { parsePeriod, parseScope } from "../../jobs/reviews/review-period";
 import type { ReviewDocument, MetricKey } from "../../jobs/reviews/review-model";
 import type { TestDatabase } from "../support/test-database";
 import { createDemoReviewDatabase } from "../support/demo-review-database";
+
+// Each test builds whole documents: a second alone, far more when the shared machine is busy.
+vi.setConfig({ testTimeout: 120_000 });
 
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -136,6 +141,22 @@ describe("/api/reviews", () => {
   });
 });
 
+describe("npm run cli -- review", () => {
+  it("writes the Markdown with its seven SVG charts beside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tallyboard-review-cli-"));
+    const runtime = { database, config: { chromiumPath: "/nowhere/chromium" } } as unknown as Runtime;
+    const written = await reviewCommand(runtime, { scope: "team:search", period: "2026-10", format: "md", out: join(dir, "review.md") });
+    expect(written).toHaveLength(8);
+    const markdown = readFileSync(join(dir, "review.md"), "utf8");
+    for (const path of written.slice(1)) {
+      expect(markdown).toContain(`](${path.slice(dir.length + 1)})`);
+      expect(readFileSync(path, "utf8")).toMatch(/^<svg /);
+    }
+    await expect(reviewCommand(runtime, { scope: "team:search", period: "2026-10", format: "pdf", out: join(dir, "review.pdf") })).rejects.toThrow("set CHROMIUM_PATH");
+    await expect(reviewCommand(runtime, { scope: "team:search", period: "2026-10", format: "docx" })).rejects.toThrow("--format must be one of md, html, pdf");
+  });
+});
+
 /** A copy of the demo fixtures whose bill for `day` is `factor` times the original, every line. */
 function restatedDemo(day: string, factor: string): string {
   const dir = mkdtempSync(join(tmpdir(), "tallyboard-restated-"));
@@ -176,5 +197,5 @@ describe("a saved review keeps its numbers when the bill is restated", () => {
     expect(after.restatement.figures.some((f) => f.what.endsWith("2026-09"))).toBe(false);
     const listed = (await listSavedReviews(database.db)).find((r) => r.id === saved.id);
     expect(listed).toMatchObject({ scope: "team:search", period: "2026-10", restatement: { restated: true } });
-  });
+  }, 240_000); // a re-sync and three builds: seconds alone, minutes on a busy shared machine
 });

@@ -1,11 +1,14 @@
 // "What will it cost?" on the demo company after a real sync: each sample is the number the existing
 // API shows for that comparable and month, the estimate is the median unit cost x the operations,
 // and after launch the saved estimate is compared with the owning team's attributed cost.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import Decimal from "decimal.js";
 import { createApp } from "../../api/app";
 import type { TestDatabase } from "../support/test-database";
 import { createDemoReviewDatabase } from "../support/demo-review-database";
+
+// Each test builds whole documents: a second alone, far more when the shared machine is busy.
+vi.setConfig({ testTimeout: 120_000 });
 
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>;

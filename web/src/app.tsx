@@ -19,6 +19,7 @@ import { SignInPage } from "./session/sign-in-page";
 import { OpenModeBanner, SessionFoot } from "./session/session-bar";
 import { BusinessReviewPage } from "./pages/business-review-page";
 import { CommitmentsPage } from "./pages/commitments-page";
+import { CostEstimatePage } from "./pages/cost-estimate-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -27,6 +28,7 @@ const nav = [
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
   { to: paths.businessReview, label: "Business review", active: (r: Route) => r.page === "business-review" },
   { to: paths.commitments, label: "Commitments", active: (r: Route) => r.page === "commitments" },
+  { to: paths.costEstimate, label: "What will it cost?", active: (r: Route) => r.page === "cost-estimate" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
   { to: paths.leaderboard, label: "Leaderboard", active: (r: Route) => r.page === "leaderboard" },
   { to: paths.ownership, label: "Ownership", active: (r: Route) => r.page === "ownership" },
@@ -65,6 +67,8 @@ function Page({ route }: { route: Route }) {
       return <BusinessReviewPage />;
     case "commitments":
       return <CommitmentsPage />;
+    case "cost-estimate":
+      return <CostEstimatePage />;
     case "not-found":
       return (
         <div className="card state state-empty">

@@ -14,6 +14,7 @@ export type Route =
   | { page: "access" }
   | { page: "business-review" }
   | { page: "commitments" }
+  | { page: "cost-estimate" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -29,6 +30,7 @@ export function matchRoute(path: string): Route {
   if (path === "/commitments") return { page: "commitments" };
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
+  if (path === "/cost-estimate") return { page: "cost-estimate" };
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -51,4 +53,5 @@ export const paths = {
   access: "/access",
   businessReview: "/business-review",
   commitments: "/commitments",
+  costEstimate: "/cost-estimate",
 };
