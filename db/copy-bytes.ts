@@ -25,17 +25,11 @@ export const copyBytesWithPostgres: CopyBytes = async (tx, table, columns, chunk
   await copy.end();
 };
 
-export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks) => {
-  const client = driverClient<PgliteTransaction>(tx);
+/** CSV bytes regrouped into slices of about `maxBytes`, each ending at a record boundary (a newline outside quotes). */
+export async function* recordSlices(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncIterable<Buffer[]> {
   let parts: Buffer[] = [];
   let size = 0;
-  let first = true;
   let quotes = 0; // quote characters seen so far: even means outside a quoted field
-  const flush = async (upTo: Buffer[]) => {
-    if (upTo.length === 0) return;
-    await client.query(copyStatement(table, columns, "'/dev/blob'", first), [], { blob: new Blob(upTo as Uint8Array<ArrayBuffer>[]) });
-    first = false;
-  };
   for await (const chunk of chunks) {
     let boundary = -1; // the last newline of the chunk outside quotes
     for (let at = 0; at < chunk.length; ) {
@@ -49,8 +43,8 @@ export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks)
       quotes++;
       at = quote + 1;
     }
-    if (size + chunk.length >= PGLITE_SLICE_BYTES && boundary >= 0) {
-      await flush([...parts, chunk.subarray(0, boundary + 1)]);
+    if (size + chunk.length >= maxBytes && boundary >= 0) {
+      yield [...parts, chunk.subarray(0, boundary + 1)];
       parts = [chunk.subarray(boundary + 1)];
       size = parts[0]!.length;
     } else {
@@ -58,5 +52,14 @@ export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks)
       size += chunk.length;
     }
   }
-  await flush(parts);
+  if (size > 0) yield parts;
+}
+
+export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks) => {
+  const client = driverClient<PgliteTransaction>(tx);
+  let first = true;
+  for await (const slice of recordSlices(chunks, PGLITE_SLICE_BYTES)) {
+    await client.query(copyStatement(table, columns, "'/dev/blob'", first), [], { blob: new Blob(slice as Uint8Array<ArrayBuffer>[]) });
+    first = false;
+  }
 };

@@ -26,7 +26,9 @@ export async function stageFile(database: Database, tx: DbOrTx, index: number, {
   let content = await openContent(stream);
   let staged: StagedFile;
   if (parseIn === "postgres" && content.kind === "csv") {
-    const header = await peekCsvHeader(content.stream);
+    const header = await peekCsvHeader(content.stream).catch((error: Error) => {
+      throw new SqlPathRefused(`the header is not plain CSV: ${error.message}`, { cause: error });
+    });
     const format = resolveFormat(file.name, header.columns, option);
     content = { kind: "csv", stream: header.stream };
     if (mapsInSql(format)) {
