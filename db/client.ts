@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import * as schema from "./schema";
 import { copyWithPglite, copyWithPostgres, type CopyRows } from "./copy-rows";
+import { copyBytesWithPglite, copyBytesWithPostgres, type CopyBytes } from "./copy-bytes";
 import { partitionLineItems } from "./line-item-partitions";
 import { ensureReadModelVersion } from "./read-model-version";
 
@@ -29,6 +30,8 @@ export interface Database {
   withAdvisoryLock<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
   /** Bulk load with COPY ... FROM STDIN (CSV) inside `tx`, a transaction opened by db.transaction. */
   copyRows: CopyRows;
+  /** COPY of CSV bytes as they are (the first line a header) inside `tx`: PostgreSQL parses. */
+  copyBytes: CopyBytes;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ function openPostgres(url: string): Database {
       }
     }),
     copyRows: copyWithPostgres,
+    copyBytes: copyBytesWithPostgres,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -82,6 +86,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     // PGlite is one session in this process, so the in-process guard is the whole lock.
     withAdvisoryLock: inProcessGuard((_name, fn) => fn()),
     copyRows: copyWithPglite,
+    copyBytes: copyBytesWithPglite,
     close: () => client.close(),
   };
 }

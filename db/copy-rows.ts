@@ -15,13 +15,13 @@ export type CopyRows = (tx: DbOrTx, table: string, columns: readonly string[], r
 /** PGlite reads COPY input from one in-memory Blob: load in slices to bound memory. */
 const PGLITE_ROWS_PER_COPY = 100_000;
 
-function driverClient<T>(tx: DbOrTx): T {
+export function driverClient<T>(tx: DbOrTx): T {
   const client = (tx as unknown as { session?: { client?: T } }).session?.client;
   if (!client) throw new Error("copyRows needs a drizzle transaction");
   return client;
 }
 
-function identifier(name: string): string {
+export function identifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
   return name;
 }
@@ -35,14 +35,47 @@ export function csvLine(row: CopyRow): string {
   return row.map((value) => (value === null ? "" : `"${value.replaceAll('"', '""')}"`)).join(",") + "\n";
 }
 
-export const copyWithPostgres: CopyRows = async (tx, table, columns, rows) => {
-  const sql = driverClient<Sql>(tx);
-  const stream: Writable = await sql.unsafe(copyStatement(table, columns, "stdin")).writable();
-  let count = 0;
+/** A COPY ... FROM STDIN on postgres.js: write chunks, then end; either rejects on a server error. */
+export interface CopyIn {
+  write(chunk: string | Buffer): Promise<void>;
+  end(): Promise<void>;
+  /** Aborts the COPY (the transaction then rolls back). */
+  abort(error: Error): Promise<void>;
+}
+
+export async function copyIn(tx: DbOrTx, statement: string): Promise<CopyIn> {
+  const query = driverClient<Sql>(tx).unsafe(statement);
+  const stream: Writable = await query.writable();
+  // postgres.js settles the query when COPY starts; a server error after the last write (a bad
+  // value in the final chunk) would otherwise reach no one, and end() would wait forever.
+  let fail: (error: unknown) => void = () => {};
+  const serverError = new Promise<never>((_, reject) => (fail = reject));
+  serverError.catch(() => {});
+  (query as unknown as { reject: (error: unknown) => void }).reject = (error) => fail(error);
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
+  done.catch(() => {});
+  const settled = Promise.race([done, serverError]);
+  return {
+    async write(chunk) {
+      if (!stream.write(chunk)) await Promise.race([new Promise((resolve) => stream.once("drain", resolve)), settled]);
+    },
+    async end() {
+      stream.end();
+      await settled;
+    },
+    async abort(error) {
+      stream.destroy(error);
+      await settled.catch(() => {});
+    },
+  };
+}
+
+export const copyWithPostgres: CopyRows = async (tx, table, columns, rows) => {
+  const copy = await copyIn(tx, copyStatement(table, columns, "stdin"));
+  let count = 0;
   try {
     let buffer = "";
     for await (const row of rows) {
@@ -51,16 +84,15 @@ export const copyWithPostgres: CopyRows = async (tx, table, columns, rows) => {
       if (buffer.length >= 1 << 16) {
         const chunk = buffer;
         buffer = "";
-        if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
+        await copy.write(chunk);
       }
     }
-    stream.end(buffer);
+    await copy.write(buffer);
   } catch (error) {
-    stream.destroy(error as Error); // aborts the COPY; the transaction then rolls back
-    await done.catch(() => {});
+    await copy.abort(error as Error);
     throw error;
   }
-  await done;
+  await copy.end();
   return count;
 };
 

@@ -1,19 +1,14 @@
 // The read models, rebuilt for an attributed window in the attribution's transaction: delete the
 // window's rows and insert-select new ones (no updates in place, so no dead-tuple churn on big
 // tables). Daily cost from attributed_costs; monthly from daily over whole months; the owner-tag
-// rollups from the billed line items, so the Ownership page never scans line items.
+// rollups from the billed lines as attributeWindow grouped them (attribution_lines, in this
+// transaction), so the Ownership page never scans line items. Runs after attributeWindow.
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { COMMON_OWNER_KEYS } from "../../db/schema";
 import { addDays, firstOfMonth } from "../../db/calendar";
-import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
-import { billedLineFilter } from "./billed-lines";
-import { ownerValueExpression } from "./rule-match";
-
 
 const sums = sql.raw(`sum(unblended_cost), sum(amortized_cost), sum(net_amortized_cost)`);
-const lineSums = sql.raw(`sum(li.unblended_cost), sum(li.amortized_cost), sum(li.net_amortized_cost), count(*)::int`);
 
 export async function rebuildRollups(tx: DbOrTx, window: DayWindow): Promise<void> {
   const inWindow = sql`day >= ${window.start}::date and day < ${window.end}::date`;
@@ -31,20 +26,18 @@ export async function rebuildRollups(tx: DbOrTx, window: DayWindow): Promise<voi
     select date_trunc('month', day::timestamp)::date, team_id, account_id, service, environment, record_type, ${sums}
     from cost_rollup_daily where day >= ${months.start}::date and day < ${months.end}::date group by 1, 2, 3, 4, 5, 6`);
 
-  const keys = await loadOwnerTagKeys(tx);
-  const lineWindow = sql`li.day >= ${window.start}::date and li.day < ${window.end}::date and ${billedLineFilter}`;
+  // The owner rollups from the window's billed lines as attribution grouped them (attribution_lines:
+  // owner value and owner-like tag keys already read from the tags), not from another line-item scan.
+  const groupSums = sql.raw(`sum(l.unblended), sum(l.amortized), sum(l.net_amortized), sum(l.lines)::int`);
   await tx.execute(sql`delete from owner_value_rollup_daily where ${inWindow}`);
   await tx.execute(sql`
     insert into owner_value_rollup_daily (day, account_id, owner_value, unblended_cost, amortized_cost, net_amortized_cost, lines)
-    select li.day, li.account_id, ov.value, ${lineSums}
-    from cost_line_items li cross join lateral (select ${ownerValueExpression(keys)} as value) ov
-    where ${lineWindow} and ov.value is not null group by 1, 2, 3`);
-  const ownerLike = [...new Set([...keys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()))];
+    select l.day, l.account_id, l.owner_value, ${groupSums}
+    from attribution_lines l where l.day >= ${window.start}::date and l.day < ${window.end}::date and l.owner_value is not null group by 1, 2, 3`);
   await tx.execute(sql`delete from owner_tag_key_rollup_daily where ${inWindow}`);
   await tx.execute(sql`
     insert into owner_tag_key_rollup_daily (day, account_id, tag_key, unblended_cost, amortized_cost, net_amortized_cost, lines)
-    select li.day, li.account_id, k.key, ${lineSums}
-    from cost_line_items li cross join lateral jsonb_object_keys(li.tags) as k(key)
-    where ${lineWindow} and li.tags <> '{}'::jsonb and lower(k.key) = any(${`{${ownerLike.map((key) => `"${key.replaceAll('"', '\\"')}"`).join(",")}}`}::text[])
-    group by 1, 2, 3`);
+    select l.day, l.account_id, k.key, ${groupSums}
+    from attribution_lines l cross join unnest(l.owner_keys) as k(key)
+    where l.day >= ${window.start}::date and l.day < ${window.end}::date group by 1, 2, 3`);
 }

@@ -1,8 +1,9 @@
 // Invariant I1: per day and per cost measure, attributed totals equal billed totals exactly (numeric).
+// The billed side is the window's billed line items as attributeWindow summed them in this
+// transaction (attribution_lines: exact numeric sums, so one scan of line items serves both).
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
-import { billedLineFilter } from "./billed-lines";
 
 export interface Reconciliation {
   daysChecked: number;
@@ -17,8 +18,8 @@ export async function reconcileWindow(tx: DbOrTx, window: DayWindow): Promise<Re
     tx,
     sql`
     with billed as (
-      select day, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized, sum(net_amortized_cost) as net_amortized
-      from cost_line_items li where day >= ${window.start}::date and day < ${window.end}::date and ${billedLineFilter} group by day
+      select day, sum(unblended) as unblended, sum(amortized) as amortized, sum(net_amortized) as net_amortized
+      from attribution_lines where day >= ${window.start}::date and day < ${window.end}::date group by day
     ), attributed as (
       select day, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized, sum(net_amortized_cost) as net_amortized
       from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date group by day

@@ -9,14 +9,23 @@ export function ownerValueExpression(tagKeys: string[]): SQL {
   return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
 }
 
-/** An ownership rule (alias r) matches the line; `ownerValue` is the line's owner-tag value. */
-export function ruleMatchesLine(r: string, ownerValue: SQL, line = "li"): SQL {
+/** What a rule of each kind (alias r) must equal on the line: one condition per kind, so
+ *  attribution can join each kind on its own key (hash joins) instead of testing every rule per line. */
+export function ruleKindConditions(r: string, ownerValue: SQL, line = "li"): Record<"tag" | "account" | "service" | "resource", SQL> {
   const rule = (column: string) => sql.raw(`${r}.${column}`);
   const of = (column: string) => sql.raw(`${line}.${column}`);
-  return sql`((${rule("kind")} = 'tag' and ${rule("tag_value")} = ${ownerValue})
-    or (${rule("kind")} = 'account' and ${rule("account_id")} = ${of("account_id")})
-    or (${rule("kind")} = 'service' and ${rule("service")} = ${of("service")})
-    or (${rule("kind")} = 'resource' and ${of("resource_id")} ~ ${rule("resource_regex")}))`;
+  return {
+    tag: sql`${rule("tag_value")} = ${ownerValue}`,
+    account: sql`${rule("account_id")} = ${of("account_id")}`,
+    service: sql`${rule("service")} = ${of("service")}`,
+    resource: sql`${of("resource_id")} ~ ${rule("resource_regex")}`,
+  };
+}
+
+/** An ownership rule (alias r) matches the line; `ownerValue` is the line's owner-tag value. */
+export function ruleMatchesLine(r: string, ownerValue: SQL, line = "li"): SQL {
+  const kinds = Object.entries(ruleKindConditions(r, ownerValue, line)).map(([kind, condition]) => sql`(${sql.raw(`${r}.kind`)} = ${sql.raw(`'${kind}'`)} and ${condition})`);
+  return sql`(${sql.join(kinds, sql`\n    or `)})`;
 }
 
 /** A shared-cost pool (alias p) selects the line by record type, service and account. */

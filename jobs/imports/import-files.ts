@@ -9,6 +9,7 @@ import type { FormatOption } from "./detect-format";
 import { ImportError } from "./import-error";
 import type { ImportFile } from "./import-file";
 import { hashFile, type ScannedFile } from "./scan-file";
+import { SqlPathRefused } from "./sql-stage";
 import { writeImport } from "./write-import";
 
 export interface ImportOptions {
@@ -43,15 +44,23 @@ export async function importFiles(database: Database, files: ImportFile[], optio
     const detailsOf = (scans: ScannedFile[]) =>
       files.map((file) => {
         const scan = scans.find((s) => s.file === file);
-        if (scan) return { name: file.name, status: "imported", format: scan.format, rows: scan.rows, periods: [...scan.periods.keys()] };
+        if (scan) return { name: file.name, status: "imported", format: scan.format, rows: scan.rows, periods: [...scan.periods.keys()], parsedBy: scan.parsedBy };
         return changed.some((c) => c.file === file) ? { name: file.name, status: "not written" } : { name: file.name, status: "unchanged" };
       });
     if (changed.length === 0) return { rowsWritten: 0, details: { files: detailsOf([]) } };
     try {
       // One pass: each file is validated as it is written; a bad row rolls the whole write back.
-      const written = await writeImport(database, runId, changed, format, current.map((batch) => batch.id));
+      const kept = current.map((batch) => batch.id);
+      // PostgreSQL parses and maps what it can read exactly as the Node path would; what it refuses
+      // (a bad row among them) is redone in Node, which names the file, line and column.
+      let refused: string | undefined;
+      const written = await writeImport(database, runId, changed, format, kept).catch((error: unknown) => {
+        if (!(error instanceof SqlPathRefused)) throw error;
+        refused = error.message;
+        return writeImport(database, runId, changed, format, kept, "node");
+      });
       progress(files.length * 2, "written");
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };
     } catch (error) {
       if (error instanceof ImportError) {
         rejected = error;

@@ -1,13 +1,12 @@
 // One export file -> line items with their line numbers, in the format asked for or detected.
 // The first bad field stops the file with file, line and column (a file is imported whole or not at all).
-import type { Readable } from "node:stream";
 import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS } from "./cur-columns";
 import { detectFormat, requiredColumns, type FormatOption } from "./detect-format";
 import { ImportError } from "./import-error";
 import { FieldError, type ImportFormat, type ImportedLineItem, type RawRow } from "./line-item";
 import { mapCurRow } from "./map-cur";
 import { mapFocusRow } from "./map-focus";
-import { readRows } from "./read-rows";
+import { readRows, type FileContent } from "./read-rows";
 
 export interface MappedFile {
   format: ImportFormat;
@@ -20,13 +19,19 @@ const mappers: Record<ImportFormat, (row: RawRow) => ImportedLineItem> = {
   focus: mapFocusRow,
 };
 
-export async function mapFile(fileName: string, input: Readable, option: FormatOption): Promise<MappedFile> {
-  const reader = await readRows(fileName, input);
-  const detected = detectFormat(reader.columns);
+/** The format asked for, or detected from the header; a file missing what the format needs is refused. */
+export function resolveFormat(fileName: string, columns: readonly string[], option: FormatOption): ImportFormat {
+  const detected = detectFormat(columns);
   const format = option === "auto" ? detected : option;
   if (!format) throw new ImportError(fileName, 1, null, "not a CUR, CUR 2.0 or FOCUS export (no lineItem/UnblendedCost, line_item_unblended_cost or BilledCost column)");
-  const missing = requiredColumns(format).find((column) => !reader.columns.includes(column));
+  const missing = requiredColumns(format).find((column) => !columns.includes(column));
   if (missing) throw new ImportError(fileName, 1, missing, `missing (the file is not ${format === "cur2" ? "CUR 2.0" : format.toUpperCase()}${detected && detected !== format ? `; it looks like ${detected}` : ""})`);
+  return format;
+}
+
+export async function mapFile(fileName: string, content: FileContent, option: FormatOption): Promise<MappedFile> {
+  const reader = await readRows(fileName, content);
+  const format = resolveFormat(fileName, reader.columns, option);
   const map = mappers[format];
   async function* items(): AsyncIterable<ImportedLineItem> {
     for await (const { line, row } of reader.rows) {

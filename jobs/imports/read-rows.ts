@@ -21,18 +21,18 @@ export interface RowReader {
 const GZIP = [0x1f, 0x8b];
 const PARQUET = Buffer.from("PAR1");
 
-/** The first bytes of a stream, and a stream that still yields everything. */
-async function peek(stream: Readable, size: number): Promise<{ head: Buffer; stream: Readable }> {
+/** The first bytes of a stream (until `enough` says so, or the end), and a stream that still yields everything. */
+export async function peek(stream: Readable, enough: number | ((head: Buffer) => boolean)): Promise<{ head: Buffer; stream: Readable }> {
+  const done = typeof enough === "number" ? (head: Buffer) => head.length >= enough : enough;
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const chunks: Buffer[] = [];
-  let length = 0;
-  while (length < size) {
+  let head = Buffer.alloc(0);
+  while (!done(head)) {
     const next = await iterator.next();
     if (next.done) break;
     chunks.push(next.value);
-    length += next.value.length;
+    head = Buffer.concat(chunks);
   }
-  const head = Buffer.concat(chunks);
   async function* rest() {
     if (head.length > 0) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
@@ -40,15 +40,21 @@ async function peek(stream: Readable, size: number): Promise<{ head: Buffer; str
   return { head, stream: Readable.from(rest(), { objectMode: false }) };
 }
 
-export async function readRows(fileName: string, input: Readable): Promise<RowReader> {
+export type FileContent = { kind: "csv" | "parquet"; stream: Readable };
+
+/** The decompressed content of a file (gzip by magic bytes, not by name) and whether it is Parquet or CSV. */
+export async function openContent(fileName: string, input: Readable): Promise<FileContent> {
   let { head, stream } = await peek(input, 4);
   if (head[0] === GZIP[0] && head[1] === GZIP[1]) {
     ({ head, stream } = await peek(stream.pipe(createGunzip()), 4).catch((error: Error) => {
       throw new ImportError(fileName, null, null, `not valid gzip (${error.message})`);
     }));
   }
-  if (head.subarray(0, 4).equals(PARQUET)) return readParquet(fileName, stream);
-  return readCsv(fileName, stream);
+  return { kind: head.subarray(0, 4).equals(PARQUET) ? "parquet" : "csv", stream };
+}
+
+export async function readRows(fileName: string, { kind, stream }: FileContent): Promise<RowReader> {
+  return kind === "parquet" ? readParquet(fileName, stream) : readCsv(fileName, stream);
 }
 
 async function readCsv(fileName: string, stream: Readable): Promise<RowReader> {

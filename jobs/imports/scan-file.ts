@@ -17,6 +17,8 @@ export interface ScannedFile {
   format: ImportFormat;
   rows: number;
   periods: Map<string, PeriodSummary>;
+  /** Who parsed and mapped the rows: PostgreSQL (CSV of CUR or FOCUS) or Node (Parquet, CUR 2.0, or a file the SQL path refused). */
+  parsedBy: "postgres" | "node";
 }
 
 /** The stream, passed through a sha256 of its raw (still compressed) bytes. */

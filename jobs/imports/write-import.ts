@@ -11,9 +11,9 @@ import type { Reconciliation } from "../attribution/reconcile";
 import type { DayWindow } from "../sync/billing-window";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
-import type { ImportedLineItem } from "./line-item";
-import { mapFile } from "./map-file";
-import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
+import type { ScannedFile } from "./scan-file";
+import { insertFromSql, SqlPathRefused } from "./sql-stage";
+import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
 
@@ -35,81 +35,67 @@ export interface FileToWrite {
 }
 
 const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
-const STAGE = "import_stage";
-const STAGE_COLUMNS = ["file_index", "billing_period", ...COLUMNS.slice(0, -2)] as const;
 
 /**
- * One pass per file, inside the transaction: each file is read, mapped (so validated) and COPYed
- * into a temporary staging table as it streams; a bad row throws an ImportError naming file, line
- * and column, and the transaction rolls back with nothing written. Only then, with the periods and
- * days known, are the periods replaced, the month partitions made, the batches recorded and the
- * staged rows moved into cost_line_items by one INSERT ... SELECT.
+ * One pass per file, inside the transaction: each file is staged as it streams (stage-file.ts:
+ * PostgreSQL parses CSV of CUR and FOCUS, Node the rest); a bad row throws an ImportError naming
+ * file, line and column, and the transaction rolls back with nothing written. Only then, with the
+ * periods and days known, are the periods replaced, the month partitions made, the batches recorded
+ * and the staged rows mapped or moved into cost_line_items by one INSERT ... SELECT per file.
+ * `parseIn: "node"` is the retry after the SQL path refused a file (SqlPathRefused).
  */
-export async function writeImport(database: Database, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[]): Promise<WriteResult> {
+export async function writeImport(database: Database, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn = "postgres"): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
     await tx.execute(
-      sql.raw(`create temp table ${STAGE} on commit drop as
-               select 0::int as file_index, day as billing_period, ${COLUMNS.slice(0, -2).join(", ")} from cost_line_items with no data`),
+      sql.raw(`create temp table ${NODE_STAGE} on commit drop as
+               select 0::int as file_index, day as billing_period, ${NODE_STAGE_COLUMNS.slice(2).join(", ")} from cost_line_items with no data`),
     );
     const copyStarted = performance.now();
-    const scans: ScannedFile[] = [];
-    for (const [index, { file, sha256 }] of changed.entries()) {
-      const { stream, digest } = hashing(await file.open());
-      const mapped = await mapFile(file.name, stream, option);
-      const periods = new Map<string, PeriodSummary>();
-      const fileIndex = String(index);
-      const rows = (async function* () {
-        for await (const item of mapped.items) {
-          const period = periods.get(item.billingPeriod);
-          if (!period) periods.set(item.billingPeriod, { rows: 1, firstDay: item.day, lastDay: item.day });
-          else {
-            period.rows++;
-            if (item.day < period.firstDay) period.firstDay = item.day;
-            if (item.day > period.lastDay) period.lastDay = item.day;
-          }
-          yield stageRow(item, fileIndex);
-        }
-      })();
-      const written = await database.copyRows(tx, STAGE, STAGE_COLUMNS, rows);
-      if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
-      scans.push({ file, sha256, format: mapped.format, rows: written, periods });
-    }
+    const scans: StagedFile[] = [];
+    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, index, toWrite, option, parseIn));
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
     const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
     if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
     const targets: SQL[] = [];
+    let rowsWritten = 0;
     for (const [index, scan] of scans.entries()) {
       if (scan.rows === 0) continue;
-      for (const [period, batchId] of await insertBatches(tx, scan)) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);
+      const batchIds = await insertBatches(tx, scan);
+      if (scan.raw) rowsWritten += await insertFromSql(tx, scan.raw, sourceOf(scan.format), batchIds).catch((error: Error) => {
+        throw new SqlPathRefused(`PostgreSQL refused a value of ${scan.file.name}: ${error.message}`, { cause: error });
+      });
+      else for (const [period, batchId] of batchIds) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);
     }
-    let rowsWritten = 0;
     if (targets.length > 0) {
-      const [moved] = await queryRows<{ n: number | string }>(
-        tx,
-        sql`with moved as (
-              insert into cost_line_items (${sql.raw(COLUMNS.join(", "))})
-              select ${sql.raw(COLUMNS.slice(0, -2).map((c) => `s.${c}`).join(", "))}, b.source, b.batch_id
-              from ${sql.raw(STAGE)} s join (values ${sql.join(targets, sql`, `)}) as b(file_index, billing_period, source, batch_id)
-                on b.file_index = s.file_index and b.billing_period = s.billing_period
-              returning 1)
-            select count(*) as n from moved`,
+      const moved = await tx.execute(
+        sql`insert into cost_line_items (${sql.raw(COLUMNS.join(", "))})
+            select ${sql.raw(COLUMNS.slice(0, -2).map((c) => `s.${c}`).join(", "))}, b.source, b.batch_id
+            from ${sql.raw(NODE_STAGE)} s join (values ${sql.join(targets, sql`, `)}) as b(file_index, billing_period, source, batch_id)
+              on b.file_index = s.file_index and b.billing_period = s.billing_period`,
       );
-      rowsWritten = Number(moved?.n ?? 0);
+      rowsWritten += affectedRows(moved);
     }
     const staged = scans.reduce((sum, scan) => sum + scan.rows, 0);
     if (rowsWritten !== staged) throw new Error(`staged ${staged} rows but wrote ${rowsWritten}`);
     const copyMs = Math.round(performance.now() - copyStarted);
+    const files = scans.map(({ raw: _raw, ...scan }) => scan);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files: scans, timings: { copyMs, attributionMs: 0 } };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, timings: { copyMs, attributionMs: 0 } };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
     const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files: scans, timings };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, timings };
   });
+}
+
+/** Rows a statement changed, from either driver. */
+function affectedRows(result: unknown): number {
+  const r = result as { affectedRows?: number; count?: number };
+  return r.affectedRows ?? r.count ?? 0;
 }
 
 /** Deletes the rows of the periods' current batches (except kept ones); adds their days to `days`. */
@@ -150,8 +136,4 @@ async function insertBatches(tx: DbOrTx, scan: ScannedFile): Promise<Map<string,
   }));
   const inserted = await tx.insert(importBatches).values(rows).returning({ id: importBatches.id, billingPeriod: importBatches.billingPeriod });
   return new Map(inserted.map((row) => [row.billingPeriod, row.id]));
-}
-
-function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {
-  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity];
 }

@@ -67,11 +67,16 @@ export async function bareJoin(database: Database): Promise<number> {
   await db.execute(sql`create table bare_attributed (day date, team_id text, account_id text, service text, record_type text, unblended_cost numeric, amortized_cost numeric, net_amortized_cost numeric)`);
   await db.execute(sql`analyze bare_rules`);
   const started = performance.now();
-  await db.execute(sql`
+  // Under the session settings attribution uses (attribute-window.ts), so the ratio compares the work, not the settings.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`
     insert into bare_attributed
     select li.day, coalesce(r.team_id, 'unattributed'), li.account_id, li.service, li.record_type, li.unblended_cost, li.amortized_cost, li.net_amortized_cost
     from cost_line_items li
     left join bare_rules r on r.tag_value = lower(coalesce(li.tags ->> 'team', li.tags ->> 'Team', li.tags ->> 'owner', li.tags ->> 'squad'))`);
+  });
   const elapsed = seconds(started);
   await db.execute(sql`drop table bare_attributed`);
   await db.execute(sql`drop table bare_rules`);

@@ -14,6 +14,7 @@ import { createRule } from "../../jobs/ownership/rule-changes";
 import { importFiles } from "../../jobs/imports/import-files";
 import { listLocalFiles } from "../../jobs/imports/local-files";
 import { billedLineFilter } from "../../jobs/attribution/billed-lines";
+import { COMMON_OWNER_KEYS } from "../../db/schema";
 import { sampleRows } from "../fake-aws/sample-data";
 import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
 import { FakeBilling, OWNERSHIP_YAML } from "../support/sync-harness";
@@ -56,6 +57,15 @@ async function expectRollupsEqualAttribution() {
   );
   expect(new Decimal(owner!.rollup ?? 0).toFixed(6)).toBe(new Decimal(owner!.lines ?? 0).toFixed(6));
   expect(owner!.rolledUp ?? 0).toBe(owner!.count);
+  // Owner-like tag keys as written, by expanding every billed line's tags (attribution learns the spellings from a sample).
+  const ownerLike = sql`(lower(k) in (select lower(tag_key) from owner_tag_keys) or lower(k) = any(${`{${COMMON_OWNER_KEYS.join(",")}}`}::text[]))`;
+  const byKey = (rows: { key: string; a: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, [new Decimal(r.a).toFixed(6), r.n]]));
+  const rolledKeys = await queryRows<{ key: string; a: string; n: number }>(database.db, sql`select tag_key as key, sum(amortized_cost)::text as a, sum(lines)::int as n from owner_tag_key_rollup_daily group by 1`);
+  const lineKeys = await queryRows<{ key: string; a: string; n: number }>(
+    database.db,
+    sql`select k as key, sum(li.amortized_cost)::text as a, count(*)::int as n from cost_line_items li cross join lateral jsonb_object_keys(li.tags) k where ${billedLineFilter} and ${ownerLike} group by 1`,
+  );
+  expect(byKey(rolledKeys)).toEqual(byKey(lineKeys));
 }
 
 beforeAll(async () => {

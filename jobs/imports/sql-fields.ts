@@ -1,0 +1,99 @@
+// SQL building blocks for mapping an export PostgreSQL has parsed: a staging table holds the raw
+// CSV fields as text (c1..cN, by header position), and these expressions read them exactly as the
+// Node mappers' field functions (line-item.ts) do: trimmed as String.prototype.trim trims, empty
+// (or a format's null word) as absent, money by the same decimal pattern, timestamps to UTC days.
+// Checks are regexes (PostgreSQL 15 has no pg_input_is_valid); a value they pass that the cast
+// still refuses fails the statement, and the caller falls back to the Node path.
+import { sql, type SQL } from "drizzle-orm";
+
+/** The characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
+const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+/** A number line-item.ts's DECIMAL pattern accepts is made of these characters only; among such
+ *  text, what numeric input accepts is what DECIMAL accepts (the cast refuses the rest). Checked on
+ *  the concatenation of a row's numbers: one match per row, not one per field. */
+const NOT_NUMBER_CHARS = "[^0-9.eE+-]";
+/** The timestamps this path reads: a date, a local time (UTC), or an ISO time with Z or +hh:mm. Others go the Node way. */
+const TIMESTAMP = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?|T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$";
+const OFFSET = "[+-][0-9]{2}:[0-9]{2}$";
+
+const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
+
+/** The fields of one file's header, read through a derived table `t` that trims each used column once. */
+export class RawFields {
+  private readonly used = new Map<number, SQL>();
+
+  constructor(
+    readonly header: readonly string[],
+    private readonly nullWords: readonly string[],
+    /** Trim each field (when the file may have untrimmed ones: csv-shape.ts tells). */
+    private readonly trim: boolean,
+  ) {}
+
+  has(column: string): boolean {
+    return this.header.includes(column);
+  }
+
+  /** The trimmed text of a column, null when empty, a null word, or the column is not in the file. */
+  text(column: string): SQL {
+    const index = this.header.indexOf(column) + 1;
+    if (index === 0) return sql`null::text`;
+    if (!this.used.has(index)) {
+      const raw = sql.raw(`r.c${index}`);
+      let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : sql`nullif(${raw}, '')`;
+      for (const word of this.nullWords) value = sql`nullif(${value}, ${literal(word)})`;
+      this.used.set(index, sql`${value} as ${sql.raw(`v${index}`)}`);
+    }
+    return sql.raw(`t.v${index}`);
+  }
+
+  /** `from (select <trimmed used columns> from <table> r offset 0) t`: offset 0 keeps each trim computed once per row. */
+  from(table: string): SQL {
+    const columns = [...this.used.values()];
+    return sql`from (select ${columns.length > 0 ? sql.join(columns, sql`, `) : sql`1 as none`} from ${sql.raw(table)} r offset 0) t`;
+  }
+}
+
+/** The numbers of a row (null ones ignored) could all be numbers in line-item.ts's sense; the casts check the rest. */
+export const numberCharsOnly = (values: SQL[]) => sql`(concat(${sql.join(values, sql`, `)}) !~ ${literal(NOT_NUMBER_CHARS)})`;
+/** Forces the cast of a number no mapped column reads (the Node mapper still checks it). */
+export const castable = (value: SQL) => sql`(${value} is null or (${value})::numeric is not null)`;
+export const isTimestamp = (value: SQL) => sql`(${value} ~ ${literal(TIMESTAMP)})`;
+
+/** Decimal text -> numeric as decimal.js's toFixed() writes it: no trailing zeros. */
+export const numeric = (value: SQL) => sql`trim_scale((${value})::numeric)`;
+
+/** The UTC day of a checked timestamp: the written date unless it carries an offset. */
+export const utcDay = (value: SQL) =>
+  sql`(case when ${value} ~ ${literal(OFFSET)} then ((${value})::timestamptz at time zone 'UTC')::date else left(${value}, 10)::date end)`;
+
+export const monthStart = (day: SQL) => sql`(${day} - (extract(day from ${day})::int - 1))`;
+
+/** Every condition true (a null counts as false). */
+export const allOf = (conditions: SQL[]) => sql`coalesce((${sql.join(conditions, sql` and `)}), false)`;
+
+/** The line-item columns every mapping fills, in cost_line_items order (day, source and batch_id come from the stage). */
+export const MAPPED_COLUMNS = ["account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
+
+export interface SqlMapping {
+  fields: RawFields;
+  /** True for a row the Node mapper would accept (or at least, only then), timestamps aside. */
+  rowChecks: SQL;
+  /** The timestamp texts: usage start (required) and billing period start (may be null). */
+  usageStart: SQL;
+  periodStart: SQL;
+  values: Record<(typeof MAPPED_COLUMNS)[number], SQL>;
+}
+
+/** A tags object from (key, value) pairs, written as JSON text and cast once (far cheaper than
+ *  jsonb_build_object); null values are left out, and of a repeated key the last value stays, as in Node. */
+export function tagsObject(pairs: { key: string; value: SQL }[]): SQL {
+  if (pairs.length === 0) return sql`'{}'::jsonb`;
+  const members = pairs.map(({ key, value }) => sql`${literal(`${JSON.stringify(key)}:`)} || to_json(${value})::text`);
+  const joined = (parts: SQL[]): SQL => {
+    if (parts.length <= 90) return sql`concat_ws(',', ${sql.join(parts, sql`, `)})`; // at most 100 arguments
+    const chunks: SQL[] = [];
+    for (let i = 0; i < parts.length; i += 90) chunks.push(sql`nullif(${joined(parts.slice(i, i + 90))}, '')`);
+    return joined(chunks);
+  };
+  return sql`('{' || ${joined(members)} || '}')::jsonb`;
+}

@@ -1,0 +1,70 @@
+// One changed file into staging, inside the import transaction: CSV of a format SQL maps goes the
+// PostgreSQL way (sql-stage.ts: COPY the bytes, check and map in SQL); Parquet, CUR 2.0 and any file
+// the SQL path refuses go the Node way (parse, map and check each row, COPY into import_stage).
+import type { Database, DbOrTx } from "../../db/client";
+import type { FormatOption } from "./detect-format";
+import type { ImportFile } from "./import-file";
+import { ImportError } from "./import-error";
+import type { ImportedLineItem } from "./line-item";
+import { mapFile, resolveFormat } from "./map-file";
+import { openContent } from "./read-rows";
+import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
+import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInSql, type RawFile } from "./sql-stage";
+
+export type ParseIn = "postgres" | "node";
+
+export const NODE_STAGE = "import_stage";
+export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
+
+export interface StagedFile extends ScannedFile {
+  /** Set when PostgreSQL parsed the file: its raw table, mapped into line items after the batches exist. */
+  raw?: RawFile;
+}
+
+export async function stageFile(database: Database, tx: DbOrTx, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn): Promise<StagedFile> {
+  const { stream, digest } = hashing(await file.open());
+  let content = await openContent(file.name, stream);
+  let staged: StagedFile;
+  if (parseIn === "postgres" && content.kind === "csv") {
+    const header = await peekCsvHeader(content.stream).catch((error: Error) => {
+      throw new SqlPathRefused(`the header is not plain CSV: ${error.message}`, { cause: error });
+    });
+    const format = resolveFormat(file.name, header.columns, option);
+    content = { kind: "csv", stream: header.stream };
+    if (mapsInSql(format)) {
+      let raw: RawFile;
+      try {
+        raw = await stageInSql(tx, database.copyBytes, index, format, header.columns, content.stream);
+      } catch (error) {
+        throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });
+      }
+      staged = { file, sha256, format, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
+    } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
+  } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
+  if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+  return staged;
+}
+
+async function stageInNode(database: Database, tx: DbOrTx, index: number, file: ImportFile, sha256: string, content: Parameters<typeof mapFile>[1], option: FormatOption): Promise<StagedFile> {
+  const mapped = await mapFile(file.name, content, option);
+  const periods = new Map<string, PeriodSummary>();
+  const fileIndex = String(index);
+  const rows = (async function* () {
+    for await (const item of mapped.items) {
+      const period = periods.get(item.billingPeriod);
+      if (!period) periods.set(item.billingPeriod, { rows: 1, firstDay: item.day, lastDay: item.day });
+      else {
+        period.rows++;
+        if (item.day < period.firstDay) period.firstDay = item.day;
+        if (item.day > period.lastDay) period.lastDay = item.day;
+      }
+      yield stageRow(item, fileIndex);
+    }
+  })();
+  const written = await database.copyRows(tx, NODE_STAGE, NODE_STAGE_COLUMNS, rows);
+  return { file, sha256, format: mapped.format, rows: written, periods, parsedBy: "node" };
+}
+
+function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {
+  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity];
+}

@@ -1,0 +1,111 @@
+// The PostgreSQL parse path (sql-stage.ts) against the Node mappers it stands in for: the same files
+// give the same stored rows, field for field (money as stored text, tags as objects); what it cannot
+// read exactly goes the Node way, and a bad row still names file, line and column.
+import { createReadStream, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { importFromLocation } from "../../jobs/imports/import-location";
+import { mapFile } from "../../jobs/imports/map-file";
+import { openContent } from "../../jobs/imports/read-rows";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
+const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
+const dir = mkdtempSync(join(tmpdir(), "tallyboard-sql-import-"));
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+beforeEach(() => database.db.execute(sql`truncate cost_line_items, import_batches, attributed_costs`));
+afterAll(() => database.drop());
+
+const sortedTags = (tags: Record<string, string>) => Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** Each row as one comparable string, as the Node mapper maps the file. */
+async function nodeRows(path: string): Promise<string[]> {
+  const mapped = await mapFile(path, await openContent(path, createReadStream(path)), "auto");
+  const rows: string[] = [];
+  for await (const i of mapped.items) rows.push(JSON.stringify([i.day, i.accountId, i.service, i.region, i.usageType, i.recordType, i.resourceId, sortedTags(i.tags), i.unblended, i.amortized, i.netAmortized, i.usageQuantity]));
+  return rows.sort();
+}
+
+async function storedRows(): Promise<string[]> {
+  const rows = await queryRows<Record<string, string | null> & { tags: Record<string, string> }>(
+    database.db,
+    sql`select day::text, account_id, service, region, usage_type, record_type, resource_id, tags,
+          unblended_cost::text as u, amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q from cost_line_items`,
+  );
+  return rows.map((r) => JSON.stringify([r.day, r.account_id, r.service, r.region, r.usage_type, r.record_type, r.resource_id, sortedTags(r.tags), r.u, r.a, r.n, r.q])).sort();
+}
+
+const parsedBy = (details: unknown) => (details as { files: { parsedBy?: string }[] }).files.map((file) => file.parsedBy);
+
+it.each([CUR_SAMPLE, FOCUS_SAMPLE])("PostgreSQL parses %s into exactly the rows the Node mapper makes", async (path) => {
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["postgres"]);
+  expect(await storedRows()).toEqual(await nodeRows(path));
+});
+
+// The amortization table of test/unit/import-mappers.test.ts, net columns included, as one legacy CSV.
+const HEADER = ["bill/BillingPeriodStartDate", "lineItem/UsageAccountId", "lineItem/LineItemType", "lineItem/UsageStartDate", "product/ProductName", "lineItem/UnblendedCost",
+  "lineItem/NetUnblendedCost", "reservation/EffectiveCost", "reservation/NetEffectiveCost", "savingsPlan/SavingsPlanEffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+  "reservation/UnusedRecurringFee", "reservation/NetUnusedRecurringFee", "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "lineItem/UsageAmount", "resourceTags/user:team", "resourceTags/team", "resourceTags/aws:createdBy"];
+const ROWS = [
+  ["Usage", "1.250", "", "", "", "", "", "", "", "", "", "2.50", "search", "", "ci"],
+  ["Tax", "0.3", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["Credit", "-5", "", "", "", "", "", "", "", "", "", "", " search ", "payments", ""],
+  ["DiscountedUsage", "0", "", "0.0634", "0.06", "", "", "", "", "", "", "1e2", "", "", ""],
+  ["SavingsPlanCoveredUsage", "0.096", "", "", "", "0.0605", "", "", "", "", "", "", "", "", ""],
+  ["SavingsPlanNegation", "-0.096", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["SavingsPlanUpfrontFee", "8760", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["RIFee", "30", "", "", "", "", "1.5", "2.25", "2", "", "", "", "", "", ""],
+  ["SavingsPlanRecurringFee", "72", "", "", "", "", "", "", "", "72", "70.1", "", "", "", ""],
+  ["Usage", "0.1", "0.09", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["Usage", "0.1000000000000001", "", "", "", "", "", "", "", "", "", ".5", "", "", ""],
+];
+const curCsv = (rows: string[][], start = "2024-09-03T23:00:00Z") =>
+  [HEADER.join(","), ...rows.map(([type, ...rest]) => ["2024-09-01T00:00:00Z", "111111111111", type, start, "Amazon EC2", ...rest].map((v) => `"${v}"`).join(","))].join("\n") + "\n";
+
+it("the amortization rules, net amounts, tags and number forms map as in Node", async () => {
+  const path = join(dir, "rules.csv");
+  writeFileSync(path, curCsv(ROWS));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["postgres"]);
+  expect(await storedRows()).toEqual(await nodeRows(path));
+});
+
+it("a bad row found by the SQL checks is reported by file, line and column, and nothing is written", async () => {
+  const path = join(dir, "bad.csv");
+  writeFileSync(path, curCsv([...ROWS.slice(0, 3), ["DiscountedUsage", "0", "", "", "", "", "", "", "", "", "", "", "", "", ""], ...ROWS.slice(3)]));
+  const { run, rejected } = await importFromLocation(database, path);
+  expect(rejected).toMatchObject({ file: path, line: 5, column: "reservation/EffectiveCost" });
+  expect(run.status).toBe("failed");
+  expect(await storedRows()).toEqual([]);
+});
+
+it("a value the cast refuses, and CSV quoting csv-parse refuses, fail with the Node path's message", async () => {
+  const badDate = join(dir, "bad-date.csv");
+  writeFileSync(badDate, curCsv(ROWS.slice(0, 2), "2024-02-30T00:00:00Z"));
+  expect((await importFromLocation(database, badDate)).rejected).toMatchObject({ line: 2, column: "lineItem/UsageStartDate" });
+  const badQuote = join(dir, "bad-quote.csv");
+  writeFileSync(badQuote, curCsv(ROWS.slice(0, 2)).replace('"Amazon EC2"', 'Amazon "EC2"'));
+  expect((await importFromLocation(database, badQuote)).rejected).toMatchObject({ line: 2 });
+  expect(await storedRows()).toEqual([]);
+});
+
+it("a file the SQL path cannot read exactly (a blank line) is imported the Node way", async () => {
+  const path = join(dir, "blank-line.csv");
+  const [header, ...lines] = curCsv(ROWS.slice(0, 4)).trimEnd().split("\n");
+  writeFileSync(path, [header, lines[0], "", ...lines.slice(1)].join("\n") + "\n");
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["node"]);
+  expect(run.details).toHaveProperty("sqlPathRefused");
+  expect(await storedRows()).toEqual(await nodeRows(path));
+});
