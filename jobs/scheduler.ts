@@ -47,8 +47,8 @@ export function startScheduler(runtime: Runtime): Scheduler {
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
     if (watermark) return;
     await runOnce("first start");
+    await runCommitments(); // a populated Commitments page (and lease dates for the expiry nudge) without waiting for COMMITMENTS_CRON
     await runNudges(); // so a first start shows its nudges without waiting for NUDGE_CRON
-    await runCommitments(); // and a populated Commitments page without waiting for COMMITMENTS_CRON
   })();
   return {
     initialSync,
