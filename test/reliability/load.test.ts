@@ -86,9 +86,10 @@ describe(`load (${ROWS.toLocaleString("en-US")} line items, ${CONNECTIONS} clien
       instance.on("response", (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
     });
     times.sort((a, b) => a - b);
-    const p50 = percentile(times, 50);
-    const p95 = percentile(times, 95);
-    const p99 = percentile(times, 99);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    const p50 = round(percentile(times, 50));
+    const p95 = round(percentile(times, 95));
+    const p99 = round(percentile(times, 99));
     const rssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
     const errors = result.errors + result.non2xx + result.timeouts;
     Object.assign(timings, { requests: result.requests.total, p50Ms: p50, p95Ms: p95, p99Ms: p99, errors, peakRssMb: rssMb, firstReadMsMax: Math.round(Math.max(...misses)) });
