@@ -51,8 +51,10 @@ export function compareWithLive(saved: ReviewDocument, live: ReviewDocument): Re
     });
   }
   const inPeriod = figures.filter((f) => f.what.endsWith(`, ${saved.period.label}`));
+  // An open period changes as its days are billed; a closed one only when the bill is restated.
+  const billedFurther = !saved.period.complete && saved.lastCompleteBillingDay !== live.lastCompleteBillingDay;
   const summary = figures.length
-    ? `Restated since saved: ${figures.length} figure(s) differ${inPeriod.length ? `, ${inPeriod[0]!.text}` : `, ${figures[0]!.text}`}.`
+    ? `${billedFurther ? `Billed through ${live.lastCompleteBillingDay} since saved` : "Restated since saved"}: ${figures.length} figure(s) differ${inPeriod.length ? `, ${inPeriod[0]!.text}` : `, ${figures[0]!.text}`}.`
     : null;
   return { restated: figures.length > 0, figures, summary };
 }

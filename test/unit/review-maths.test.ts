@@ -6,6 +6,8 @@ import { metricStatus, reviewMetric } from "../../jobs/reviews/review-metric";
 import { rankMovers } from "../../jobs/reviews/review-movers";
 import { teamsUnder } from "../../jobs/reviews/review-scope";
 import { summarise } from "../../jobs/reviews/review-summary";
+import { compareWithLive } from "../../jobs/reviews/review-restatement";
+import { sampleReview } from "../support/sample-review";
 
 describe("parsePeriod", () => {
   it.each([
@@ -116,5 +118,27 @@ describe("summary", () => {
   it("puts a metric off its goal, spend over budget and money at stake under risk", () => {
     const { atRisk } = summarise(doc([metric("spend", "23000", "22000", "20000"), metric("unit_cost", "180", "170", "175")], "2520.72"));
     expect(atRisk).toEqual(["Cost per 10,000 searches is $180 against a goal of $170.", "Spend is over the budget of $22,000.", "0 open nudge(s) put $2,521 a month at stake."]);
+  });
+});
+
+describe("restatement note", () => {
+  const withSpend = (value: string, complete = true, lastDay = "2026-11-20") => {
+    const doc = sampleReview();
+    const spend = doc.metrics[0]!;
+    return { ...doc, lastCompleteBillingDay: lastDay, period: { ...doc.period, complete }, metrics: [{ ...spend, trend: [...spend.trend.slice(0, -1), { period: "2026-08", value }] }, ...doc.metrics.slice(1)] };
+  };
+
+  it("nothing differs: no note", () => {
+    expect(compareWithLive(withSpend("100"), withSpend("100.00"))).toEqual({ restated: false, figures: [], summary: null });
+  });
+
+  it("a restated point is listed with both values and the difference", () => {
+    const note = compareWithLive(withSpend("100"), withSpend("130.5"));
+    expect(note.figures).toEqual([{ what: "Spend, 2026-08", saved: "100", now: "130.5", difference: "30.5", text: "Spend, 2026-08: $100 when saved, $131 now" }]);
+    expect(note.summary).toBe("Restated since saved: 1 figure(s) differ, Spend, 2026-08: $100 when saved, $131 now.");
+  });
+
+  it("an open period billed further says so rather than calling it a restatement", () => {
+    expect(compareWithLive(withSpend("100", false, "2026-11-10"), withSpend("130", false, "2026-11-20")).summary).toMatch(/^Billed through 2026-11-20 since saved/);
   });
 });
