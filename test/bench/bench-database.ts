@@ -11,6 +11,8 @@ export interface BenchDatabase {
   database: Database;
   url: string;
   drop(): Promise<void>;
+  /** Closes the connections and leaves the database (--keep). */
+  keep(): Promise<void>;
 }
 
 export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
@@ -26,6 +28,10 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
     drop: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+    keep: async () => {
+      await database.close();
       await admin.end();
     },
   };

@@ -1,5 +1,5 @@
 // The write side against its baselines, in one run on one server: the real import (hash, scan,
-// parse, map, COPY, then attribution + rollups in the same transaction) vs a bare COPY of the same
+// COPY, check, map, then attribution + rollups in the same transaction) vs a bare COPY of the same
 // file into an unindexed table; re-attribution + rollups vs a bare INSERT ... SELECT rules join.
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
@@ -37,8 +37,8 @@ export async function bareCopy(url: string, file: GeneratedFile): Promise<number
 }
 
 export interface ImportTimings {
-  totalS: number; // hash + one pass (parse, map, stage COPY, insert) + attribution + rollups, one run of importFiles
-  copyS: number; // the write pass: parse, map (validate), COPY into the stage, insert into line items
+  totalS: number; // hash + one pass (COPY, check, map, insert) + attribution + rollups, one run of importFiles
+  copyS: number; // the write pass: COPY into the stage, check, map into line items (PostgreSQL parses CUR CSV)
   attributionS: number; // attribution + reconciliation + rollups inside the import transaction
 }
 

@@ -42,7 +42,7 @@ try {
   await seedOwnership(database);
   log("bare COPY");
   const bareCopyS = await bareCopy(bench.url, file);
-  log("Tallyboard import (hash, one pass: parse, map, COPY; attribution, rollups)");
+  log("Tallyboard import (hash, one pass: COPY, check, map; attribution, rollups)");
   const imported = await tallyboardImport(database, file);
   await markBilledThrough(database, file.lastDay);
   log("re-attribution + rollups, then the bare join");
@@ -67,7 +67,7 @@ try {
   log("DuckDB");
   const duck = await duckdbAggregate(file);
 
-  const importS = imported.totalS - imported.attributionS; // hash + one pass: parse, map, COPY
+  const importS = imported.totalS - imported.attributionS; // hash + one pass: COPY, check, map, insert
   const results = {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), postgres: server?.version, node: process.version },
@@ -85,7 +85,7 @@ try {
 } finally {
   if (args.keep) {
     console.error(`kept ${bench.url}`);
-    await bench.database.close();
+    await bench.keep();
   } else await bench.drop();
 
   rmSync(file.path, { force: true });
