@@ -13,6 +13,8 @@ import { overheadByPeriod, unitCostByPeriod } from "./efficiency-metrics";
 import { getReviewMovers } from "./review-movers";
 import { getReviewNudges, getReviewWins } from "./nudges-and-wins";
 import { authorSections, summarise } from "./review-summary";
+import { getCommitmentsOverview } from "../commitments/get-commitments";
+import { commitmentSection } from "./commitment-section";
 
 export const TREND_PERIODS = { month: 12, quarter: 4 } as const;
 /** The share of the bill with an owner that a review holds the company to, absent a goal of its own. */
@@ -77,10 +79,11 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
       note: company ? null : "company-wide",
     }),
   ];
-  const [movers, nudges, wins] = await Promise.all([
+  const [movers, nudges, wins, commitments] = await Promise.all([
     getReviewMovers(db, scope.teamIds, period, measure, lastDay),
     getReviewNudges(db, scope.teamIds),
     getReviewWins(db, scope.teamIds, period.to, measure),
+    getCommitmentsOverview(db),
   ]);
   const base = {
     version: 1 as const,
@@ -94,7 +97,7 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
     movers,
     nudges,
     wins,
-    commitments: { status: "pending" as const, note: "Reserved instance and savings plan coverage will appear here once commitments planning is available." },
+    commitments: commitmentSection(commitments, periods),
     authorSections: authorSections(),
   };
   return { ...base, summary: summarise(base) };

@@ -3,7 +3,9 @@
 import type { ReviewPeriod, ReviewScope } from "./review-period";
 
 export type MetricFormat = "usd" | "ratio";
-export type MetricKey = "spend" | "budget_adherence" | "unit_cost" | "engineer_overhead" | "share_attributed";
+export type MetricKey =
+  | "spend" | "budget_adherence" | "unit_cost" | "engineer_overhead" | "share_attributed"
+  | "reservation_coverage" | "savings_plan_coverage" | "reservation_utilization" | "savings_plan_utilization";
 
 export interface ReviewTrendPoint {
   period: string;
@@ -57,6 +59,22 @@ export interface ReviewWin {
   realizedMonthlySavings: string | null;
 }
 
+export interface ExpiringCommitment {
+  commitmentId: string;
+  label: string;
+  end: string;
+  /** What its usage costs a month at on-demand rates once it ends, and the bill's rise. */
+  monthlyOnDemandEquivalent: string;
+  monthlyCostIncreaseAtExpiry: string;
+}
+
+/** RI/SP coverage and utilization; "no_data" before the first commitments sync; "pending" in reviews saved before it existed. */
+export type CommitmentsSection =
+  | { status: "pending" | "no_data"; note: string }
+  | { status: "ready"; note: null; metrics: ReviewMetric[]; expiring: { from: string; to: string; commitments: ExpiringCommitment[] } };
+
+export const commitmentMetrics = (section: CommitmentsSection): ReviewMetric[] => (section.status === "ready" ? section.metrics : []);
+
 export interface AuthorSection {
   key: string;
   title: string;
@@ -76,8 +94,7 @@ export interface ReviewDocument {
   movers: { comparedWith: { from: string; to: string } | null; totalChangeUsd: string; services: Mover[]; accounts: Mover[] };
   nudges: { open: ReviewNudge[]; monthlyAtStake: string };
   wins: { verified: ReviewWin[]; realizedMonthlySavings: string };
-  /** RI/SP coverage: filled once the commitments planner exists (another issue). */
-  commitments: { status: "pending"; note: string };
+  commitments: CommitmentsSection;
   summary: { changed: string[]; atRisk: string[] };
   authorSections: AuthorSection[];
   /** On a saved review read back: what the live numbers now say differently (a restated bill). */

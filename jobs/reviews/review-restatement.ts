@@ -1,7 +1,7 @@
 // What changed in the numbers since a review was saved: its snapshot against the same review built
 // from today's data. A restated bill (a re-synced day, a late import) shows up here. Pure.
 import Decimal from "decimal.js";
-import type { ReviewDocument } from "./review-model";
+import { commitmentMetrics, type ReviewDocument } from "./review-model";
 import { formatValue } from "./render/format";
 
 export interface RestatedFigure {
@@ -25,8 +25,9 @@ const differs = (a: string | null, b: string | null) => (a === null || b === nul
 
 export function compareWithLive(saved: ReviewDocument, live: ReviewDocument): RestatementNote {
   const figures: RestatedFigure[] = [];
-  for (const metric of saved.metrics) {
-    const now = live.metrics.find((m) => m.key === metric.key);
+  const liveMetrics = [...live.metrics, ...commitmentMetrics(live.commitments)];
+  for (const metric of [...saved.metrics, ...commitmentMetrics(saved.commitments)]) {
+    const now = liveMetrics.find((m) => m.key === metric.key);
     const livePoints = new Map((now?.trend ?? []).map((p) => [p.period, p.value]));
     for (const point of metric.trend) {
       const current = livePoints.has(point.period) ? livePoints.get(point.period)! : null;

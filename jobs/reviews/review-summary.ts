@@ -1,10 +1,10 @@
 // The document's short summary, written from its own numbers: what changed, and what is at risk.
 // Pure, so the sentences follow the figures and nothing else.
 import Decimal from "decimal.js";
-import type { ReviewDocument, ReviewMetric } from "./review-model";
+import { commitmentMetrics, type ReviewDocument, type ReviewMetric } from "./review-model";
 import { formatChange, formatUsd, formatValue, formatPercent } from "./render/format";
 
-type Inputs = Pick<ReviewDocument, "metrics" | "movers" | "nudges" | "wins" | "period" | "scope">;
+type Inputs = Pick<ReviewDocument, "metrics" | "movers" | "nudges" | "wins" | "period" | "scope" | "commitments">;
 
 export function summarise(doc: Inputs): ReviewDocument["summary"] {
   const changed: string[] = [];
@@ -29,8 +29,14 @@ export function summarise(doc: Inputs): ReviewDocument["summary"] {
   if (spend?.status === "off_target" && spend.goal) atRisk.push(`Spend is over the budget of ${formatValue(spend.goal.value, "usd")}.`);
   if (!new Decimal(doc.nudges.monthlyAtStake).isZero()) atRisk.push(`${doc.nudges.open.length} open nudge(s) put ${formatUsd(doc.nudges.monthlyAtStake)} a month at stake.`);
   if (doc.wins.verified.length) changed.push(`${doc.wins.verified.length} verified win(s) save ${formatUsd(doc.wins.realizedMonthlySavings)} a month.`);
+  for (const m of commitmentMetrics(doc.commitments)) {
+    if (m.status === "off_target" && m.goal) atRisk.push(`${m.label} is ${formatValue(m.value, m.format)}, below the goal of ${formatValue(m.goal.value, m.format)}.`);
+  }
+  if (doc.commitments.status === "ready") {
+    for (const c of doc.commitments.expiring.commitments) atRisk.push(`${c.label} ends on ${c.end}: ${formatUsd(c.monthlyOnDemandEquivalent)} a month of usage returns to on-demand rates (${formatUsd(c.monthlyCostIncreaseAtExpiry)} a month more).`);
+  }
   if (!doc.period.complete) atRisk.push(`The period is still open: its figures run to ${doc.period.billedThrough ?? "the last complete billing day"}.`);
-  if (!atRisk.length) atRisk.push("No metric is off its goal and no nudge is open.");
+  if (!atRisk.length) atRisk.push("No metric is off its goal, no nudge is open and no commitment ends soon.");
   return { changed, atRisk };
 }
 

@@ -20,11 +20,14 @@ import { parsePeriod, parseScope } from "../../jobs/reviews/review-period";
 import type { ReviewDocument, MetricKey } from "../../jobs/reviews/review-model";
 import type { TestDatabase } from "../support/test-database";
 import { createDemoReviewDatabase } from "../support/demo-review-database";
+import { syncCommitments } from "../../jobs/commitments/sync-commitments";
 
 // Each test builds whole documents: a second alone, far more when the shared machine is busy.
 vi.setConfig({ testTimeout: 120_000 });
 
 let database: TestDatabase;
+/** Built before the commitments sync: the section says there is no data. */
+let beforeCommitmentsSync: ReviewDocument;
 let app: ReturnType<typeof createApp>;
 const get = async (path: string): Promise<any> => {
   const response = await app.request(path);
@@ -38,6 +41,9 @@ const same = (a: string | null | undefined, b: string | null | undefined) => exp
 beforeAll(async () => {
   database = await createDemoReviewDatabase();
   app = createApp(database, "demo");
+  beforeCommitmentsSync = await review("company", "2026-10");
+  const run = await syncCommitments(database, demoSource("fixtures/demo"), { retries: 0, baseDelayMs: 0 });
+  if (run.error) throw new Error(`commitments sync failed: ${run.error}`);
 }, 300_000);
 afterAll(async () => database?.drop());
 
@@ -106,6 +112,41 @@ describe("business review numbers equal the API's (demo company, last complete d
   });
 });
 
+describe("the commitments section (demo: the $28/h Compute Savings Plan ends 2027-01-01)", () => {
+  it("company, 2026-10: coverage and utilization = GET /api/commitments trend / 100; the plan ending within 90 days = its expirations entry; saved with the review", async () => {
+    const doc = await review("company", "2026-10");
+    if (doc.commitments.status !== "ready") throw new Error(`commitments: ${doc.commitments.status}`);
+    const api = await get("/api/commitments");
+    const october = api.trend.find((t: { month: string }) => t.month === "2026-10");
+    const fields = { reservation_coverage: "reservationCoverage", savings_plan_coverage: "savingsPlanCoverage", reservation_utilization: "reservationUtilization", savings_plan_utilization: "savingsPlanUtilization" } as const;
+    for (const [key, field] of Object.entries(fields)) {
+      const metric = doc.commitments.metrics.find((m) => m.key === key)!;
+      same(metric.value, october[field] === null ? null : new Decimal(october[field]).div(100).toString());
+      expect(metric.trend.map((p) => p.period)).toEqual(doc.metrics[0]!.trend.map((p) => p.period));
+    }
+    expect(new Decimal(doc.commitments.metrics[1]!.value!).gt(0)).toBe(true);
+    const plan = api.expirations.find((e: { end: string }) => e.end === "2027-01-01");
+    expect(doc.commitments.expiring.commitments).toEqual([{ commitmentId: plan.commitmentId, label: plan.label, end: "2027-01-01", monthlyOnDemandEquivalent: plan.monthlyOnDemandEquivalent, monthlyCostIncreaseAtExpiry: plan.monthlyCostIncreaseAtExpiry }]);
+    expect(doc.summary.atRisk.some((line) => line.startsWith(`${plan.label} ends on 2027-01-01`))).toBe(true);
+    // 2026-Q3 ends 2026-09-30: the plan ends beyond 90 days after it.
+    const q3 = await review("company", "2026-Q3");
+    expect(q3.commitments.status === "ready" && q3.commitments.expiring.commitments).toEqual([]);
+    const saved = await saveReview(database.db, { scope: parseScope("company"), period: parsePeriod("2026-10"), measure: "amortized" }, {}, "cfo");
+    expect((await getSavedReview(database.db, saved.id))!.document.commitments).toEqual(doc.commitments);
+  });
+
+  it("Markdown and HTML show the section; before any commitments sync it says there is no data", async () => {
+    const markdown = await (await app.request("/api/reviews/export?scope=company&period=2026-10&format=md")).text();
+    expect(markdown).toContain("## Commitments coverage\n\n| Metric |");
+    expect(markdown).toMatch(/\| Savings Plans coverage \(of eligible usage covered; company-wide\) \| \d+\.\d% \| 80\.0% \(Tallyboard default\) \|/);
+    const html = await (await app.request("/api/reviews/export?scope=company&period=2026-10&format=html")).text();
+    expect(html).toContain("<h2>Commitments coverage</h2>");
+    expect(html).toContain("<h3>Ending 2026-11-01 to 2027-01-29</h3>");
+    expect(beforeCommitmentsSync.commitments.status).toBe("no_data");
+    expect(renderMarkdown(beforeCommitmentsSync).markdown).toContain("_No commitments data yet: run the commitments sync");
+  });
+});
+
 describe("/api/reviews", () => {
   it("preview answers the builder's document; export gives Markdown with its charts inline and self-contained HTML", async () => {
     const { document } = await get("/api/reviews/preview?scope=group:payments&period=2026-Q3");
@@ -114,9 +155,10 @@ describe("/api/reviews", () => {
     const md = await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=md");
     expect(md.headers.get("content-disposition")).toBe('attachment; filename="business-review-group-payments-2026-Q3.md"');
     const markdown = await md.text();
-    expect(markdown.match(/\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(7);
+    // Five headline metrics, four commitment metrics, two movers charts.
+    expect(markdown.match(/\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(11);
     const html = await (await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=html")).text();
-    expect(html.match(/<figure class="chart"/g)).toHaveLength(7);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(11);
   });
 
   it("names the bad field: a malformed period is 400, an unknown team 404", async () => {
@@ -142,11 +184,11 @@ describe("/api/reviews", () => {
 });
 
 describe("npm run cli -- review", () => {
-  it("writes the Markdown with its seven SVG charts beside it", async () => {
+  it("writes the Markdown with its eleven SVG charts beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tallyboard-review-cli-"));
     const runtime = { database, config: { chromiumPath: "/nowhere/chromium" } } as unknown as Runtime;
     const written = await reviewCommand(runtime, { scope: "team:search", period: "2026-10", format: "md", out: join(dir, "review.md") });
-    expect(written).toHaveLength(8);
+    expect(written).toHaveLength(12);
     const markdown = readFileSync(join(dir, "review.md"), "utf8");
     for (const path of written.slice(1)) {
       expect(markdown).toContain(`](${path.slice(dir.length + 1)})`);

@@ -35,7 +35,7 @@ export function sampleReview(teamName = "Search <& Co>"): ReviewDocument {
     },
     nudges: { open: [{ id: 1, teamId: "search", title: "Idle | volumes *unused*", rule: "idle-resources", monthlyAtStake: "2520.72", status: "open" }], monthlyAtStake: "2520.72" },
     wins: { verified: [{ id: 3, teamId: "search", title: "Rightsized the search fleet", shippedOn: "2026-05-01", realizedMonthlySavings: "1200.00" }], realizedMonthlySavings: "1200.00" },
-    commitments: { status: "pending" as const, note: "Reserved instance and savings plan coverage will appear here." },
+    commitments: { status: "no_data" as const, note: "No commitments data yet." },
     authorSections: authorSections(),
   };
   return { ...doc, summary: summarise(doc) };

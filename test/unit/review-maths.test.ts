@@ -108,6 +108,7 @@ describe("summary", () => {
     movers: { comparedWith: null, totalChangeUsd: "1000.00", services: [{ key: "ec2", name: "EC2", current: "1600.00", previous: "1000.00", changeUsd: "600.00", shareOfChange: "0.6" }], accounts: [] },
     nudges: { open: [], monthlyAtStake: stake },
     wins: { verified: [], realizedMonthlySavings: "0.00" },
+    commitments: { status: "no_data" as const, note: "" },
   });
 
   it("says what changed, from the numbers", () => {

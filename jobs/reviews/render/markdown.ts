@@ -1,6 +1,6 @@
 // The review as Markdown, ready to paste into a document: tables for the numbers, each chart as an
 // SVG file beside it (the caller writes `charts`), and the author's sections left to fill in.
-import type { Mover, ReviewDocument } from "../review-model";
+import { commitmentMetrics, type Mover, type ReviewDocument, type ReviewMetric } from "../review-model";
 import { reviewCharts, type ReviewChart } from "./svg-charts";
 import { formatChange, formatSignedUsd, formatUsd, formatUsdCents, formatValue, formatPercent, STATUS_LABEL } from "./format";
 
@@ -39,20 +39,18 @@ export function renderMarkdown(doc: ReviewDocument, options: { inlineCharts?: bo
     out.push(`> **Restated since this review was saved (${doc.restatement.savedAt.slice(0, 10)}).** The numbers below are as saved; the live figures now differ:\n>\n${figures}`);
   }
   out.push("## Summary", "**What changed**", list(doc.summary.changed), "**What is at risk**", list(doc.summary.atRisk));
-  out.push(
-    "## Headline metrics",
+  const metricsTable = (metrics: readonly ReviewMetric[]) =>
     table(
       ["Metric", "Value", "Goal", "Status", `Change vs ${p.previous}`],
-      doc.metrics.map((m) => [
+      metrics.map((m) => [
         `${mdText(m.label)} (${mdText(m.unitLabel)}${m.note ? `; ${mdText(m.note)}` : ""})`,
         formatValue(m.value, m.format),
         m.goal ? `${formatValue(m.goal.value, m.format)} (${mdText(m.goal.source)})` : "none",
         STATUS_LABEL[m.status],
         formatChange(m),
       ]),
-    ),
-    ...doc.metrics.map((m) => image(m.key)),
-  );
+    );
+  out.push("## Headline metrics", metricsTable(doc.metrics), ...doc.metrics.map((m) => image(m.key)));
   const compared = doc.movers.comparedWith ? ` against ${doc.movers.comparedWith.from} to ${doc.movers.comparedWith.to}` : "";
   out.push(`## Biggest movers`, `Total change${compared}: ${formatSignedUsd(doc.movers.totalChangeUsd)}.`, "### Services", moversTable(doc.movers.services, "Service"), image("movers_services"), "### Accounts", moversTable(doc.movers.accounts, "Account"), image("movers_accounts"));
   out.push(
@@ -67,8 +65,19 @@ export function renderMarkdown(doc: ReviewDocument, options: { inlineCharts?: bo
       ? `${formatUsd(doc.wins.realizedMonthlySavings)} a month saved.\n\n` + table(["Team", "Win", "Shipped", "Realized monthly savings"], doc.wins.verified.map((w) => [mdText(w.teamId), mdText(w.title), w.shippedOn, w.realizedMonthlySavings ? formatUsdCents(w.realizedMonthlySavings) : "n/a"]))
       : "_No verified wins yet._",
   );
-  out.push("## Commitments coverage", `_${mdText(doc.commitments.note)}_`);
+  out.push("## Commitments coverage");
+  const commitments = doc.commitments;
+  if (commitments.status !== "ready") out.push(`_${mdText(commitments.note)}_`);
+  else {
+    const ending = commitments.expiring;
+    out.push(metricsTable(commitments.metrics), ...commitments.metrics.map((m) => image(m.key)), `### Ending ${ending.from} to ${ending.to}`);
+    out.push(
+      ending.commitments.length
+        ? table(["Commitment", "Ends", "Monthly usage back at on-demand", "Monthly bill rise"], ending.commitments.map((c) => [mdText(c.label), c.end, formatUsdCents(c.monthlyOnDemandEquivalent), formatUsdCents(c.monthlyCostIncreaseAtExpiry)]))
+        : "_No commitment ends within 90 days after the period._",
+    );
+  }
   for (const section of doc.authorSections) out.push(`## ${mdText(section.title)}`, section.body ? mdText(section.body) : `_${mdText(section.prompt)}_`);
-  out.push("## Where the numbers come from", doc.metrics.map((m) => `- ${mdText(m.label)}: \`${m.source}\``).join("\n"));
+  out.push("## Where the numbers come from", [...doc.metrics, ...commitmentMetrics(commitments)].map((m) => `- ${mdText(m.label)}: \`${m.source}\``).join("\n"));
   return { markdown: `${out.join("\n\n")}\n`, charts };
 }

@@ -1,6 +1,6 @@
 // Charts as plain SVG strings, drawn on the server with no browser: a metric's trend against its
 // goal, and the movers as bars. Pure. Numbers become float coordinates here only, for drawing.
-import type { Mover, ReviewMetric } from "../review-model";
+import { commitmentMetrics, type CommitmentsSection, type Mover, type ReviewMetric } from "../review-model";
 import { formatSignedUsd, formatValue } from "./format";
 
 const WIDTH = 560;
@@ -106,9 +106,9 @@ export interface ReviewChart {
 }
 
 /** Every chart of a document: one per headline metric, then the service and account movers. */
-export function reviewCharts(doc: { metrics: readonly ReviewMetric[]; movers: { services: readonly Mover[]; accounts: readonly Mover[] } }): ReviewChart[] {
+export function reviewCharts(doc: { metrics: readonly ReviewMetric[]; movers: { services: readonly Mover[]; accounts: readonly Mover[] }; commitments?: CommitmentsSection }): ReviewChart[] {
   return [
-    ...doc.metrics.map((m) => ({ key: m.key, file: `chart-${m.key.replaceAll("_", "-")}.svg`, title: `${m.label} trend`, heading: trendHeading(m), svg: trendChartSvg(m) })),
+    ...[...doc.metrics, ...(doc.commitments ? commitmentMetrics(doc.commitments) : [])].map((m) => ({ key: m.key, file: `chart-${m.key.replaceAll("_", "-")}.svg`, title: `${m.label} trend`, heading: trendHeading(m), svg: trendChartSvg(m) })),
     { key: "movers_services", file: "chart-movers-services.svg", title: "Biggest movers: services", heading: moversHeading("Biggest movers: services"), svg: moversChartSvg("Biggest movers: services", "movers_services", doc.movers.services) },
     { key: "movers_accounts", file: "chart-movers-accounts.svg", title: "Biggest movers: accounts", heading: moversHeading("Biggest movers: accounts"), svg: moversChartSvg("Biggest movers: accounts", "movers_accounts", doc.movers.accounts) },
   ];

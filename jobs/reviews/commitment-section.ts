@@ -1,0 +1,52 @@
+// The review's commitments section: reservation and Savings Plans coverage and utilization for the
+// period (with their trend and a default goal) and the commitments ending within 90 days after it,
+// from the same overview GET /api/commitments answers. Pure: the caller reads the overview.
+import Decimal from "decimal.js";
+import { addDays } from "../../db/calendar";
+import type { getCommitmentsOverview } from "../commitments/get-commitments";
+import type { ReviewPeriod } from "./review-period";
+import type { CommitmentsSection, ReviewMetric } from "./review-model";
+import { reviewMetric } from "./review-metric";
+
+type Overview = Awaited<ReturnType<typeof getCommitmentsOverview>>;
+type TrendRow = Overview["trend"][number];
+
+export const COVERAGE_GOAL = "0.80";
+export const UTILIZATION_GOAL = "0.95";
+export const EXPIRY_WINDOW_DAYS = 90;
+
+const SERIES = [
+  { key: "reservation_coverage", label: "Reservation coverage", field: "reservationCoverage", goal: COVERAGE_GOAL },
+  { key: "savings_plan_coverage", label: "Savings Plans coverage", field: "savingsPlanCoverage", goal: COVERAGE_GOAL },
+  { key: "reservation_utilization", label: "Reservation utilization", field: "reservationUtilization", goal: UTILIZATION_GOAL },
+  { key: "savings_plan_utilization", label: "Savings Plans utilization", field: "savingsPlanUtilization", goal: UTILIZATION_GOAL },
+] as const;
+
+/** A period's value: the month's Cost Explorer percentage as a share; a quarter's is the mean of its months. */
+function periodValue(trend: readonly TrendRow[], period: ReviewPeriod, field: (typeof SERIES)[number]["field"]): string | null {
+  const values = period.months.map((m) => trend.find((t) => t.month === m)?.[field]).filter((v): v is string => v !== null && v !== undefined);
+  if (!values.length) return null;
+  return values.reduce((sum, v) => sum.plus(v), new Decimal(0)).div(values.length).div(100).toDecimalPlaces(6).toString();
+}
+
+export function commitmentSection(overview: Overview, periods: readonly ReviewPeriod[]): CommitmentsSection {
+  if (!overview.costExplorerRun || !overview.trend.length) {
+    return { status: "no_data", note: "No commitments data yet: run the commitments sync (Cost Explorer) to see reservation and Savings Plans coverage here." };
+  }
+  const period = periods.at(-1)!;
+  const metrics: ReviewMetric[] = SERIES.map((s) =>
+    reviewMetric({
+      key: s.key, label: s.label, unitLabel: s.key.endsWith("coverage") ? "of eligible usage covered" : "of the commitment used", format: "ratio", direction: "higher_is_better",
+      goal: { value: s.goal, source: "Tallyboard default" },
+      trend: periods.map((p) => ({ period: p.label, value: periodValue(overview.trend, p, s.field) })),
+      source: `GET /api/commitments (trend[].${s.field} / 100${period.kind === "quarter" ? ", mean of the months" : ""})`,
+      note: "company-wide",
+    }),
+  );
+  const until = addDays(period.to, EXPIRY_WINDOW_DAYS);
+  const expiring = overview.inventory
+    .filter((c) => c.end !== null && c.end > period.to && c.end <= until)
+    .sort((a, b) => a.end!.localeCompare(b.end!))
+    .map((c) => ({ commitmentId: c.id, label: c.label, end: c.end!, monthlyOnDemandEquivalent: c.monthlyOnDemandEquivalent, monthlyCostIncreaseAtExpiry: c.monthlyCostIncreaseAtExpiry }));
+  return { status: "ready", note: null, metrics, expiring: { from: addDays(period.to, 1), to: until, commitments: expiring } };
+}
