@@ -26,9 +26,9 @@ const fromJson = (field: string): TeamOf => async (c) => {
   const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
   return typeof body?.[field] === "string" ? body[field] : undefined;
 };
-const fromScope: TeamOf = async (c) => {
-  const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
-  const scope = typeof body?.scope === "string" ? body.scope : "";
+/** A review's `scope` names a team as "team:<id>"; other scopes (group, org, company) are no team's. */
+const fromScope: TeamOf = async (c, params, db) => {
+  const scope = (await fromJson("scope")(c, params, db)) ?? "";
   return scope.startsWith("team:") ? scope.slice("team:".length) : undefined;
 };
 const fromNudge: TeamOf = async (_c, params, db) => teamOfNudge(db, Number(params.id));

@@ -100,6 +100,10 @@ describe("roles and team scope, checked on the server", () => {
     expect((await call(app, editor, "POST", `/api/nudges/${billingNudge}/actions`, { action: "acknowledge" })).status).toBe(403);
     expect((await call(app, editor, "POST", "/api/wins", { teamId: "billing", title: "not mine", shippedOn: "2026-10-01", expectedMonthlySavingsUsd: "10" })).status).toBe(403);
     expect((await call(app, editor, "POST", "/api/ownership/rules", {})).status).toBe(403);
+    // A business review is saved by an editor for its own team only, never for a group or the company.
+    expect((await call(app, editor, "POST", "/api/reviews", { scope: "team:checkout", period: "2026-10" })).status).not.toBe(403);
+    expect((await call(app, editor, "POST", "/api/reviews", { scope: "team:billing", period: "2026-10" })).status).toBe(403);
+    expect((await call(app, editor, "POST", "/api/reviews", { scope: "company", period: "2026-10" })).status).toBe(403);
   });
 
   it("an admin changes any team; the audit names the signed-in person, whatever x-actor says", async () => {

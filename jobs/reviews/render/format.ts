@@ -28,7 +28,7 @@ export function formatValue(value: string | null, format: MetricFormat): string 
 
 export function formatChange(metric: ReviewMetric): string {
   if (!metric.change) return "n/a";
-  const amount = metric.format === "ratio" ? `${signedPercent.format(asNumber(metric.change.amount)).replace("%", " pts")}` : formatSignedUsd(metric.change.amount);
+  const amount = metric.format === "ratio" ? formatSignedPercent(metric.change.amount).replace("%", " pts") : formatSignedUsd(metric.change.amount);
   return metric.change.ratio === null || metric.format === "ratio" ? amount : `${amount} (${formatSignedPercent(metric.change.ratio)})`;
 }
 
