@@ -26,29 +26,28 @@ export function monthsOfRange(fromDay: string, toDayExclusive: string): string[]
 
 const partitionName = (month: string) => `${TABLE}_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
 
-/** Converts the plain table into a partitioned one with the same columns, keys and indexes. No-op when done. */
+/** Converts the plain table into a partitioned one with the same columns, indexes and triggers. No-op when done. */
 export async function partitionLineItems(db: DbOrTx): Promise<void> {
   if (await isPartitioned(db)) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:partition-line-items'))`);
     if (await isPartitioned(tx)) return; // another process converted it while we waited
-    const indexes = await queryRows<{ name: string; definition: string }>(
+    const indexes = await queryRows<{ name: string; definition: string }>(tx, sql`select indexname as name, indexdef as definition from pg_indexes where tablename = ${TABLE}`);
+    const triggers = await queryRows<{ name: string; definition: string }>(
       tx,
-      sql`select indexname as name, indexdef as definition from pg_indexes where tablename = ${TABLE} and indexname <> ${`${TABLE}_pkey`}`,
+      sql`select tgname as name, pg_get_triggerdef(oid) as definition from pg_trigger where tgrelid = to_regclass(${TABLE}) and not tgisinternal`,
     );
     await tx.execute(sql.raw(`alter table ${TABLE} rename to ${TABLE}_plain`));
-    // The id sequence would be dropped with the old table: keep it and hand it to the new one.
-    await tx.execute(sql.raw(`alter sequence ${TABLE}_id_seq owned by none`));
     for (const index of indexes) await tx.execute(sql.raw(`drop index ${index.name}`));
-    await tx.execute(sql.raw(`alter table ${TABLE}_plain drop constraint ${TABLE}_pkey`));
-    // The partition key must be part of the primary key.
-    await tx.execute(sql.raw(`create table ${TABLE} (like ${TABLE}_plain including defaults, primary key (id, day)) partition by range (day)`));
-    await tx.execute(sql.raw(`alter sequence ${TABLE}_id_seq owned by ${TABLE}.id`));
-    for (const index of indexes) await tx.execute(sql.raw(index.definition.replace(` ON public.${TABLE}_plain `, ` ON public.${TABLE} `).replace(` ON ${TABLE}_plain `, ` ON ${TABLE} `)));
+    for (const trigger of triggers) await tx.execute(sql.raw(`drop trigger ${trigger.name} on ${TABLE}_plain`));
+    await tx.execute(sql.raw(`create table ${TABLE} (like ${TABLE}_plain including defaults) partition by range (day)`));
+    // The definitions were read before the rename: they name the new table.
+    for (const index of indexes) await tx.execute(sql.raw(index.definition));
     await tx.execute(sql.raw(`create table ${DEFAULT_PARTITION} partition of ${TABLE} default`));
     const [range] = await queryRows<{ first: string | null; last: string | null }>(tx, sql.raw(`select min(day)::text as first, max(day)::text as last from ${TABLE}_plain`));
     if (range?.first && range.last) await createMonths(tx, monthsOfRange(range.first, addDays(range.last, 1)));
-    await tx.execute(sql.raw(`insert into ${TABLE} select * from ${TABLE}_plain`));
+    await tx.execute(sql.raw(`insert into ${TABLE} select * from ${TABLE}_plain`)); // before the triggers: the keys are registered already
+    for (const trigger of triggers) await tx.execute(sql.raw(trigger.definition));
     await tx.execute(sql.raw(`drop table ${TABLE}_plain`));
   });
 }

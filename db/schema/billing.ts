@@ -1,5 +1,5 @@
 // Billing facts as the sources deliver them: cost line items and tagged resources.
-import { pgTable, text, date, numeric, jsonb, bigserial, bigint, timestamp, index } from "drizzle-orm/pg-core";
+import { pgTable, text, date, numeric, jsonb, bigint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
 
 /** Line items written by the Cost Explorer sync (the demo company flows through it too). */
 export const COST_EXPLORER_SOURCE = "cost-explorer";
@@ -7,7 +7,6 @@ export const COST_EXPLORER_SOURCE = "cost-explorer";
 export const costLineItems = pgTable(
   "cost_line_items",
   {
-    id: bigserial("id", { mode: "bigint" }).primaryKey(),
     day: date("day").notNull(),
     accountId: text("account_id").notNull(),
     service: text("service").notNull(),
@@ -23,10 +22,24 @@ export const costLineItems = pgTable(
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
   },
-  // For the attribution window scan and billedLineFilter's export-wins probe (source, day, account),
-  // and for an import replacing a period's batches (source, batch_id). Nothing else on purpose.
-  (t) => [index("cost_line_items_source_day_idx").on(t.source, t.day, t.accountId), index("cost_line_items_source_batch_idx").on(t.source, t.batchId)],
+  // No key and no btree: nothing looks a line up by identity, every reader takes a day range (month
+  // partitions, then this BRIN, which rows written in day order keep tight at almost no write cost),
+  // and btree upkeep was most of a bulk import's time.
+  (t) => [index("cost_line_items_day_brin_idx").using("brin", t.day)],
 );
+
+/** Every tag key the line items of a month may hold (a superset: kept when rows go). Filled by a
+ *  statement trigger on cost_line_items, or by a bulk import that knows its keys from the file's
+ *  header; attribution reads it instead of expanding every line's tags. */
+export const lineItemTagKeys = pgTable("line_item_tag_keys", { month: date("month").notNull(), tagKey: text("tag_key").notNull() }, (t) => [
+  primaryKey({ columns: [t.month, t.tagKey] }),
+]);
+
+/** The account-days a resource-level export (CUR/FOCUS) covers, refreshed by attribution for its
+ *  window: Cost Explorer lines of these days do not count (billed-lines.ts). */
+export const exportBilledDays = pgTable("export_billed_days", { day: date("day").notNull(), accountId: text("account_id").notNull() }, (t) => [
+  primaryKey({ columns: [t.day, t.accountId] }),
+]);
 
 export const resources = pgTable(
   "resources",

@@ -15,6 +15,9 @@ export const importBatches = pgTable(
     fileName: text("file_name").notNull(), // the file(s) the period came from, comma-separated
     sha256: text("sha256").notNull(), // of the file, or of the sorted file hashes when several
     rows: integer("rows").notNull(),
+    // The days its rows span, so replacing the period deletes within those partitions (null: unknown, older batches).
+    firstDay: date("first_day"),
+    lastDay: date("last_day"),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
     status: text("status").notNull(), // "imported" (current) or "replaced"
   },

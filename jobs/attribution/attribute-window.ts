@@ -2,15 +2,15 @@
 // that is then split across teams. Set-based SQL classifies the lines (first matching rule by
 // priority, effective at the line's day); pure TypeScript splits the pools exactly.
 // The window's old attribution is replaced inside the caller's transaction.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
-import { COMMON_OWNER_KEYS, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
+import { COMMON_OWNER_KEYS, COST_EXPLORER_SOURCE, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
-import { ownerValueExpression, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
-import { billedLineFilter } from "./billed-lines";
+import { lineTag, ownerValueExpression, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
+import { EXPORT_SOURCES_SQL } from "./billed-lines";
 
 export interface AttributionStats {
   /** Widened to whole months: a monthly split needs the whole month's direct costs. */
@@ -21,42 +21,45 @@ export interface AttributionStats {
 }
 
 /** The environment a line's tags name: the first environment tag (by key) with a known value; null leaves it to the account. */
-async function environmentTagExpression(tx: DbOrTx) {
-  const rows = await queryRows<{ tagKey: string; tagValue: string; environment: string }>(
-    tx,
-    sql`select tag_key as "tagKey", tag_value as "tagValue", environment::text as environment from environment_tag_values order by tag_key, tag_value`,
-  );
+function environmentTagExpression(rows: EnvironmentTagValue[], tag: (key: string) => SQL): SQL {
   const keys = [...new Set(rows.map((row) => row.tagKey))];
   const byKey = keys.map((key) => {
     const cases = rows.filter((row) => row.tagKey === key).map((row) => sql`when ${row.tagValue}::text then ${row.environment}::text`);
-    return sql`(case lower(trim(li.tags ->> ${key}::text)) ${sql.join(cases, sql` `)} end)`;
+    return sql`(case lower(trim(${tag(key)})) ${sql.join(cases, sql` `)} end)`;
   });
   return byKey.length === 0 ? sql`null::text` : sql`coalesce(${sql.join(byKey, sql`, `)})`;
 }
 
-const textArray = (values: string[]) => `{${values.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
+interface EnvironmentTagValue {
+  tagKey: string;
+  tagValue: string;
+  environment: string;
+}
 
 /**
- * The line's owner-like tag keys as written (for the Ownership page's tag-key rollup). Expanding
- * every line's tags (jsonb_object_keys) cost more than the rest of the pass, so the key spellings
- * are learnt from a sample of the window (1% of its pages and its first thousand lines), and a line holding only known keys is answered by a
- * few `?` tests; a line with any other key is still expanded, so the answer is exact either way.
+ * The tag keys the window's lines may hold, from the per-month registry every writer fills
+ * (line_item_tag_keys): a superset, so testing each owner-like one on a line is exact, and no
+ * line's tags need expanding.
  */
-async function ownerLikeKeysExpression(tx: DbOrTx, window: DayWindow, ownerKeys: string[]) {
-  const ownerLike = [...new Set([...ownerKeys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()))];
-  const sampled = await queryRows<{ key: string }>(
+async function registeredTagKeys(tx: DbOrTx, window: DayWindow): Promise<string[]> {
+  const rows = await queryRows<{ key: string }>(
     tx,
-    sql`select distinct k as key from (
-          (select tags from cost_line_items tablesample system (1) where day >= ${window.start}::date and day < ${window.end}::date)
-          union all (select tags from cost_line_items where day >= ${window.start}::date and day < ${window.end}::date limit 1000)) s
-        cross join lateral jsonb_object_keys(s.tags) k`,
+    sql`select distinct tag_key as key from line_item_tag_keys where month >= ${firstOfMonth(window.start)}::date and month < ${window.end}::date`,
   );
-  const known = sampled.map((row) => row.key).sort();
-  const knownOwnerLike = known.filter((key) => ownerLike.includes(key.toLowerCase()));
-  const expanded = sql`array(select k from jsonb_object_keys(li.tags) k where lower(k) = any(${textArray(ownerLike)}::text[]) order by k)`;
-  if (known.length === 0) return sql`(case when li.tags = '{}'::jsonb then '{}'::text[] else ${expanded} end)`;
-  const present = knownOwnerLike.map((key) => sql`case when li.tags ? ${key}::text then ${key}::text end`);
-  return sql`(case when (li.tags - ${textArray(known)}::text[]) = '{}'::jsonb then ${present.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(present, sql`, `)}], null)`} else ${expanded} end)`;
+  return rows.map((row) => row.key).sort();
+}
+
+/**
+ * The lines' tag values each expression needs, read once per line in an inner select (`offset 0`
+ * keeps it from being inlined into every use): the key -> column to read it from, and the columns.
+ */
+function tagColumns(keys: string[]): { tag: (key: string) => SQL; columns: SQL } {
+  const unique = [...new Set(keys)];
+  const column = new Map(unique.map((key, i) => [key, `tag_${i}`]));
+  return {
+    tag: (key) => sql.raw(`li.${column.get(key)!}`),
+    columns: sql.join(unique.map((key) => sql`${lineTag(key)} as ${sql.raw(column.get(key)!)}`).concat(sql`null as no_tags`), sql`, `),
+  };
 }
 
 export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number): Promise<AttributionStats> {
@@ -72,18 +75,28 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   await tx.execute(sql`set local work_mem = '64MB'`);
   await tx.execute(sql`delete from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date`);
   await tx.execute(sql`drop table if exists attribution_lines, attribution_staging`);
+  const environmentTags = await queryRows<EnvironmentTagValue>(
+    tx,
+    sql`select tag_key as "tagKey", tag_value as "tagValue", environment::text as environment from environment_tag_values order by tag_key, tag_value`,
+  );
+  const ownerLike = new Set([...keys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()));
+  const ownerLikeKeys = (await registeredTagKeys(tx, window)).filter((key) => ownerLike.has(key.toLowerCase()));
+  const { tag, columns } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
+  // A tag value is text: a key is present on a line when its value is not null.
+  const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
   // The one scan of the window's line items: collapsed to what rules, reconciliation and the owner
-  // rollups can see (day, account, service, record type, environment tag, owner value, owner-like tag
-  // keys; the resource only while resource rules exist). Everything after reads these groups.
+  // rollups can see (source, day, account, service, record type, environment tag, owner value,
+  // owner-like tag keys; the resource only while resource rules exist). Everything after reads these groups.
   await tx.execute(sql`
     create temp table attribution_lines on commit drop as
-    select li.day, li.account_id, li.service, li.record_type, ${await environmentTagExpression(tx)} as environment_tag,
-           ${ownerValueExpression(keys)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
-           ${await ownerLikeKeysExpression(tx, window, keys)} as owner_keys,
+    select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
+           ${ownerValueExpression(keys, tag)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
+           ${ownerKeys} as owner_keys,
            sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, count(*)::int as lines
-    from cost_line_items li
-    where li.day >= ${window.start}::date and li.day < ${window.end}::date and ${billedLineFilter}
-    group by 1, 2, 3, 4, 5, 6, 7, 8`);
+    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, ${columns}
+          from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date offset 0) li
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  await keepBilledLines(tx, window);
   await tx.execute(sql`analyze attribution_lines`);
   // First match by priority, per kind as a hash join on its key (distinct on keeps the first), then
   // one row per decision: the staging table.
@@ -121,6 +134,18 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     from attribution_staging where pool_id is null`);
   const split = await splitPooledCosts(tx, runId);
   return { window, directRows: affectedRows(direct), splitRows: split.rows, evenFallbacks: split.evenFallbacks };
+}
+
+/**
+ * The export wins (billed-lines.ts): the window's account-days that a CUR or FOCUS line covers are
+ * recorded, and the Cost Explorer groups of those days dropped from the scan's groups.
+ */
+async function keepBilledLines(tx: DbOrTx, window: DayWindow): Promise<void> {
+  await tx.execute(sql`delete from export_billed_days where day >= ${window.start}::date and day < ${window.end}::date`);
+  await tx.execute(sql`insert into export_billed_days (day, account_id) select distinct day, account_id from attribution_lines where ${EXPORT_SOURCES_SQL}`);
+  await tx.execute(sql`
+    delete from attribution_lines l where l.source = ${COST_EXPLORER_SOURCE}
+      and exists (select 1 from export_billed_days x where x.day = l.day and x.account_id = l.account_id)`);
 }
 
 function affectedRows(result: unknown): number {

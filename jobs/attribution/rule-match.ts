@@ -2,10 +2,14 @@
 // explaining it afterwards. `line` is the alias of the line rows (cost_line_items or a grouping).
 import { sql, type SQL } from "drizzle-orm";
 
-/** The owner-tag value of a line item (alias li): the first non-empty value under the configured spellings, normalised. */
-export function ownerValueExpression(tagKeys: string[]): SQL {
+/** A tag's value on a line item (alias li). */
+export const lineTag = (key: string): SQL => sql`(li.tags ->> ${key}::text)`;
+
+/** The owner-tag value of a line item: the first non-empty value under the configured spellings,
+ *  normalised. `tag` reads a tag's value (attribution passes values it has read once per line). */
+export function ownerValueExpression(tagKeys: string[], tag = lineTag): SQL {
   if (tagKeys.length === 0) return sql`null::text`;
-  const candidates = tagKeys.map((key) => sql`nullif(trim(li.tags ->> ${key}::text), '')`);
+  const candidates = tagKeys.map((key) => sql`nullif(trim(${tag(key)}), '')`);
   return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
 }
 

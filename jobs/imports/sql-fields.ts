@@ -20,7 +20,7 @@ const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
 
 /** The fields of one file's header, read through a derived table `t` that trims each used column once. */
 export class RawFields {
-  private readonly used = new Map<number, SQL>();
+  private readonly used = new Map<number, { column: SQL; ref: SQL }>();
 
   constructor(
     readonly header: readonly string[],
@@ -41,14 +41,15 @@ export class RawFields {
       const raw = sql.raw(`r.c${index}`);
       let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : sql`nullif(${raw}, '')`;
       for (const word of this.nullWords) value = sql`nullif(${value}, ${literal(word)})`;
-      this.used.set(index, sql`${value} as ${sql.raw(`v${index}`)}`);
+      this.used.set(index, { column: sql`${value} as ${sql.raw(`v${index}`)}`, ref: sql.raw(`t.v${index}`) });
     }
-    return sql.raw(`t.v${index}`);
+    return this.used.get(index)!.ref;
   }
 
-  /** `from (select <trimmed used columns> from <table> r offset 0) t`: offset 0 keeps each trim computed once per row. */
-  from(table: string): SQL {
-    const columns = [...this.used.values()];
+  /** `from (select <trimmed used columns> from <table> r offset 0) t`: offset 0 keeps each trim computed
+   *  once per row. `only` (values text() returned) leaves the other columns out. */
+  from(table: string, only?: SQL[]): SQL {
+    const columns = [...this.used.values()].filter((field) => !only || only.includes(field.ref)).map((field) => field.column);
     return sql`from (select ${columns.length > 0 ? sql.join(columns, sql`, `) : sql`1 as none`} from ${sql.raw(table)} r offset 0) t`;
   }
 }
@@ -82,6 +83,8 @@ export interface SqlMapping {
   usageStart: SQL;
   periodStart: SQL;
   values: Record<(typeof MAPPED_COLUMNS)[number], SQL>;
+  /** Every tag key a row can hold, when the header tells (one column per key); else the line-item trigger reads them from the rows. */
+  tagKeys?: string[];
 }
 
 /** A tags object from (key, value) pairs, written as JSON text and cast once (far cheaper than

@@ -9,13 +9,12 @@ import { castable, numberCharsOnly, numeric, RawFields, tagsObject, type SqlMapp
 const TAG_PREFIX = "resourceTags/";
 const NET_COLUMNS = [C.netUnblended, C.netReservationEffective, C.netSavingsPlanEffective, C.netUnusedUpfront, C.netUnusedRecurring];
 
-function legacyTags(fields: RawFields): SQL {
-  const pairs = fields.header.flatMap((column) => {
+function legacyTagColumns(fields: RawFields): { key: string; value: SQL }[] {
+  return fields.header.flatMap((column) => {
     if (!column.startsWith(TAG_PREFIX)) return [];
     const written = column.slice(TAG_PREFIX.length);
     return [{ key: written.startsWith("user:") ? written.slice("user:".length) : written, value: fields.text(column) }];
   });
-  return tagsObject(pairs);
 }
 
 export function legacyCurMapping(header: readonly string[], trim: boolean): SqlMapping {
@@ -29,6 +28,7 @@ export function legacyCurMapping(header: readonly string[], trim: boolean): SqlM
   const service = sql`coalesce(${f(C.productName!)}, ${f(C.serviceCode)}, ${f(C.productCode)})`;
   const usage = f(C.usageAmount);
   const account = f(C.account);
+  const tagColumns = legacyTagColumns(fields);
 
   // The numbers the Node mapper reads for this row's line item type (with net columns it also
   // checks each net amount it looks at); the casts below read every one of them, or castable() does.
@@ -67,11 +67,12 @@ export function legacyCurMapping(header: readonly string[], trim: boolean): SqlM
       usage_type: sql`coalesce(${f(C.usageType)}, '')`,
       record_type: type,
       resource_id: f(C.resourceId),
-      tags: legacyTags(fields),
+      tags: tagsObject(tagColumns),
       unblended_cost: numeric(unblended),
       amortized_cost: amortized(grossOnly),
       net_amortized_cost: hasNet ? amortized(netFirst) : amortized(grossOnly),
       usage_quantity: sql`case when ${usage} is null then null else ${numeric(usage)} end`,
     },
+    tagKeys: [...new Set(tagColumns.map((column) => column.key))],
   };
 }

@@ -104,16 +104,19 @@ async function replacePeriods(tx: DbOrTx, changed: ScannedFile[], keptBatchIds: 
   let replaced = 0;
   for (const key of periods) {
     const [source, period] = key.split("|") as [string, string];
-    const old = await queryRows<{ id: number }>(
+    const old = await queryRows<{ id: number; first: string | null; last: string | null }>(
       tx,
-      sql`select id from import_batches where status = 'imported' and source = ${source} and billing_period = ${period}::date
+      sql`select id, first_day::text as first, last_day::text as last from import_batches where status = 'imported' and source = ${source} and billing_period = ${period}::date
           ${keptBatchIds.length > 0 ? sql`and id not in (${ids(keptBatchIds)})` : sql``}`,
     );
     if (old.length === 0) continue;
     const oldIds = old.map((row) => Number(row.id));
+    // Within the batches' days when every one knows them: only those partitions are read.
+    const bounded = old.every((row) => row.first && row.last);
+    const within = bounded ? sql`and day >= ${old.map((row) => row.first!).sort()[0]}::date and day <= ${old.map((row) => row.last!).sort().at(-1)}::date` : sql``;
     const [gone] = await queryRows<{ first: string | null; last: string | null }>(
       tx,
-      sql`with gone as (delete from cost_line_items where source = ${source} and batch_id in (${ids(oldIds)}) returning day)
+      sql`with gone as (delete from cost_line_items where source = ${source} and batch_id in (${ids(oldIds)}) ${within} returning day)
           select min(day)::text as first, max(day)::text as last from gone`,
     );
     if (gone?.first && gone.last) days.push(gone.first, gone.last);
@@ -132,6 +135,8 @@ async function insertBatches(tx: DbOrTx, scan: ScannedFile): Promise<Map<string,
     fileName: scan.file.name,
     sha256: scan.sha256,
     rows: summary.rows,
+    firstDay: summary.firstDay,
+    lastDay: summary.lastDay,
     status: "imported",
   }));
   const inserted = await tx.insert(importBatches).values(rows).returning({ id: importBatches.id, billingPeriod: importBatches.billingPeriod });
