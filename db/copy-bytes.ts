@@ -6,7 +6,8 @@ import type { Transaction as PgliteTransaction } from "@electric-sql/pglite";
 import type { DbOrTx } from "./client";
 import { copyIn, driverClient, identifier } from "./copy-rows";
 
-export type CopyBytes = (tx: DbOrTx, table: string, columns: readonly string[], chunks: AsyncIterable<Buffer>) => Promise<void>;
+/** `header`: the bytes start with a header line for the server to skip (a file's first block does). */
+export type CopyBytes = (tx: DbOrTx, table: string, columns: readonly string[], chunks: AsyncIterable<Buffer>, header?: boolean) => Promise<void>;
 
 const PGLITE_SLICE_BYTES = 32 << 20;
 
@@ -14,8 +15,8 @@ function copyStatement(table: string, columns: readonly string[], from: string, 
   return `copy ${identifier(table)} (${columns.map(identifier).join(", ")}) from ${from} with (format csv, header ${header})`;
 }
 
-export const copyBytesWithPostgres: CopyBytes = async (tx, table, columns, chunks) => {
-  const copy = await copyIn(tx, copyStatement(table, columns, "stdin", true));
+export const copyBytesWithPostgres: CopyBytes = async (tx, table, columns, chunks, header = true) => {
+  const copy = await copyIn(tx, copyStatement(table, columns, "stdin", header));
   try {
     for await (const chunk of chunks) await copy.write(chunk);
   } catch (error) {
@@ -55,9 +56,9 @@ export async function* recordSlices(chunks: AsyncIterable<Buffer>, maxBytes: num
   if (size > 0) yield parts;
 }
 
-export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks) => {
+export const copyBytesWithPglite: CopyBytes = async (tx, table, columns, chunks, header = true) => {
   const client = driverClient<PgliteTransaction>(tx);
-  let first = true;
+  let first = header;
   for await (const slice of recordSlices(chunks, PGLITE_SLICE_BYTES)) {
     await client.query(copyStatement(table, columns, "'/dev/blob'", first), [], { blob: new Blob(slice as Uint8Array<ArrayBuffer>[]) });
     first = false;

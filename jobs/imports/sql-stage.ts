@@ -1,12 +1,14 @@
 // The import path where PostgreSQL parses the file: the (decompressed) CSV bytes go straight into
-// COPY into a temporary table of text columns, one grouped query reads each distinct timestamp once
-// and sums up the billing periods, and once the batches exist one INSERT ... SELECT checks and maps
-// the rows into cost_line_items. Anything this path does not read exactly as the Node path would (a
+// COPY into a table of text columns, one grouped query reads each distinct timestamp once and sums
+// up the billing periods, and one INSERT ... SELECT checks and maps the rows. On PGlite (one
+// session) all of it runs inside the import transaction; on PostgreSQL the file is cut into blocks
+// that lanes of their own read and map side by side (sql-lanes.ts), and the transaction only
+// inserts the mapped blocks. Anything this path does not read exactly as the Node path would (a
 // row its checks refuse, a value a cast refuses, CSV that csv-parse would refuse) raises
 // SqlPathRefused, and the caller redoes the import on the Node path, which names the file, line and column.
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { sqlArray } from "../../db/queries/anomaly-series";
 import type { CopyBytes } from "../../db/copy-bytes";
@@ -22,18 +24,28 @@ export class SqlPathRefused extends Error {
   override name = "SqlPathRefused";
 }
 
+export type MappingBuilder = (header: readonly string[], trim: boolean) => SqlMapping;
+
 /** The formats this path maps (CUR 2.0's renamed resource_tags keys stay on the Node path). */
-const MAPPINGS: Partial<Record<ImportFormat, (header: readonly string[], trim: boolean) => SqlMapping>> = { cur: legacyCurMapping, focus: focusMapping };
+const MAPPINGS: Partial<Record<ImportFormat, MappingBuilder>> = { cur: legacyCurMapping, focus: focusMapping };
 
 export const mapsInSql = (format: ImportFormat) => format in MAPPINGS;
 
-export interface RawFile {
-  table: string;
-  /** The file's distinct (billing period start, usage start) texts with their days: timestamps are parsed once per value. */
-  daysTable: string;
-  mapping: SqlMapping;
+/** The mapping of a format with this header, or SqlPathRefused when this path does not read it. */
+export function mappingFor(format: ImportFormat, header: string[]): MappingBuilder {
+  const build = MAPPINGS[format];
+  if (!build || new Set(header).size !== header.length) throw new SqlPathRefused(`${format} with this header is mapped in Node`);
+  return build;
+}
+
+/** A file PostgreSQL has read and checked: what it holds, and how to write it into cost_line_items. */
+export interface SqlStagedFile {
   rows: number;
   periods: Map<string, PeriodSummary>;
+  /** Every tag key a row can hold, when the header tells; registered for the file's months on insert. */
+  tagKeys?: string[];
+  /** Inserts the rows, each under its billing period's batch; returns how many. */
+  insert(tx: DbOrTx, source: string, batchIds: Map<string, number>): Promise<number>;
 }
 
 /** The header of a CSV stream (names trimmed, as read-rows.ts reads them) and the stream, still whole. */
@@ -43,28 +55,24 @@ export async function peekCsvHeader(stream: Readable): Promise<{ columns: string
   return { columns: (header ?? []).map((name) => name.trim()), stream: peeked.stream };
 }
 
-/**
- * COPYs the file's rows into a temporary table of text columns, then reads the timestamps once per
- * distinct value into a small table of days and billing periods that the insert joins. Each row's
- * fields are checked by the insert itself (insertFromSql).
- */
-export async function stageInSql(tx: DbOrTx, copyBytes: CopyBytes, index: number, format: ImportFormat, header: string[], stream: Readable): Promise<RawFile> {
-  const build = MAPPINGS[format];
-  if (!build || new Set(header).size !== header.length) throw new SqlPathRefused(`${format} with this header is mapped in Node`);
-  const [table, daysTable] = [`import_raw_${index}`, `import_days_${index}`];
-  const columns = header.map((_, i) => `c${i + 1}`);
-  await tx.execute(sql.raw(`create temp table ${table} (${columns.map((c) => `${c} text`).join(", ")}) on commit drop`));
-  const shape = new CsvShape();
-  async function* checked() {
-    for await (const chunk of stream) {
-      shape.feed(chunk as Buffer);
-      yield chunk as Buffer;
-    }
-    shape.end();
+/** The raw stream, fed to `shape` as it passes (record count, quoting, whitespace). */
+export async function* shaped(stream: Readable, shape: CsvShape): AsyncIterable<Buffer> {
+  for await (const chunk of stream) {
+    shape.feed(chunk as Buffer);
+    yield chunk as Buffer;
   }
-  await copyBytes(tx, table, columns, checked());
-  if (shape.malformed) throw new SqlPathRefused("CSV quoting csv-parse would refuse");
-  const mapping = build(header, shape.untrimmed);
+  shape.end();
+}
+
+export const rawColumns = (header: readonly string[]) => header.map((_, i) => `c${i + 1}`);
+export const createRawTable = (table: string, header: readonly string[]) =>
+  sql.raw(`create temp table ${table} (${rawColumns(header).map((c) => `${c} text`).join(", ")}) on commit drop`);
+
+/**
+ * Reads the raw table's timestamps once per distinct (usage start, billing period start) into a
+ * small temporary table of days and periods that the mapping joins, and sums up the periods.
+ */
+export async function readPeriods(tx: DbOrTx, mapping: SqlMapping, rawTable: string, daysTable: string): Promise<{ rows: number; periods: Map<string, PeriodSummary> }> {
   const [start, periodStart] = [sql.raw("g.start"), sql.raw("g.period_start")];
   const day = utcDay(start);
   const timestampsValid = sql`(${isTimestamp(start)} and (${periodStart} is null or ${isTimestamp(periodStart)}))`;
@@ -76,49 +84,74 @@ export async function stageInSql(tx: DbOrTx, copyBytes: CopyBytes, index: number
                  case when coalesce(${timestampsValid}, false) then ${day} end as day,
                  case when coalesce(${timestampsValid}, false) then (case when ${periodStart} is null then ${monthStart(day)} else ${monthStart(utcDay(periodStart))} end) end as period
           from (select ${mapping.usageStart} as start, ${mapping.periodStart} as period_start, count(*)::int as rows
-                ${mapping.fields.from(table, [mapping.usageStart, mapping.periodStart])} group by 1, 2) g offset 0) checked`);
+                ${mapping.fields.from(rawTable, [mapping.usageStart, mapping.periodStart])} group by 1, 2) g offset 0) checked`);
   const summary = await queryRows<{ period: string | null; rows: number; first: string | null; last: string | null; ok: boolean }>(
     tx,
     sql`select period::text, sum(rows)::int as rows, min(day)::text as first, max(day)::text as last, bool_and(ok) as ok from ${sql.raw(daysTable)} group by 1`,
   );
-  const rows = summary.reduce((sum, period) => sum + period.rows, 0);
-  if (rows !== shape.records()) throw new SqlPathRefused(`COPY read ${rows} rows of ${shape.records()} records`);
   if (summary.some((period) => !period.ok || period.period === null)) throw new SqlPathRefused("a timestamp the SQL checks refuse");
-  const periods = new Map(summary.map((p) => [p.period!, { rows: p.rows, firstDay: p.first!, lastDay: p.last! }]));
-  return { table, daysTable, mapping, rows, periods };
+  return {
+    rows: summary.reduce((sum, period) => sum + period.rows, 0),
+    periods: new Map(summary.map((p) => [p.period!, { rows: p.rows, firstDay: p.first!, lastDay: p.last! }])),
+  };
 }
 
-/**
- * Checks and maps the staged rows into cost_line_items, each under its billing period's batch. A
- * row the checks refuse stops the statement (import_row_refused raises), and the caller falls back
- * to the Node path. A mapping that knows its tag keys from the header registers them itself, for
- * every month the file's days touch, instead of the line-item trigger expanding each row's tags.
- */
-export async function insertFromSql(tx: DbOrTx, raw: RawFile, source: string, batchIds: Map<string, number>): Promise<number> {
-  if (raw.rows === 0) return 0;
-  const { mapping } = raw;
-  const batch = sql`(case d.period ${sql.join([...batchIds].map(([period, id]) => sql`when ${period}::date then ${id}::bigint`), sql` `)} end)`;
-  if (mapping.tagKeys) await registerTagKeys(tx, raw, mapping.tagKeys);
+/** The checked, mapped rows: day and billing period, then MAPPED_COLUMNS. A row the checks refuse
+ *  stops the statement (import_row_refused raises). */
+export function mappedRows(mapping: SqlMapping, rawTable: string, daysTable: string): SQL {
+  return sql`select d.day, d.period, ${sql.join(MAPPED_COLUMNS.map((column) => sql`${mapping.values[column]} as ${sql.raw(column)}`), sql`, `)}
+        ${mapping.fields.from(rawTable)}
+        join ${sql.raw(daysTable)} d on d.start = ${mapping.usageStart} and d.period_key = coalesce(${mapping.periodStart}, '')
+        where case when ${mapping.rowChecks} then true else import_row_refused() end`;
+}
+
+/** Inserts mapped rows (a select of mappedRows' columns) into cost_line_items under the periods' batches. */
+export async function insertMapped(tx: DbOrTx, mapped: SQL, source: string, batchIds: Map<string, number>): Promise<number> {
+  const batch = sql`(case m.period ${sql.join([...batchIds].map(([period, id]) => sql`when ${period}::date then ${id}::bigint`), sql` `)} end)`;
   const result = await tx.execute(
     sql`insert into cost_line_items (${sql.raw(["day", ...MAPPED_COLUMNS, "source", "batch_id"].join(", "))})
-        select d.day, ${sql.join(MAPPED_COLUMNS.map((column) => mapping.values[column]), sql`, `)}, ${source}::text, ${batch}
-        ${mapping.fields.from(raw.table)}
-        join ${sql.raw(raw.daysTable)} d on d.start = ${mapping.usageStart} and d.period_key = coalesce(${mapping.periodStart}, '')
-        where case when ${mapping.rowChecks} then true else import_row_refused() end`,
+        select m.day, ${sql.raw(MAPPED_COLUMNS.map((column) => `m.${column}`).join(", "))}, ${source}::text, ${batch} from (${mapped}) m`,
   );
-  if (mapping.tagKeys) await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'off', true)`);
   const count = result as unknown as { affectedRows?: number; count?: number };
   return count.affectedRows ?? count.count ?? 0;
 }
 
-async function registerTagKeys(tx: DbOrTx, raw: RawFile, keys: string[]): Promise<void> {
-  const days = [...raw.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
-  if (keys.length > 0) {
+/**
+ * Tag keys the file's header names, registered for every month its days touch; the line-item
+ * trigger is then told (tallyboard.tag_keys_registered, for this transaction) not to read them
+ * again from each row. `write` runs the inserts; the setting is cleared after it.
+ */
+export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: SqlStagedFile, write: () => Promise<T>): Promise<T> {
+  const keys = staged.tagKeys;
+  if (!keys) return write();
+  const days = [...staged.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+  if (keys.length > 0 && days.length > 0) {
     await tx.execute(sql`
       insert into line_item_tag_keys (month, tag_key)
       select m::date, k from generate_series(date_trunc('month', ${days[0]}::date), ${days.at(-1)}::date, interval '1 month') m, unnest(${sqlArray(keys)}) k
       on conflict do nothing`);
   }
   await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'on', true)`);
+  const written = await write(); // a failure aborts the transaction, setting and all
+  await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'off', true)`);
+  return written;
 }
 
+/** PGlite: COPY into a temporary table, read the timestamps, and insert checked and mapped rows once the batches exist, all in `tx`. */
+export async function stageInTransaction(tx: DbOrTx, copyBytes: CopyBytes, index: number, format: ImportFormat, header: string[], stream: Readable): Promise<SqlStagedFile> {
+  const build = mappingFor(format, header);
+  const [table, daysTable] = [`import_raw_${index}`, `import_days_${index}`];
+  await tx.execute(createRawTable(table, header));
+  const shape = new CsvShape();
+  await copyBytes(tx, table, rawColumns(header), shaped(stream, shape));
+  if (shape.malformed) throw new SqlPathRefused("CSV quoting csv-parse would refuse");
+  const mapping = build(header, shape.untrimmed);
+  const { rows, periods } = await readPeriods(tx, mapping, table, daysTable);
+  if (rows !== shape.records()) throw new SqlPathRefused(`COPY read ${rows} rows of ${shape.records()} records`);
+  return {
+    rows,
+    periods,
+    tagKeys: mapping.tagKeys,
+    insert: (writer, source, batchIds) => (rows === 0 ? Promise.resolve(0) : insertMapped(writer, mappedRows(mapping, table, daysTable), source, batchIds)),
+  };
+}

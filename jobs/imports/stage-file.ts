@@ -1,6 +1,7 @@
-// One changed file into staging, inside the import transaction: CSV of a format SQL maps goes the
-// PostgreSQL way (sql-stage.ts: COPY the bytes, check and map in SQL); Parquet, CUR 2.0 and any file
-// the SQL path refuses go the Node way (parse, map and check each row, COPY into import_stage).
+// One changed file into staging, while the import transaction is open: CSV of a format SQL maps goes
+// the PostgreSQL way (COPY the bytes, check and map in SQL: in lanes beside the transaction on a real
+// PostgreSQL, sql-lanes.ts, inside it on PGlite, sql-stage.ts); Parquet, CUR 2.0 and any file the SQL
+// path refuses go the Node way (parse, map and check each row, COPY into import_stage).
 import type { Database, DbOrTx } from "../../db/client";
 import type { FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
@@ -9,7 +10,8 @@ import type { ImportedLineItem } from "./line-item";
 import { mapFile, resolveFormat } from "./map-file";
 import { openContent } from "./read-rows";
 import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
-import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInSql, type RawFile } from "./sql-stage";
+import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInTransaction, type SqlStagedFile } from "./sql-stage";
+import { stageInLanes, type BlockTables } from "./sql-lanes";
 
 export type ParseIn = "postgres" | "node";
 
@@ -17,11 +19,11 @@ export const NODE_STAGE = "import_stage";
 export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
 
 export interface StagedFile extends ScannedFile {
-  /** Set when PostgreSQL parsed the file: its raw table, mapped into line items after the batches exist. */
-  raw?: RawFile;
+  /** Set when PostgreSQL parsed the file: inserts its mapped rows once the batches exist. */
+  raw?: SqlStagedFile;
 }
 
-export async function stageFile(database: Database, tx: DbOrTx, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn): Promise<StagedFile> {
+export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn): Promise<StagedFile> {
   const { stream, digest } = hashing(await file.open());
   let content = await openContent(file.name, stream);
   let staged: StagedFile;
@@ -32,9 +34,12 @@ export async function stageFile(database: Database, tx: DbOrTx, index: number, {
     const format = resolveFormat(file.name, header.columns, option);
     content = { kind: "csv", stream: header.stream };
     if (mapsInSql(format)) {
-      let raw: RawFile;
+      let raw: SqlStagedFile;
       try {
-        raw = await stageInSql(tx, database.copyBytes, index, format, header.columns, content.stream);
+        raw =
+          database.kind === "postgres"
+            ? await stageInLanes(database, blocks, format, header.columns, content.stream)
+            : await stageInTransaction(tx, database.copyBytes, index, format, header.columns, content.stream);
       } catch (error) {
         throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });
       }

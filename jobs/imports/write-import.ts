@@ -12,7 +12,8 @@ import type { DayWindow } from "../sync/billing-window";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import type { ScannedFile } from "./scan-file";
-import { insertFromSql, SqlPathRefused } from "./sql-stage";
+import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
+import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -45,6 +46,16 @@ const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`),
  * `parseIn: "node"` is the retry after the SQL path refused a file (SqlPathRefused).
  */
 export async function writeImport(database: Database, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn = "postgres"): Promise<WriteResult> {
+  const blocks = new BlockTables(database);
+  if (database.kind === "postgres") await dropOrphanBlocks(database.db);
+  try {
+    return await writeInTransaction(database, blocks, runId, changed, option, keptBatchIds, parseIn);
+  } finally {
+    await blocks.drop(); // after the transaction: it read them
+  }
+}
+
+async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
@@ -54,7 +65,7 @@ export async function writeImport(database: Database, runId: number, changed: Fi
     );
     const copyStarted = performance.now();
     const scans: StagedFile[] = [];
-    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, index, toWrite, option, parseIn));
+    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn));
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
     const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
     if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
@@ -63,7 +74,8 @@ export async function writeImport(database: Database, runId: number, changed: Fi
     for (const [index, scan] of scans.entries()) {
       if (scan.rows === 0) continue;
       const batchIds = await insertBatches(tx, scan);
-      if (scan.raw) rowsWritten += await insertFromSql(tx, scan.raw, sourceOf(scan.format), batchIds).catch((error: Error) => {
+      const raw = scan.raw;
+      if (raw) rowsWritten += await withTagKeysRegistered(tx, raw, () => raw.insert(tx, sourceOf(scan.format), batchIds)).catch((error: Error) => {
         throw new SqlPathRefused(`PostgreSQL refused a value of ${scan.file.name}: ${error.message}`, { cause: error });
       });
       else for (const [period, batchId] of batchIds) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);

@@ -57,7 +57,7 @@ async function expectRollupsEqualAttribution() {
   );
   expect(new Decimal(owner!.rollup ?? 0).toFixed(6)).toBe(new Decimal(owner!.lines ?? 0).toFixed(6));
   expect(owner!.rolledUp ?? 0).toBe(owner!.count);
-  // Owner-like tag keys as written, by expanding every billed line's tags (attribution learns the spellings from a sample).
+  // Owner-like tag keys as written, by expanding every billed line's tags (attribution tests the keys registered for the month).
   const ownerLike = sql`(lower(k) in (select lower(tag_key) from owner_tag_keys) or lower(k) = any(${`{${COMMON_OWNER_KEYS.join(",")}}`}::text[]))`;
   const byKey = (rows: { key: string; a: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, [new Decimal(r.a).toFixed(6), r.n]]));
   const rolledKeys = await queryRows<{ key: string; a: string; n: number }>(database.db, sql`select tag_key as key, sum(amortized_cost)::text as a, sum(lines)::int as n from owner_tag_key_rollup_daily group by 1`);
@@ -66,6 +66,16 @@ async function expectRollupsEqualAttribution() {
     sql`select k as key, sum(li.amortized_cost)::text as a, count(*)::int as n from cost_line_items li cross join lateral jsonb_object_keys(li.tags) k where ${billedLineFilter} and ${ownerLike} group by 1`,
   );
   expect(byKey(rolledKeys)).toEqual(byKey(lineKeys));
+  // What the two shortcuts rest on, against the line items themselves: every key of every month's
+  // tags is registered, and the account-days the exports cover are exactly those recorded.
+  const [unregistered] = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from (select distinct date_trunc('month', li.day)::date as month, k from cost_line_items li cross join lateral jsonb_object_keys(li.tags) k) used
+        where not exists (select 1 from line_item_tag_keys r where r.month = used.month and r.tag_key = used.k)`,
+  );
+  expect(unregistered!.n).toBe(0);
+  const covered = sql`select day::text, account_id from cost_line_items where source in ('cur', 'focus') group by 1, 2 order by 1, 2`;
+  expect(await queryRows(database.db, sql`select day::text, account_id from export_billed_days order by 1, 2`)).toEqual(await queryRows(database.db, covered));
 }
 
 beforeAll(async () => {
