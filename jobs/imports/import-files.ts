@@ -17,6 +17,8 @@ export interface ImportOptions {
   /** Where the files came from, for the run record (a path, an s3:// prefix, "upload"). */
   location: string;
   onProgress?: (progress: { done: number; total: number; label: string }) => void;
+  /** See WriteOptions.blockBytes. */
+  blockBytes?: number;
 }
 
 export interface ImportResult {
@@ -54,10 +56,11 @@ export async function importFiles(database: Database, files: ImportFile[], optio
       // PostgreSQL parses and maps what it can read exactly as the Node path would; what it refuses
       // (a bad row among them) is redone in Node, which names the file, line and column.
       let refused: string | undefined;
-      const written = await writeImport(database, runId, changed, format, kept).catch((error: unknown) => {
+      const write = (parseIn: "postgres" | "node") => writeImport(database, runId, changed, { format, keptBatchIds: kept, parseIn, blockBytes: options.blockBytes });
+      const written = await write("postgres").catch((error: unknown) => {
         if (!(error instanceof SqlPathRefused)) throw error;
         refused = error.message;
-        return writeImport(database, runId, changed, format, kept, "node");
+        return write("node");
       });
       progress(files.length * 2, "written");
       return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, reconciliation: written.reconciliation, timings: written.timings } };

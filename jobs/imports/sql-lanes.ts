@@ -17,8 +17,8 @@ import type { PeriodSummary } from "./scan-file";
 import { MAPPED_COLUMNS } from "./sql-fields";
 import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
-/** Blocks in flight: one per core (the import transaction's inserts and Node's byte scan share them). */
-const LANES = Math.max(2, Math.min(4, availableParallelism()));
+/** Blocks in flight: one per core and one more, so no core waits while Node reads the next block. */
+const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
 const BLOCK_BYTES = 32 << 20;
 const BLOCK_PREFIX = "import_block_";
 /** A block table left by a process that died is dropped by the next import once this old. */
@@ -29,7 +29,11 @@ export class BlockTables {
   readonly names: string[] = [];
   private readonly prefix = `${BLOCK_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}_`;
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** How much of the file one block holds. */
+    readonly blockBytes = BLOCK_BYTES,
+  ) {}
 
   next(): string {
     const name = `${this.prefix}${this.names.length}`;
@@ -67,7 +71,7 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   let failure: unknown;
   try {
     let index = 0;
-    for await (const slice of recordSlices(shaped(stream, shape), BLOCK_BYTES)) {
+    for await (const slice of recordSlices(shaped(stream, shape), blocks.blockBytes)) {
       if (failure) break;
       // Whitespace seen so far decides this block's trimming: a block after the first untrimmed field trims.
       const task = mapBlock(database, build, header, blocks.next(), slice, index === 0, shape.untrimmed).then(

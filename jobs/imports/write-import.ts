@@ -45,8 +45,17 @@ const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`),
  * and the staged rows mapped or moved into cost_line_items by one INSERT ... SELECT per file.
  * `parseIn: "node"` is the retry after the SQL path refused a file (SqlPathRefused).
  */
-export async function writeImport(database: Database, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn = "postgres"): Promise<WriteResult> {
-  const blocks = new BlockTables(database);
+export interface WriteOptions {
+  format: FormatOption;
+  /** Batches of files re-listed unchanged: their rows stay. */
+  keptBatchIds: number[];
+  parseIn: ParseIn;
+  /** The size of the blocks lanes read a file in (sql-lanes.ts); tests make it small. */
+  blockBytes?: number;
+}
+
+export async function writeImport(database: Database, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, blockBytes }: WriteOptions): Promise<WriteResult> {
+  const blocks = new BlockTables(database, blockBytes);
   if (database.kind === "postgres") await dropOrphanBlocks(database.db);
   try {
     return await writeInTransaction(database, blocks, runId, changed, option, keptBatchIds, parseIn);

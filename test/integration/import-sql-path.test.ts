@@ -109,3 +109,42 @@ it("a file the SQL path cannot read exactly (a blank line) is imported the Node 
   expect(run.details).toHaveProperty("sqlPathRefused");
   expect(await storedRows()).toEqual(await nodeRows(path));
 });
+
+// On PostgreSQL, files are read in blocks beside the import transaction (sql-lanes.ts): small blocks
+// here, so a file of a few hundred kilobytes spans dozens of them, read two or more at a time.
+const BLOCK_BYTES = 8 << 10;
+/** The amortization rows again and again over two billing periods, no field padded until `padFrom`, then a tag padded with spaces. */
+function manyRows(count: number, padFrom = Infinity): string {
+  const lines = Array.from({ length: count }, (_, i) => {
+    const [type, ...rest] = ROWS[i % ROWS.length]!;
+    const month = i < count / 2 ? "08" : "09";
+    const values = ["2024-" + month + "-01T00:00:00Z", String(111111111111 + (i % 7)), type!, `2024-${month}-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`, "Amazon EC2", ...rest];
+    if (i >= padFrom) values[values.length - 3] = `  team-${i % 5} `;
+    return values.map((v) => `"${i < padFrom ? v.trim() : v}"`).join(",");
+  });
+  return [HEADER.join(","), ...lines].join("\n") + "\n";
+}
+
+it("a file read in many blocks stores exactly the rows the Node mapper makes, trimming where a later block needs it", async () => {
+  const path = join(dir, "many-blocks.csv");
+  writeFileSync(path, manyRows(4000, 3000));
+  const { run } = await importFromLocation(database, path, { blockBytes: BLOCK_BYTES });
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["postgres"]);
+  expect(await storedRows()).toEqual(await nodeRows(path));
+  const [batches] = await queryRows<{ n: number; rows: number }>(database.db, sql`select count(*)::int as n, sum(rows)::int as rows from import_batches where status = 'imported'`);
+  expect(batches).toEqual({ n: 2, rows: 4000 });
+});
+
+it("a bad row in a late block names its line, and no block's rows are written", async () => {
+  const path = join(dir, "late-bad-row.csv");
+  const lines = manyRows(4000).trimEnd().split("\n");
+  lines[3500] = lines[3500]!.replace('"Amazon EC2"', '""');
+  writeFileSync(path, lines.join("\n") + "\n");
+  const { run, rejected } = await importFromLocation(database, path, { blockBytes: BLOCK_BYTES });
+  expect(run.status).toBe("failed");
+  expect(rejected).toMatchObject({ file: path, line: 3501 });
+  expect(await storedRows()).toEqual([]);
+  const [left] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_class where relname like 'import_block_%'`);
+  expect(left!.n).toBe(0);
+});
