@@ -3,8 +3,9 @@
 // pooled connection (COPY into a temporary table, timestamps once per value, the checked mapping
 // into an unlogged block table), LANES of them at a time, while the bytes keep streaming. One
 // PostgreSQL backend parses and maps at a time otherwise; lanes put every core to work. The import
-// transaction only inserts the finished blocks, so what is written is still one transaction: the
-// block tables are scratch, dropped when the import is over (or, after a crash, by the next import).
+// transaction inserts each finished block while the next ones are read, so what is written is
+// still one transaction: the block tables are scratch, dropped when the import is over (or, after
+// a crash, by the next import).
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
@@ -15,7 +16,7 @@ import { CsvShape } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import type { PeriodSummary } from "./scan-file";
 import { MAPPED_COLUMNS } from "./sql-fields";
-import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
+import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
 /** Blocks in flight: one per core and one more, so no core waits while Node reads the next block. */
 const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
@@ -63,21 +64,47 @@ interface Block {
   periods: Map<string, PeriodSummary>;
 }
 
-export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable): Promise<SqlStagedFile> {
+/** A finished block, for the import transaction to write. */
+export interface MappedBlock {
+  periods: Map<string, PeriodSummary>;
+  firstDay: string;
+  lastDay: string;
+  /** Inserts the block's rows under the periods' batches (its tag keys registered); returns how many. */
+  insert(tx: DbOrTx, source: string, batchIds: Map<string, number>): Promise<number>;
+}
+
+/**
+ * Reads the file in blocks, LANES at a time, and hands each finished block to `write` (one after the
+ * other, in the order they finish) while the next ones are read. The staged file's own insert has
+ * nothing left to do.
+ */
+export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable, write: (block: MappedBlock) => Promise<void>): Promise<SqlStagedFile> {
   const build = mappingFor(format, header);
+  const tagKeys = build(header, false).tagKeys;
+  const columns = sql.raw(["day", "period", ...MAPPED_COLUMNS].join(", "));
   const shape = new CsvShape();
   const done: Block[] = [];
   const running = new Set<Promise<void>>();
+  let writing = Promise.resolve();
   let failure: unknown;
+  const finished = (block: Block) => {
+    done.push(block);
+    if (block.rows === 0) return;
+    const days = [...block.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+    const mapped: MappedBlock = {
+      periods: block.periods,
+      firstDay: days[0]!,
+      lastDay: days.at(-1)!,
+      insert: (tx, source, batchIds) => withTagKeysRegistered(tx, { tagKeys, periods: block.periods }, () => insertMapped(tx, sql`select ${columns} from ${sql.raw(block.table)}`, source, batchIds)),
+    };
+    writing = writing.then(() => (failure ? undefined : write(mapped))).catch((error: unknown) => void (failure ??= error));
+  };
   try {
     let index = 0;
     for await (const slice of recordSlices(shaped(stream, shape), blocks.blockBytes)) {
       if (failure) break;
       // Whitespace seen so far decides this block's trimming: a block after the first untrimmed field trims.
-      const task = mapBlock(database, build, header, blocks.next(), slice, index === 0, shape.untrimmed).then(
-        (block) => void (done[done.length] = block),
-        (error: unknown) => void (failure ??= error),
-      );
+      const task = mapBlock(database, build, header, blocks.next(), slice, index === 0, shape.untrimmed).then(finished, (error: unknown) => void (failure ??= error));
       running.add(task);
       void task.finally(() => running.delete(task));
       index++;
@@ -85,23 +112,13 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
     }
   } finally {
     await Promise.all(running);
+    await writing;
   }
   if (failure) throw failure instanceof SqlPathRefused ? failure : new SqlPathRefused(`PostgreSQL refused the file: ${(failure as Error).message}`, { cause: failure });
   if (shape.malformed) throw new SqlPathRefused("CSV quoting csv-parse would refuse");
   const rows = done.reduce((sum, block) => sum + block.rows, 0);
   if (rows !== shape.records()) throw new SqlPathRefused(`COPY read ${rows} rows of ${shape.records()} records`);
-  const columns = sql.raw(["day", "period", ...MAPPED_COLUMNS].join(", "));
-  const filled = done.filter((block) => block.rows > 0);
-  return {
-    rows,
-    periods: mergePeriods(done),
-    tagKeys: build(header, false).tagKeys,
-    insert: async (tx, source, batchIds) => {
-      let written = 0;
-      for (const block of filled) written += await insertMapped(tx, sql`select ${columns} from ${sql.raw(block.table)}`, source, batchIds);
-      return written;
-    },
-  };
+  return { rows, periods: mergePeriods(done), insert: async () => 0 };
 }
 
 /** One block, in a transaction of its own: COPY, timestamps, then the checked mapping into the block table. */

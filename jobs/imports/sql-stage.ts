@@ -121,7 +121,7 @@ export async function insertMapped(tx: DbOrTx, mapped: SQL, source: string, batc
  * trigger is then told (tallyboard.tag_keys_registered, for this transaction) not to read them
  * again from each row. `write` runs the inserts; the setting is cleared after it.
  */
-export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: SqlStagedFile, write: () => Promise<T>): Promise<T> {
+export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStagedFile, "tagKeys" | "periods">, write: () => Promise<T>): Promise<T> {
   const keys = staged.tagKeys;
   if (!keys) return write();
   const days = [...staged.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();

@@ -6,14 +6,17 @@ import type { Database, DbOrTx } from "../../db/client";
 import type { FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import { ImportError } from "./import-error";
-import type { ImportedLineItem } from "./line-item";
+import type { ImportedLineItem, ImportFormat } from "./line-item";
 import { mapFile, resolveFormat } from "./map-file";
 import { openContent } from "./read-rows";
 import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
 import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInTransaction, type SqlStagedFile } from "./sql-stage";
-import { stageInLanes, type BlockTables } from "./sql-lanes";
+import { stageInLanes, type BlockTables, type MappedBlock } from "./sql-lanes";
 
 export type ParseIn = "postgres" | "node";
+
+/** Writes a block of mapped rows in the import transaction as soon as a lane has it (sql-lanes.ts). */
+export type BlockWriter = (fileIndex: number, format: ImportFormat, block: MappedBlock) => Promise<void>;
 
 export const NODE_STAGE = "import_stage";
 export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
@@ -23,7 +26,7 @@ export interface StagedFile extends ScannedFile {
   raw?: SqlStagedFile;
 }
 
-export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn): Promise<StagedFile> {
+export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writeBlock: BlockWriter): Promise<StagedFile> {
   const { stream, digest } = hashing(await file.open());
   let content = await openContent(file.name, stream);
   let staged: StagedFile;
@@ -38,7 +41,7 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
       try {
         raw =
           database.kind === "postgres"
-            ? await stageInLanes(database, blocks, format, header.columns, content.stream)
+            ? await stageInLanes(database, blocks, format, header.columns, content.stream, (block) => writeBlock(index, format, block))
             : await stageInTransaction(tx, database.copyBytes, index, format, header.columns, content.stream);
       } catch (error) {
         throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });

@@ -14,7 +14,7 @@ import type { ImportFile } from "./import-file";
 import type { ScannedFile } from "./scan-file";
 import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
-import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type ParseIn, type StagedFile } from "./stage-file";
+import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
 
@@ -40,9 +40,10 @@ const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`),
 /**
  * One pass per file, inside the transaction: each file is staged as it streams (stage-file.ts:
  * PostgreSQL parses CSV of CUR and FOCUS, Node the rest); a bad row throws an ImportError naming
- * file, line and column, and the transaction rolls back with nothing written. Only then, with the
- * periods and days known, are the periods replaced, the month partitions made, the batches recorded
- * and the staged rows mapped or moved into cost_line_items by one INSERT ... SELECT per file.
+ * file, line and column, and the transaction rolls back with nothing written. The staged rows go
+ * into cost_line_items under new batch ids (block by block as lanes finish them, else one INSERT
+ * ... SELECT per file), the month partitions made first; then the periods' old batches are
+ * deleted and the new ones recorded.
  * `parseIn: "node"` is the retry after the SQL path refused a file (SqlPathRefused).
  */
 export interface WriteOptions {
@@ -73,16 +74,21 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
                select 0::int as file_index, day as billing_period, ${NODE_STAGE_COLUMNS.slice(2).join(", ")} from cost_line_items with no data`),
     );
     const copyStarted = performance.now();
+    const batches = new BatchIds(tx);
+    let rowsWritten = 0;
+    // Blocks PostgreSQL lanes finish are written at once (sql-lanes.ts), while the next ones are read.
+    const writeBlock: BlockWriter = async (index, format, block) => {
+      await ensureMonthPartitions(tx, block.firstDay, addDays(block.lastDay, 1));
+      rowsWritten += await block.insert(tx, sourceOf(format), await batches.of(index, [...block.periods.keys()]));
+    };
     const scans: StagedFile[] = [];
-    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn));
+    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn, writeBlock));
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
-    const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
     if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
     const targets: SQL[] = [];
-    let rowsWritten = 0;
     for (const [index, scan] of scans.entries()) {
       if (scan.rows === 0) continue;
-      const batchIds = await insertBatches(tx, scan);
+      const batchIds = await batches.of(index, [...scan.periods.keys()]);
       const raw = scan.raw;
       if (raw) rowsWritten += await withTagKeysRegistered(tx, raw, () => raw.insert(tx, sourceOf(scan.format), batchIds)).catch((error: Error) => {
         throw new SqlPathRefused(`PostgreSQL refused a value of ${scan.file.name}: ${error.message}`, { cause: error });
@@ -98,6 +104,9 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
       );
       rowsWritten += affectedRows(moved);
     }
+    // The old batches go after the new rows are in (they carry batch ids not recorded yet, so stay).
+    const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
+    for (const [index, scan] of scans.entries()) if (scan.rows > 0) await insertBatches(tx, scan, await batches.of(index, [...scan.periods.keys()]));
     const staged = scans.reduce((sum, scan) => sum + scan.rows, 0);
     if (rowsWritten !== staged) throw new Error(`staged ${staged} rows but wrote ${rowsWritten}`);
     const copyMs = Math.round(performance.now() - copyStarted);
@@ -147,9 +156,30 @@ async function replacePeriods(tx: DbOrTx, changed: ScannedFile[], keptBatchIds: 
   return replaced;
 }
 
-/** One batch per (file, billing period); its id goes on the rows as batch_id. */
-async function insertBatches(tx: DbOrTx, scan: ScannedFile): Promise<Map<string, number>> {
+/** One batch per (file, billing period): its id, taken from the batches' sequence when its first rows are written, goes on them as batch_id. */
+class BatchIds {
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly tx: DbOrTx) {}
+
+  async of(fileIndex: number, periods: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (const period of periods) {
+      const key = `${fileIndex}|${period}`;
+      if (!this.ids.has(key)) {
+        const [row] = await queryRows<{ id: number }>(this.tx, sql`select nextval(pg_get_serial_sequence('import_batches', 'id'))::int as id`);
+        this.ids.set(key, Number(row!.id));
+      }
+      result.set(period, this.ids.get(key)!);
+    }
+    return result;
+  }
+}
+
+/** Records the file's batches under the ids its rows carry. */
+async function insertBatches(tx: DbOrTx, scan: ScannedFile, batchIds: Map<string, number>): Promise<void> {
   const rows = [...scan.periods].map(([period, summary]) => ({
+    id: batchIds.get(period)!,
     source: sourceOf(scan.format),
     format: scan.format,
     billingPeriod: period,
@@ -160,6 +190,5 @@ async function insertBatches(tx: DbOrTx, scan: ScannedFile): Promise<Map<string,
     lastDay: summary.lastDay,
     status: "imported",
   }));
-  const inserted = await tx.insert(importBatches).values(rows).returning({ id: importBatches.id, billingPeriod: importBatches.billingPeriod });
-  return new Map(inserted.map((row) => [row.billingPeriod, row.id]));
+  await tx.insert(importBatches).values(rows);
 }
