@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { formatMonth, formatTimestamp } from "../../format/dates";
 import { formatUsd } from "../../format/money";
+import { DataTable } from "../../components/data-table";
 
 const actions: Record<string, string> = { "budget.import": "Imported", "budget.update": "Changed", "approval.create": "Approved overrun" };
 
@@ -46,28 +47,17 @@ function AuditEntries({ entries }: { entries: BudgetAuditEntry[] }) {
         </p>
       ) : null}
       {changes.length > 0 ? (
-        <table className="table table-compact" data-testid="budget-audit-table">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Team</th>
-              <th>What</th>
-              <th>Detail</th>
+        <DataTable columns={["When", "Who", "Team", "What", "Detail"]} className="table-compact" testId="budget-audit-table">
+          {changes.map((entry) => (
+            <tr key={entry.id}>
+              <td className="secondary">{formatTimestamp(entry.at)}</td>
+              <td>{entry.actor}</td>
+              <td>{entry.teamId}</td>
+              <td>{actions[entry.action] ?? entry.action}</td>
+              <td>{describe(entry)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {changes.map((entry) => (
-              <tr key={entry.id}>
-                <td className="secondary">{formatTimestamp(entry.at)}</td>
-                <td>{entry.actor}</td>
-                <td>{entry.teamId}</td>
-                <td>{actions[entry.action] ?? entry.action}</td>
-                <td>{describe(entry)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">No edits or approvals yet.</p>
       )}

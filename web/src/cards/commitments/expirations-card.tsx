@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { useCommitments, type CommitmentsOverview } from "../../api/use-commitments";
 import { formatShare, formatUsd, formatUsdChange } from "../../format/money";
+import { DataTable, num } from "../../components/data-table";
 
 function Calendar({ data }: { data: CommitmentsOverview }) {
   const months = [...new Set(data.expirations.map((e) => e.month))];
@@ -37,36 +38,20 @@ export function ExpirationsCard() {
         {(data) => (
           <>
             <Calendar data={data} />
-            <div className="table-scroll">
-              <table className="table" data-testid="inventory-table">
-                <thead>
-                  <tr>
-                    <th>Commitment</th>
-                    <th>Term</th>
-                    <th>Start</th>
-                    <th>End</th>
-                    <th className="num">Commitment / month</th>
-                    <th className="num">Unused / month</th>
-                    <th className="num">Utilization</th>
-                    <th className="num">On-demand value / month</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.inventory.map((c) => (
-                    <tr key={c.id} data-commitment-id={c.id}>
-                      <td title={c.id}>{c.label}</td>
-                      <td>{c.termYears ? `${c.termYears} yr` : "—"} {c.paymentOption ? <span className="muted">{c.paymentOption.replaceAll("_", " ").toLowerCase()}</span> : null}</td>
-                      <td>{c.startKnown ? c.start : `≤ ${c.start}`}</td>
-                      <td>{c.end ?? "—"}</td>
-                      <td className="num">{formatUsd(c.monthlyCommitment)}</td>
-                      <td className="num">{formatUsd(c.monthlyUnused)}</td>
-                      <td className="num">{formatShare(c.utilization)}</td>
-                      <td className="num">{formatUsd(c.monthlyOnDemandEquivalent)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={["Commitment", "Term", "Start", "End", num("Commitment / month"), num("Unused / month"), num("Utilization"), num("On-demand value / month")]} testId="inventory-table" scroll>
+              {data.inventory.map((c) => (
+                <tr key={c.id} data-commitment-id={c.id}>
+                  <td title={c.id}>{c.label}</td>
+                  <td>{c.termYears ? `${c.termYears} yr` : "—"} {c.paymentOption ? <span className="muted">{c.paymentOption.replaceAll("_", " ").toLowerCase()}</span> : null}</td>
+                  <td>{c.startKnown ? c.start : `≤ ${c.start}`}</td>
+                  <td>{c.end ?? "—"}</td>
+                  <td className="num">{formatUsd(c.monthlyCommitment)}</td>
+                  <td className="num">{formatUsd(c.monthlyUnused)}</td>
+                  <td className="num">{formatShare(c.utilization)}</td>
+                  <td className="num">{formatUsd(c.monthlyOnDemandEquivalent)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         )}
       </QueryState>

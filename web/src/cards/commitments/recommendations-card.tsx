@@ -5,6 +5,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { useCommitmentPlan, useCommitments, type CommitmentPlan } from "../../api/use-commitments";
 import { formatShare, formatUsd } from "../../format/money";
+import { DataTable, num } from "../../components/data-table";
 
 const CONFIDENCES = [0.8, 0.9, 0.95];
 
@@ -15,32 +16,19 @@ function Comparison({ plan }: { plan: NonNullable<CommitmentPlan["comparison"]> 
   ];
   return (
     <>
-      <table className="table" data-testid="recommendation-comparison">
-        <thead>
-          <tr>
-            <th>Compute Savings Plan, 1 year, no upfront</th>
-            <th className="num">Looks back</th>
-            <th className="num">$/hour</th>
-            <th className="num">Saves / month*</th>
-            <th className="num">Utilization*</th>
-            <th className="num">Coverage*</th>
-            <th className="num">Days not fully used*</th>
+      <DataTable columns={["Compute Savings Plan, 1 year, no upfront", num("Looks back"), num("$/hour"), num("Saves / month*"), num("Utilization*"), num("Coverage*"), num("Days not fully used*")]} testId="recommendation-comparison">
+        {rows.map((r) => (
+          <tr key={r.who} data-who={r.who}>
+            <td>{r.who}</td>
+            <td className="num">{r.lookback} days</td>
+            <td className="num" data-field="hourly">{formatUsd(r.figures.hourlyCommitment)}</td>
+            <td className="num">{formatUsd(r.figures.monthlySavings)}</td>
+            <td className="num">{formatShare(r.figures.utilization)}</td>
+            <td className="num">{formatShare(r.figures.coverage)}</td>
+            <td className="num">{formatShare(r.figures.underusedDayShare)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.who} data-who={r.who}>
-              <td>{r.who}</td>
-              <td className="num">{r.lookback} days</td>
-              <td className="num" data-field="hourly">{formatUsd(r.figures.hourlyCommitment)}</td>
-              <td className="num">{formatUsd(r.figures.monthlySavings)}</td>
-              <td className="num">{formatShare(r.figures.utilization)}</td>
-              <td className="num">{formatShare(r.figures.coverage)}</td>
-              <td className="num">{formatShare(r.figures.underusedDayShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="muted">* judged on the same last {plan.lookbackDays} days of on-demand eligible usage. Break-even utilization {formatShare(plan.breakEvenUtilization)} (rate {plan.rate}).</p>
       <ul className="reasons" data-testid="recommendation-reasons">
         {plan.reasons.map((reason) => (
@@ -58,36 +46,20 @@ function AwsTable() {
       {(data) => (
         <details className="aws-recommendations">
           <summary>All AWS recommendations ({data.awsRecommendations.length})</summary>
-          <div className="table-scroll">
-            <table className="table" data-testid="aws-recommendations">
-              <thead>
-                <tr>
-                  <th>Kind</th>
-                  <th>For</th>
-                  <th>Term</th>
-                  <th>Payment</th>
-                  <th className="num">Buy</th>
-                  <th className="num">Upfront</th>
-                  <th className="num">Saves / month</th>
-                  <th className="num">Avg. utilization</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.awsRecommendations.map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.kind === "savings-plan" ? r.product.replace("_SP", " SP").replace("EC2_INSTANCE", "EC2 Instance").replace("COMPUTE", "Compute") : "Reserved instance"}</td>
-                    <td>{r.subject}{r.region ? <span className="muted"> {r.region}</span> : null}</td>
-                    <td>{r.termYears} yr</td>
-                    <td>{r.paymentOption.replaceAll("_", " ").toLowerCase()}</td>
-                    <td className="num">{r.quantityUnit === "instances" ? `${r.quantity} instances` : `${formatUsd(r.quantity)}/h`}</td>
-                    <td className="num">{r.upfrontCost ? formatUsd(r.upfrontCost) : "—"}</td>
-                    <td className="num">{r.monthlySavings ? formatUsd(r.monthlySavings) : "—"}</td>
-                    <td className="num">{r.averageUtilization ? `${r.averageUtilization}%` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Kind", "For", "Term", "Payment", num("Buy"), num("Upfront"), num("Saves / month"), num("Avg. utilization")]} testId="aws-recommendations" scroll>
+            {data.awsRecommendations.map((r, i) => (
+              <tr key={i}>
+                <td>{r.kind === "savings-plan" ? r.product.replace("_SP", " SP").replace("EC2_INSTANCE", "EC2 Instance").replace("COMPUTE", "Compute") : "Reserved instance"}</td>
+                <td>{r.subject}{r.region ? <span className="muted"> {r.region}</span> : null}</td>
+                <td>{r.termYears} yr</td>
+                <td>{r.paymentOption.replaceAll("_", " ").toLowerCase()}</td>
+                <td className="num">{r.quantityUnit === "instances" ? `${r.quantity} instances` : `${formatUsd(r.quantity)}/h`}</td>
+                <td className="num">{r.upfrontCost ? formatUsd(r.upfrontCost) : "—"}</td>
+                <td className="num">{r.monthlySavings ? formatUsd(r.monthlySavings) : "—"}</td>
+                <td className="num">{r.averageUtilization ? `${r.averageUtilization}%` : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </details>
       )}
     </QueryState>
@@ -118,26 +90,16 @@ export function RecommendationsCard() {
           <>
             <Comparison plan={data.comparison!} />
             {data.baselines.length > 0 ? (
-              <table className="table" data-testid="baselines">
-                <thead>
-                  <tr>
-                    <th>Steady baseline by compute type</th>
-                    <th className="num">On demand / day</th>
-                    <th className="num">Would cover with</th>
-                    <th className="num">Saves / month</th>
+              <DataTable columns={["Steady baseline by compute type", num("On demand / day"), num("Would cover with"), num("Saves / month")]} testId="baselines">
+                {data.baselines.map((b) => (
+                  <tr key={b.group}>
+                    <td>{b.group}</td>
+                    <td className="num">{formatUsd(b.baselinePerDay)}</td>
+                    <td className="num">{formatUsd(b.recommendedHourly)}/h</td>
+                    <td className="num">{formatUsd(b.monthlySavings)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.baselines.map((b) => (
-                    <tr key={b.group}>
-                      <td>{b.group}</td>
-                      <td className="num">{formatUsd(b.baselinePerDay)}</td>
-                      <td className="num">{formatUsd(b.recommendedHourly)}/h</td>
-                      <td className="num">{formatUsd(b.monthlySavings)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             ) : null}
             <AwsTable />
           </>

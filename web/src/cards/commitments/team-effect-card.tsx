@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { useTeamCommitments } from "../../api/use-commitments";
 import { formatUsd, formatUsdChange } from "../../format/money";
+import { DataTable, num } from "../../components/data-table";
 
 export function TeamEffectCard() {
   const query = useTeamCommitments({});
@@ -15,36 +16,21 @@ export function TeamEffectCard() {
     >
       <QueryState query={query} isEmpty={(d) => d.teams.length === 0} empty="No team's usage was covered by a commitment that month.">
         {(data) => (
-          <div className="table-scroll">
-            <table className="table" data-testid="team-effect-table">
-              <thead>
-                <tr>
-                  <th>Team</th>
-                  <th className="num">Amortized cost</th>
-                  <th className="num">Without commitments</th>
-                  <th className="num">Saved on covered usage</th>
-                  <th className="num">Unused commitment carried</th>
-                  <th className="num">Net</th>
-                  <th className="num">Unit cost (without)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.teams.map((t) => (
-                  <tr key={t.teamId} data-team-id={t.teamId}>
-                    <td>{t.name}</td>
-                    <td className="num">{formatUsd(t.amortized)}</td>
-                    <td className="num">{formatUsd(t.withoutCommitments)}</td>
-                    <td className="num">{formatUsd(t.savings)}</td>
-                    <td className="num" data-field="unused" title={Object.entries(t.unusedBy).map(([how, amount]) => `${how === "split" ? "shared-cost pool" : how}: ${amount}`).join(", ")}>
-                      {formatUsd(t.unusedCommitment)}
-                    </td>
-                    <td className="num">{formatUsdChange(t.netBenefit)}</td>
-                    <td className="num">{t.unitCost ? `${formatUsd(t.unitCost)} (${formatUsd(t.unitCostWithoutCommitments ?? "0")})` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Team", num("Amortized cost"), num("Without commitments"), num("Saved on covered usage"), num("Unused commitment carried"), num("Net"), num("Unit cost (without)")]} testId="team-effect-table" scroll>
+            {data.teams.map((t) => (
+              <tr key={t.teamId} data-team-id={t.teamId}>
+                <td>{t.name}</td>
+                <td className="num">{formatUsd(t.amortized)}</td>
+                <td className="num">{formatUsd(t.withoutCommitments)}</td>
+                <td className="num">{formatUsd(t.savings)}</td>
+                <td className="num" data-field="unused" title={Object.entries(t.unusedBy).map(([how, amount]) => `${how === "split" ? "shared-cost pool" : how}: ${amount}`).join(", ")}>
+                  {formatUsd(t.unusedCommitment)}
+                </td>
+                <td className="num">{formatUsdChange(t.netBenefit)}</td>
+                <td className="num">{t.unitCost ? `${formatUsd(t.unitCost)} (${formatUsd(t.unitCostWithoutCommitments ?? "0")})` : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </Card>

@@ -4,6 +4,7 @@ import { QueryState } from "../../components/query-state";
 import { useSavedEstimates, type SavedEstimate } from "../../api/use-estimates";
 import { formatShareChange, formatUsdChange, formatUsdWhole } from "../../format/money";
 import type { Measure } from "../../routing/measure";
+import { DataTable, num } from "../../components/data-table";
 
 function Comparison({ comparison }: { comparison: SavedEstimate["comparison"] }) {
   if (comparison.status === "no-team") return <span className="muted">No owning team named</span>;
@@ -26,28 +27,18 @@ export function SavedEstimatesCard({ measure }: { measure: Measure }) {
     <Card title="Saved estimates" note="After launch, each month's attributed cost of the owning team against the estimate." testId="saved-estimates">
       <QueryState query={saved} isEmpty={(d) => d.estimates.length === 0} empty="No estimate saved yet.">
         {({ estimates }) => (
-          <table className="table" data-testid="saved-estimates-table">
-            <thead>
-              <tr>
-                <th>Service</th>
-                <th className="num">Estimate / month</th>
-                <th>Owner, launch</th>
-                <th>Actual vs estimate</th>
+          <DataTable columns={["Service", num("Estimate / month"), "Owner, launch", "Actual vs estimate"]} testId="saved-estimates-table">
+            {estimates.map((e) => (
+              <tr key={e.id} className="saved-estimate-row" data-estimate-id={e.id}>
+                <td>{e.title}</td>
+                <td className="num">{e.estimate.monthlyCost ? formatUsdWhole(e.estimate.monthlyCost) : "n/a"}</td>
+                <td className="muted">{[e.teamId ?? "no team", e.launchMonth ?? "no date"].join(", ")}</td>
+                <td data-testid="estimate-comparison" data-status={e.comparison.status}>
+                  <Comparison comparison={e.comparison} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {estimates.map((e) => (
-                <tr key={e.id} className="saved-estimate-row" data-estimate-id={e.id}>
-                  <td>{e.title}</td>
-                  <td className="num">{e.estimate.monthlyCost ? formatUsdWhole(e.estimate.monthlyCost) : "n/a"}</td>
-                  <td className="muted">{[e.teamId ?? "no team", e.launchMonth ?? "no date"].join(", ")}</td>
-                  <td data-testid="estimate-comparison" data-status={e.comparison.status}>
-                    <Comparison comparison={e.comparison} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </Card>

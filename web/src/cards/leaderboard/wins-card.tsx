@@ -6,6 +6,7 @@ import { formatShare, formatUsd } from "../../format/money";
 import type { Measure } from "../../routing/measure";
 import { RecordWinForm } from "./record-win-form";
 import { Can } from "../../session/session";
+import { DataTable, num } from "../../components/data-table";
 
 const statusLabel = { measuring: "Measuring", verified: "Verified", "not-verified": "Not verified" } as const;
 
@@ -31,39 +32,26 @@ export function WinsCard({ measure }: { measure: Measure }) {
       <Can need="editor"><RecordWinForm measure={measure} /></Can>
       <QueryState query={query} isEmpty={(d) => d.wins.length === 0} empty="No wins recorded yet.">
         {(data) => (
-          <table className="table wins-table" data-testid="wins-table">
-            <thead>
-              <tr>
-                <th>Team</th>
-                <th>What</th>
-                <th>Shipped</th>
-                <th>Scope</th>
-                <th className="num">Expected / month</th>
-                <th className="num">Realized / month</th>
-                <th>Status</th>
+          <DataTable columns={["Team", "What", "Shipped", "Scope", num("Expected / month"), num("Realized / month"), "Status"]} className="wins-table" testId="wins-table">
+            {data.wins.map((win) => (
+              <tr key={win.id} className="win-row" data-win-id={win.id}>
+                <td>{win.teamId}</td>
+                <td>{win.title}</td>
+                <td>{win.shippedOn}</td>
+                <td className="muted">{[win.service, win.accountId].filter(Boolean).join(" · ") || "whole team"}</td>
+                <td className="num">{formatUsd(win.expectedMonthlySavingsUsd)}</td>
+                <td className="num" data-field="realized" data-value={win.measurement.realizedMonthlySavings ?? ""}>
+                  <Realized win={win} />
+                </td>
+                <td>
+                  <span className={`win-status win-status-${win.measurement.status}`} data-testid="win-status">
+                    {win.badge ? "★ " : ""}
+                    {statusLabel[win.measurement.status]}
+                  </span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.wins.map((win) => (
-                <tr key={win.id} className="win-row" data-win-id={win.id}>
-                  <td>{win.teamId}</td>
-                  <td>{win.title}</td>
-                  <td>{win.shippedOn}</td>
-                  <td className="muted">{[win.service, win.accountId].filter(Boolean).join(" · ") || "whole team"}</td>
-                  <td className="num">{formatUsd(win.expectedMonthlySavingsUsd)}</td>
-                  <td className="num" data-field="realized" data-value={win.measurement.realizedMonthlySavings ?? ""}>
-                    <Realized win={win} />
-                  </td>
-                  <td>
-                    <span className={`win-status win-status-${win.measurement.status}`} data-testid="win-status">
-                      {win.badge ? "★ " : ""}
-                      {statusLabel[win.measurement.status]}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </Card>

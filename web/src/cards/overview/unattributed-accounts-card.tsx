@@ -5,6 +5,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { formatUsd } from "../../format/money";
 import { formatMonth } from "../../format/dates";
+import { DataTable, num } from "../../components/data-table";
 
 export function UnattributedAccountsCard() {
   const [measure] = useMeasure();
@@ -21,27 +22,18 @@ export function UnattributedAccountsCard() {
           data.unattributedByAccount.length === 0 ? (
             <p className="all-good">Every dollar of the last full month has an owner.</p>
           ) : (
-            <table className="table" data-testid="unattributed-accounts-table">
-              <thead>
-                <tr>
-                  <th>Account</th>
-                  <th className="num">Unattributed</th>
-                  <th className="num" title="Resources in this account with no owner tag">Untagged resources</th>
+            <DataTable columns={["Account", num("Unattributed"), { label: "Untagged resources", className: "num", title: "Resources in this account with no owner tag" }]} testId="unattributed-accounts-table">
+              {data.unattributedByAccount.map((row) => (
+                <tr key={row.accountId}>
+                  <td>
+                    <div className="nowrap">{row.accountName}</div>
+                    <div className="muted mono small">{row.accountId}</div>
+                  </td>
+                  <td className="num">{formatUsd(row.amount)}</td>
+                  <td className="num">{row.untaggedResources.toLocaleString("en-US")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.unattributedByAccount.map((row) => (
-                  <tr key={row.accountId}>
-                    <td>
-                      <div className="nowrap">{row.accountName}</div>
-                      <div className="muted mono small">{row.accountId}</div>
-                    </td>
-                    <td className="num">{formatUsd(row.amount)}</td>
-                    <td className="num">{row.untaggedResources.toLocaleString("en-US")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )
         }
       </QueryState>

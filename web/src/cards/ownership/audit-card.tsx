@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { formatTimestamp } from "../../format/dates";
 import { auditActionLabel, auditChange, type AuditFact } from "./audit-summary";
+import { DataTable } from "../../components/data-table";
 
 export function AuditCard() {
   const audit = useOwnershipAudit({ limit: 50 });
@@ -11,36 +12,23 @@ export function AuditCard() {
     <Card title="Audit trail" note="Every change of ownership metadata, newest first: rule edits made here and ownership-file applies." testId="audit-card">
       <QueryState query={audit} height={120} isEmpty={(data) => data.entries.length === 0} empty="No ownership changes recorded yet.">
         {(data) => (
-          <div className="table-scroll">
-            <table className="table table-compact" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Who</th>
-                  <th>Action</th>
-                  <th>Before</th>
-                  <th>After</th>
+          <DataTable columns={["When", "Who", "Action", "Before", "After"]} className="table-compact" testId="audit-table" scroll>
+            {data.entries.map((entry) => {
+              const change = auditChange(entry);
+              return (
+                <tr key={entry.id} data-action={entry.action}>
+                  <td className="nowrap secondary">{formatTimestamp(entry.at)}</td>
+                  <td className="nowrap"><strong>{entry.actor}</strong></td>
+                  <td className="nowrap">
+                    {auditActionLabel(entry.action)}
+                    {entry.versionId !== null ? <div className="muted small">version {entry.versionId}</div> : null}
+                  </td>
+                  <td><Facts facts={change.before} /></td>
+                  <td><Facts facts={change.after} /></td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.entries.map((entry) => {
-                  const change = auditChange(entry);
-                  return (
-                    <tr key={entry.id} data-action={entry.action}>
-                      <td className="nowrap secondary">{formatTimestamp(entry.at)}</td>
-                      <td className="nowrap"><strong>{entry.actor}</strong></td>
-                      <td className="nowrap">
-                        {auditActionLabel(entry.action)}
-                        {entry.versionId !== null ? <div className="muted small">version {entry.versionId}</div> : null}
-                      </td>
-                      <td><Facts facts={change.before} /></td>
-                      <td><Facts facts={change.after} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </QueryState>
     </Card>

@@ -4,6 +4,7 @@ import { formatUsd, formatUsdChange, signOf } from "../../format/money";
 import { addDays, formatDay } from "../../format/dates";
 import { UNATTRIBUTED_TEAM_ID } from "../teams/unattributed";
 import { MEASURES } from "../../routing/measure";
+import { DataTable, num } from "../../components/data-table";
 
 export function PreviewMoves({ preview, teamName }: { preview: ChangePreview; teamName: (id: string) => string }) {
   if (!preview.window) {
@@ -19,26 +20,16 @@ export function PreviewMoves({ preview, teamName }: { preview: ChangePreview; te
       {preview.moves.length === 0 ? (
         <p className="muted">No dollars move: the days it covers already land on the same teams.</p>
       ) : (
-        <table className="table table-compact" data-testid="preview-moves-table">
-          <thead>
-            <tr>
-              <th>Team</th>
-              <th className="num">Now</th>
-              <th className="num">After</th>
-              <th className="num">Change</th>
+        <DataTable columns={["Team", num("Now"), num("After"), num("Change")]} className="table-compact" testId="preview-moves-table">
+          {preview.moves.map((move) => (
+            <tr key={move.teamId} data-team-id={move.teamId} data-delta={move.delta}>
+              <td className={move.teamId === UNATTRIBUTED_TEAM_ID ? "muted" : undefined}>{teamName(move.teamId)}</td>
+              <td className="num secondary">{formatUsd(move.before)}</td>
+              <td className="num secondary">{formatUsd(move.after)}</td>
+              <td className={`num strong ${signOf(move.delta) > 0 ? "delta-in" : "delta-out"}`} data-field="delta">{formatUsdChange(move.delta)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {preview.moves.map((move) => (
-              <tr key={move.teamId} data-team-id={move.teamId} data-delta={move.delta}>
-                <td className={move.teamId === UNATTRIBUTED_TEAM_ID ? "muted" : undefined}>{teamName(move.teamId)}</td>
-                <td className="num secondary">{formatUsd(move.before)}</td>
-                <td className="num secondary">{formatUsd(move.after)}</td>
-                <td className={`num strong ${signOf(move.delta) > 0 ? "delta-in" : "delta-out"}`} data-field="delta">{formatUsdChange(move.delta)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

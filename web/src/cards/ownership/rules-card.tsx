@@ -12,6 +12,7 @@ const formatShortDayYear = (day: string) => formatDay(day).replace(/, 20(\d\d)$/
 import { ruleKindLabel } from "../../format/decided-by";
 import type { EditorIntent } from "./rule-draft";
 import { Can } from "../../session/session";
+import { DataTable, num } from "../../components/data-table";
 
 export const API_SOURCE = "api";
 
@@ -34,22 +35,11 @@ export function RulesCard({ onEdit, editingId }: { onEdit: (intent: EditorIntent
       <QueryState query={rules} height={200} isEmpty={(data) => data.rules.length === 0} empty="No rules yet: every dollar goes to shared-cost splits or stays without an owner.">
         {(data) => (
           <div className="table-scroll rules-scroll">
-            <table className="table table-compact" data-testid="rules-table">
-              <thead>
-                <tr>
-                  <th className="num">Priority</th>
-                  <th>Kind · match</th>
-                  <th>Team</th>
-                  <th>From</th>
-                  <th>Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rules.map((rule) => (
-                  <RuleRow key={rule.id} rule={rule} onEdit={onEdit} editing={rule.id === editingId} />
-                ))}
-              </tbody>
-            </table>
+            <DataTable columns={[num("Priority"), "Kind · match", "Team", "From", "Source"]} className="table-compact" testId="rules-table">
+              {data.rules.map((rule) => (
+                <RuleRow key={rule.id} rule={rule} onEdit={onEdit} editing={rule.id === editingId} />
+              ))}
+            </DataTable>
           </div>
         )}
       </QueryState>

@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { formatUsd } from "../../format/money";
 import type { OwnershipParams } from "./ownership-params";
+import { DataTable, num } from "../../components/data-table";
 
 export function TagKeysCard({ params }: { params: OwnershipParams }) {
   const summary = useOwnershipSummary(params);
@@ -15,28 +16,18 @@ export function TagKeysCard({ params }: { params: OwnershipParams }) {
     >
       <QueryState query={summary} height={160} isEmpty={(data) => data.tagKeysSeen.length === 0} empty="No line in this period carries an owner tag.">
         {(data) => (
-          <table className={`table ${summary.isPlaceholderData ? "stale" : ""}`} data-testid="tag-keys-table">
-            <thead>
-              <tr>
-                <th>Tag key</th>
-                <th>Read by attribution</th>
-                <th className="num">Dollars</th>
-                <th className="num">Lines</th>
+          <DataTable columns={["Tag key", "Read by attribution", num("Dollars"), num("Lines")]} className={summary.isPlaceholderData ? "stale" : undefined} testId="tag-keys-table">
+            {data.tagKeysSeen.map((row) => (
+              <tr key={row.tagKey} data-key={row.tagKey}>
+                <td><span className="mono">{row.tagKey}</span></td>
+                <td>
+                  {row.configured ? <span className="pill pill-ok">configured</span> : <span className="pill pill-warning">not configured</span>}
+                </td>
+                <td className="num">{formatUsd(row.amount)}</td>
+                <td className="num">{row.lines.toLocaleString("en-US")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.tagKeysSeen.map((row) => (
-                <tr key={row.tagKey} data-key={row.tagKey}>
-                  <td><span className="mono">{row.tagKey}</span></td>
-                  <td>
-                    {row.configured ? <span className="pill pill-ok">configured</span> : <span className="pill pill-warning">not configured</span>}
-                  </td>
-                  <td className="num">{formatUsd(row.amount)}</td>
-                  <td className="num">{row.lines.toLocaleString("en-US")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </Card>

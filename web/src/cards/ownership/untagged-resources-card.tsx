@@ -5,6 +5,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { formatUsd } from "../../format/money";
 import type { OwnershipParams } from "./ownership-params";
+import { DataTable, num } from "../../components/data-table";
 
 const SHOWN = 10;
 
@@ -25,28 +26,17 @@ export function UntaggedResourcesCard({ params }: { params: OwnershipParams }) {
             <p className="all-good">Every resource the Tagging API lists carries an owner tag.</p>
           ) : (
             <div className="table-scroll">
-              <table className={`table ${summary.isPlaceholderData ? "stale" : ""}`} data-testid="untagged-resources-table">
-                <thead>
-                  <tr>
-                    <th>Resource (ARN)</th>
-                    <th>Account</th>
-                    <th>Region</th>
-                    <th>Type</th>
-                    <th className="num">Cost in period</th>
+              <DataTable columns={["Resource (ARN)", "Account", "Region", "Type", num("Cost in period")]} className={summary.isPlaceholderData ? "stale" : undefined} testId="untagged-resources-table">
+                {data.untaggedResources.largest.slice(0, showAll ? undefined : SHOWN).map((row) => (
+                  <tr key={row.arn}>
+                    <td className="mono arn" title={row.arn}>{row.arn}</td>
+                    <td className="mono small">{row.accountId}</td>
+                    <td className="nowrap">{row.region || <span className="muted">global</span>}</td>
+                    <td className="nowrap">{row.service}<span className="muted"> / {row.resourceType}</span></td>
+                    <td className="num">{row.amount === null ? <span className="muted" title="No line item in the period names this resource">unknown</span> : formatUsd(row.amount)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.untaggedResources.largest.slice(0, showAll ? undefined : SHOWN).map((row) => (
-                    <tr key={row.arn}>
-                      <td className="mono arn" title={row.arn}>{row.arn}</td>
-                      <td className="mono small">{row.accountId}</td>
-                      <td className="nowrap">{row.region || <span className="muted">global</span>}</td>
-                      <td className="nowrap">{row.service}<span className="muted"> / {row.resourceType}</span></td>
-                      <td className="num">{row.amount === null ? <span className="muted" title="No line item in the period names this resource">unknown</span> : formatUsd(row.amount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               {data.untaggedResources.largest.length > SHOWN ? (
                 <button type="button" className="button-link table-more" onClick={() => setShowAll(!showAll)}>
                   {showAll ? "Show fewer" : `Show all ${data.untaggedResources.largest.length} of the largest`}

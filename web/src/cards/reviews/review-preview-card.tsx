@@ -4,6 +4,7 @@ import { Card } from "../../components/card";
 import { QueryState } from "../../components/query-state";
 import { exportUrl, useReviewHtml, useReviewPreview, type ReviewParams } from "../../api/use-reviews";
 import { formatShare, formatUsd } from "../../format/money";
+import { DataTable, num } from "../../components/data-table";
 
 const shown = (value: string | null | undefined, format: "usd" | "ratio") => (value == null ? "n/a" : format === "usd" ? formatUsd(value) : formatShare(value));
 
@@ -23,26 +24,16 @@ export function ReviewPreviewCard({ params }: { params: ReviewParams }) {
     <Card title="Preview" note="Every number as the API answers it for this scope and period." actions={downloads} testId="review-preview">
       <QueryState query={preview}>
         {({ document }) => (
-          <table className="table review-metrics" data-testid="review-metrics">
-            <thead>
-              <tr>
-                <th>Metric</th>
-                <th className="num">Value</th>
-                <th className="num">Goal</th>
-                <th>Status</th>
+          <DataTable columns={["Metric", num("Value"), num("Goal"), "Status"]} className="review-metrics" testId="review-metrics">
+            {document.metrics.map((m) => (
+              <tr key={m.key} data-metric={m.key} data-value={m.value ?? ""}>
+                <td>{m.label}</td>
+                <td className="num">{shown(m.value, m.format)}</td>
+                <td className="num">{m.goal ? shown(m.goal.value, m.format) : "none"}</td>
+                <td className={`review-status review-status-${m.status}`}>{m.status.replace("_", " ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {document.metrics.map((m) => (
-                <tr key={m.key} data-metric={m.key} data-value={m.value ?? ""}>
-                  <td>{m.label}</td>
-                  <td className="num">{shown(m.value, m.format)}</td>
-                  <td className="num">{m.goal ? shown(m.goal.value, m.format) : "none"}</td>
-                  <td className={`review-status review-status-${m.status}`}>{m.status.replace("_", " ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </QueryState>
       <QueryState query={html} height={400}>

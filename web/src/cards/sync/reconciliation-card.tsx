@@ -5,6 +5,7 @@ import { QueryState } from "../../components/query-state";
 import { formatDay, formatTimestamp, addDays } from "../../format/dates";
 import { formatUsd } from "../../format/money";
 import { latestReconciliation } from "./reconciliation";
+import { DataTable, num } from "../../components/data-table";
 
 export function ReconciliationCard() {
   const runs = useJobRuns();
@@ -33,26 +34,16 @@ export function ReconciliationCard() {
                 </dl>
               </div>
               {ok ? null : (
-                <table className="table table-compact" data-testid="reconciliation-mismatches">
-                  <thead>
-                    <tr>
-                      <th>Day</th>
-                      <th>Measure</th>
-                      <th className="num">Billed</th>
-                      <th className="num">Attributed</th>
+                <DataTable columns={["Day", "Measure", num("Billed"), num("Attributed")]} className="table-compact" testId="reconciliation-mismatches">
+                  {reconciliation.mismatches.map((m) => (
+                    <tr key={`${m.day}-${m.measure}`}>
+                      <td>{m.day}</td>
+                      <td>{m.measure}</td>
+                      <td className="num">{m.billed === null ? "—" : formatUsd(m.billed)}</td>
+                      <td className="num">{m.attributed === null ? "—" : formatUsd(m.attributed)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {reconciliation.mismatches.map((m) => (
-                      <tr key={`${m.day}-${m.measure}`}>
-                        <td>{m.day}</td>
-                        <td>{m.measure}</td>
-                        <td className="num">{m.billed === null ? "—" : formatUsd(m.billed)}</td>
-                        <td className="num">{m.attributed === null ? "—" : formatUsd(m.attributed)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               )}
             </div>
           );
