@@ -26,31 +26,32 @@ export const copyBytesWithPostgres: CopyBytes = async (tx, table, columns, chunk
   await copy.end();
 };
 
-/** CSV bytes regrouped into slices of about `maxBytes`, each ending at a record boundary (a newline outside quotes). */
+/** CSV bytes regrouped into slices of about `maxBytes`, each ending at a record boundary (a newline
+ *  outside quotes). Walks quote to quote and record to record with indexOf, allocating nothing per field. */
 export async function* recordSlices(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncIterable<Buffer[]> {
   let parts: Buffer[] = [];
-  let size = 0;
-  let quotes = 0; // quote characters seen so far: even means outside a quoted field
+  let size = 0; // bytes in parts
+  let inQuote = false;
   for await (const chunk of chunks) {
-    let boundary = -1; // the last newline of the chunk outside quotes
+    let start = 0; // where this chunk's bytes of the current slice begin
+    let newline = chunk.indexOf(0x0a);
     for (let at = 0; at < chunk.length; ) {
       const quote = chunk.indexOf(0x22, at);
       const end = quote === -1 ? chunk.length : quote;
-      if (quotes % 2 === 0) {
-        const newline = chunk.subarray(at, end).lastIndexOf(0x0a); // a view: the scan stays inside the segment
-        if (newline !== -1) boundary = at + newline;
-      }
+      if (!inQuote) {
+        for (; newline !== -1 && newline < end; newline = chunk.indexOf(0x0a, newline + 1)) {
+          if (size + newline + 1 - start < maxBytes) continue;
+          yield [...parts, chunk.subarray(start, newline + 1)];
+          [parts, size, start] = [[], 0, newline + 1];
+        }
+      } else if (newline !== -1 && newline < end) newline = chunk.indexOf(0x0a, end); // inside quotes: no boundary
       if (quote === -1) break;
-      quotes++;
+      inQuote = !inQuote;
       at = quote + 1;
     }
-    if (size + chunk.length >= maxBytes && boundary >= 0) {
-      yield [...parts, chunk.subarray(0, boundary + 1)];
-      parts = [chunk.subarray(boundary + 1)];
-      size = parts[0]!.length;
-    } else {
-      parts.push(chunk);
-      size += chunk.length;
+    if (start < chunk.length) {
+      parts.push(chunk.subarray(start));
+      size += chunk.length - start;
     }
   }
   if (size > 0) yield parts;

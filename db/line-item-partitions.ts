@@ -4,6 +4,8 @@
 // PostgreSQL (idempotent, one transaction, under an advisory lock). Writers call
 // ensureMonthPartitions for the days they are about to write; a DEFAULT partition catches rows
 // written without it (tests inserting directly), and those rows move out when their month appears.
+// A bulk import may instead fill a table of its own for a month that has no partition yet and
+// attach it (createMonthTable, attachMonthTable), so that those rows are written once.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "./client";
 import { addDays, firstOfMonth } from "./calendar";
@@ -24,7 +26,9 @@ export function monthsOfRange(fromDay: string, toDayExclusive: string): string[]
   return months;
 }
 
-const partitionName = (month: string) => `${TABLE}_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
+export const partitionName = (month: string) => `${TABLE}_y${month.slice(0, 4)}m${month.slice(5, 7)}`;
+export const nextMonth = (month: string) => firstOfMonth(addDays(month, 32));
+const inMonth = (month: string) => `day >= '${month}' and day < '${nextMonth(month)}'`;
 
 /** Converts the plain table into a partitioned one with the same columns, indexes and triggers. No-op when done. */
 export async function partitionLineItems(db: DbOrTx): Promise<void> {
@@ -63,6 +67,24 @@ export async function ensureMonthPartitions(db: DbOrTx, fromDay: string, toDayEx
   await createMonths(db, missing);
 }
 
+/** The month partitions holding [fromDay, toDayExclusive], each with its bounds; null when the table is not partitioned. */
+export async function monthPartitionsOf(db: DbOrTx, fromDay: string, toDayExclusive: string): Promise<MonthTable[] | null> {
+  if (!(await isPartitioned(db))) return null;
+  return monthsOfRange(fromDay, toDayExclusive).map((month) => ({ table: partitionName(month), from: month, to: nextMonth(month) }));
+}
+
+/** A table holding one month of line items, and the month's bounds. */
+export interface MonthTable {
+  table: string;
+  from: string;
+  to: string;
+}
+
+/** Whether the month has its partition. */
+export async function hasMonthPartition(db: DbOrTx, month: string): Promise<boolean> {
+  return (await existingPartitions(db)).has(partitionName(month));
+}
+
 async function existingPartitions(db: DbOrTx): Promise<Set<string>> {
   const rows = await queryRows<{ name: string }>(db, sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = to_regclass(${TABLE})`);
   return new Set(rows.map((row) => row.name));
@@ -72,15 +94,32 @@ async function existingPartitions(db: DbOrTx): Promise<Set<string>> {
 async function createMonths(tx: DbOrTx, months: string[]): Promise<void> {
   const present = await existingPartitions(tx);
   for (const month of months) {
-    const name = partitionName(month);
-    if (present.has(name)) continue;
-    const next = firstOfMonth(addDays(month, 32));
-    const inMonth = `day >= '${month}' and day < '${next}'`;
-    await tx.execute(sql.raw(`create table ${name} (like ${TABLE} including defaults)`));
-    await tx.execute(sql.raw(`with moved as (delete from ${DEFAULT_PARTITION} where ${inMonth} returning *) insert into ${name} select * from moved`));
-    // A check constraint lets ATTACH skip validating the new partition's rows.
-    await tx.execute(sql.raw(`alter table ${name} add constraint ${name}_month check (${inMonth})`));
-    await tx.execute(sql.raw(`alter table ${TABLE} attach partition ${name} for values from ('${month}') to ('${next}')`));
-    await tx.execute(sql.raw(`alter table ${name} drop constraint ${name}_month`));
+    if (present.has(partitionName(month))) continue;
+    await createMonthTable(tx, partitionName(month), month);
+    await attachMonth(tx, partitionName(month), month);
   }
+}
+
+/** A table shaped as a partition of `month`, not attached: a check constraint refuses other days, and lets ATTACH skip validating its rows. */
+export async function createMonthTable(db: DbOrTx, name: string, month: string): Promise<void> {
+  await db.execute(sql.raw(`create table ${name} (like ${TABLE} including defaults, constraint ${name}_month check (${inMonth(month)}))`));
+}
+
+/**
+ * Makes a table createMonthTable made the partition of its month, with any rows the default
+ * partition holds for that month; false (nothing done) when the month has a partition already.
+ */
+export async function attachMonthTable(tx: DbOrTx, name: string, month: string): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:line-item-partitions'))`);
+  if ((await existingPartitions(tx)).has(partitionName(month))) return false;
+  await tx.execute(sql.raw(`alter table ${name} rename to ${partitionName(month)}`));
+  await tx.execute(sql.raw(`alter table ${partitionName(month)} rename constraint ${name}_month to ${partitionName(month)}_month`));
+  await attachMonth(tx, partitionName(month), month);
+  return true;
+}
+
+async function attachMonth(tx: DbOrTx, name: string, month: string): Promise<void> {
+  await tx.execute(sql.raw(`with moved as (delete from ${DEFAULT_PARTITION} where ${inMonth(month)} returning *) insert into ${name} select * from moved`));
+  await tx.execute(sql.raw(`alter table ${TABLE} attach partition ${name} for values from ('${month}') to ('${nextMonth(month)}')`));
+  await tx.execute(sql.raw(`alter table ${name} drop constraint ${name}_month`));
 }

@@ -87,11 +87,19 @@ export interface SqlMapping {
   tagKeys?: string[];
 }
 
+/** What csv-shape.ts found in the bytes a mapping reads: fields to trim, characters JSON escapes. */
+export interface FieldShape {
+  trim: boolean;
+  jsonEscapes: boolean;
+}
+
 /** A tags object from (key, value) pairs, written as JSON text and cast once (far cheaper than
- *  jsonb_build_object); null values are left out, and of a repeated key the last value stays, as in Node. */
-export function tagsObject(pairs: { key: string; value: SQL }[]): SQL {
+ *  jsonb_build_object); null values are left out, and of a repeated key the last value stays, as in
+ *  Node. Values are quoted as they are unless they may hold what JSON escapes (to_json then). */
+export function tagsObject(pairs: { key: string; value: SQL }[], jsonEscapes: boolean): SQL {
   if (pairs.length === 0) return sql`'{}'::jsonb`;
-  const members = pairs.map(({ key, value }) => sql`${literal(`${JSON.stringify(key)}:`)} || to_json(${value})::text`);
+  const quoted = (value: SQL) => (jsonEscapes ? sql`to_json(${value})::text` : sql`'"' || ${value} || '"'`);
+  const members = pairs.map(({ key, value }) => sql`${literal(`${JSON.stringify(key)}:`)} || ${quoted(value)}`);
   const joined = (parts: SQL[]): SQL => {
     if (parts.length <= 90) return sql`concat_ws(',', ${sql.join(parts, sql`, `)})`; // at most 100 arguments
     const chunks: SQL[] = [];

@@ -5,30 +5,32 @@
 // PostgreSQL backend parses and maps at a time otherwise; lanes put every core to work. The import
 // transaction inserts each finished block while the next ones are read, so what is written is
 // still one transaction: the block tables are scratch, dropped when the import is over (or, after
-// a crash, by the next import).
+// a crash, by the next import). A month the database has no partition for yet is written once: its
+// blocks go straight into a new table shaped as the month's partition, which the import
+// transaction attaches (the first load of a month, and every backfill, is most of the bytes).
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type DbOrTx } from "../../db/client";
 import { recordSlices } from "../../db/copy-bytes";
+import { addDays } from "../../db/calendar";
+import { attachMonthTable, createMonthTable, hasMonthPartition, monthPartitionsOf, monthsOfRange, nextMonth, partitionName, type MonthTable } from "../../db/line-item-partitions";
 import { CsvShape } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import type { PeriodSummary } from "./scan-file";
-import { MAPPED_COLUMNS } from "./sql-fields";
+import { MAPPED_COLUMNS, type FieldShape } from "./sql-fields";
 import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
 /** Blocks in flight: one per core and one more, so no core waits while Node reads the next block. */
 const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
 const BLOCK_BYTES = 32 << 20;
 const BLOCK_PREFIX = "import_block_";
-/** A block table left by a process that died is dropped by the next import once this old. */
-const ORPHAN_AFTER_S = 24 * 3600;
 
-/** The unlogged block tables of one import, dropped by `drop()` once its transaction is over. */
+/** The scratch tables of one import (unlogged blocks, fresh months not attached), dropped by `drop()` once its transaction is over. */
 export class BlockTables {
   readonly names: string[] = [];
-  private readonly prefix = `${BLOCK_PREFIX}${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}_`;
+  private readonly prefix = `${BLOCK_PREFIX}${randomBytes(4).toString("hex")}_`;
 
   constructor(
     private readonly database: Database,
@@ -36,10 +38,47 @@ export class BlockTables {
     readonly blockBytes = BLOCK_BYTES,
   ) {}
 
+  private readonly months = new Map<string, Promise<MonthTable | null>>();
+
   next(): string {
     const name = `${this.prefix}${this.names.length}`;
     this.names.push(name);
     return name;
+  }
+
+  /** The tables lanes write the rows of [fromDay, lastDay] straight into; null when one of the
+   *  months had a partition when first asked for (its rows go through the import transaction). */
+  async freshMonths(fromDay: string, lastDay: string): Promise<MonthTable[] | null> {
+    const tables: MonthTable[] = [];
+    for (const month of monthsOfRange(fromDay, addDays(lastDay, 1))) {
+      if (!this.months.has(month)) this.months.set(month, this.createFresh(month));
+      const table = await this.months.get(month)!;
+      if (!table) return null;
+      tables.push(table);
+    }
+    return tables;
+  }
+
+  /** In the import transaction, once every lane is done: each fresh month becomes its partition (or,
+   *  when the month got one meanwhile, its rows are copied into it). Returns the months attached. */
+  async attachFreshMonths(tx: DbOrTx): Promise<string[]> {
+    const attached: string[] = [];
+    for (const pending of this.months.values()) {
+      const fresh = await pending;
+      if (!fresh) continue;
+      if (await attachMonthTable(tx, fresh.table, fresh.from)) attached.push(fresh.from);
+      else await tx.execute(sql.raw(`insert into ${partitionName(fresh.from)} select * from ${fresh.table}`));
+    }
+    return attached.sort();
+  }
+
+  private async createFresh(month: string): Promise<MonthTable | null> {
+    // On a pooled connection of its own: a table made inside one lane's transaction is not there for the others.
+    if (await hasMonthPartition(this.database.db, month)) return null;
+    const table = `${this.prefix}m${month.slice(0, 4)}${month.slice(5, 7)}`;
+    this.names.push(table);
+    await createMonthTable(this.database.db, table, month);
+    return { table, from: month, to: nextMonth(month) };
   }
 
   async drop(): Promise<void> {
@@ -48,20 +87,22 @@ export class BlockTables {
   }
 }
 
-/** Drops block tables a crashed import left behind (named with their creation time). */
-export async function dropOrphanBlocks(db: DbOrTx): Promise<void> {
-  const tables = await queryRows<{ name: string }>(db, sql`select relname as name from pg_class where relkind = 'r' and relname like ${`${BLOCK_PREFIX}%`}`);
-  const now = Date.now() / 1000;
-  for (const { name } of tables) {
-    const created = Number(name.slice(BLOCK_PREFIX.length).split("_")[0]);
-    if (Number.isFinite(created) && now - created > ORPHAN_AFTER_S) await db.execute(sql.raw(`drop table if exists ${name}`));
-  }
+/**
+ * Drops the block tables an import that crashed left behind. Called by the import transaction once it
+ * holds the import lock: every other import's transaction is over then, so every block table there
+ * is an orphan (or being dropped by its import already). Temporary ones belong to other sessions.
+ */
+export async function dropOrphanBlocks(tx: DbOrTx): Promise<void> {
+  const tables = await queryRows<{ name: string }>(tx, sql`select relname as name from pg_class where relkind = 'r' and relpersistence <> 't' and relname like ${`${BLOCK_PREFIX}%`}`);
+  for (const { name } of tables) await tx.execute(sql.raw(`drop table if exists ${name}`));
 }
 
 interface Block {
   table: string;
   rows: number;
   periods: Map<string, PeriodSummary>;
+  /** The rows are in fresh month tables already (BlockTables.freshMonths). */
+  written: boolean;
 }
 
 /** A finished block, for the import transaction to write. */
@@ -69,8 +110,18 @@ export interface MappedBlock {
   periods: Map<string, PeriodSummary>;
   firstDay: string;
   lastDay: string;
+  /** The rows are in fresh month tables already: insert only registers their tag keys. */
+  written: boolean;
   /** Inserts the block's rows under the periods' batches (its tag keys registered); returns how many. */
-  insert(tx: DbOrTx, source: string, batchIds: Map<string, number>): Promise<number>;
+  insert(tx: DbOrTx, batchIds: Map<string, number>): Promise<number>;
+}
+
+/** Where a file's blocks go: its line items' source, its batch ids, and the import transaction's writer. */
+export interface BlockSink {
+  source: string;
+  /** The batch ids of these periods, new ones taken on `db`. */
+  batchIds(periods: string[], db: DbOrTx): Promise<Map<string, number>>;
+  write(block: MappedBlock): Promise<void>;
 }
 
 /**
@@ -78,9 +129,9 @@ export interface MappedBlock {
  * other, in the order they finish) while the next ones are read. The staged file's own insert has
  * nothing left to do.
  */
-export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable, write: (block: MappedBlock) => Promise<void>): Promise<SqlStagedFile> {
+export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable, sink: BlockSink): Promise<SqlStagedFile> {
   const build = mappingFor(format, header);
-  const tagKeys = build(header, false).tagKeys;
+  const tagKeys = build(header, { trim: false, jsonEscapes: true }).tagKeys;
   const columns = sql.raw(["day", "period", ...MAPPED_COLUMNS].join(", "));
   const shape = new CsvShape();
   const done: Block[] = [];
@@ -91,20 +142,28 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
     done.push(block);
     if (block.rows === 0) return;
     const days = [...block.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+    const [firstDay, lastDay] = [days[0]!, days.at(-1)!];
     const mapped: MappedBlock = {
       periods: block.periods,
-      firstDay: days[0]!,
-      lastDay: days.at(-1)!,
-      insert: (tx, source, batchIds) => withTagKeysRegistered(tx, { tagKeys, periods: block.periods }, () => insertMapped(tx, sql`select ${columns} from ${sql.raw(block.table)}`, source, batchIds)),
+      firstDay,
+      lastDay,
+      written: block.written,
+      insert: (tx, batchIds) =>
+        withTagKeysRegistered(tx, { tagKeys, periods: block.periods }, async (registered) => {
+          if (block.written) return block.rows;
+          const into = registered ? await monthPartitionsOf(tx, firstDay, addDays(lastDay, 1)) : null;
+          return insertMapped(tx, sql`select ${columns} from ${sql.raw(block.table)}`, sink.source, batchIds, into);
+        }),
     };
-    writing = writing.then(() => (failure ? undefined : write(mapped))).catch((error: unknown) => void (failure ??= error));
+    writing = writing.then(() => (failure ? undefined : sink.write(mapped))).catch((error: unknown) => void (failure ??= error));
   };
   try {
     let index = 0;
     for await (const slice of recordSlices(shaped(stream, shape), blocks.blockBytes)) {
       if (failure) break;
-      // Whitespace seen so far decides this block's trimming: a block after the first untrimmed field trims.
-      const task = mapBlock(database, build, header, blocks.next(), slice, index === 0, shape.untrimmed).then(finished, (error: unknown) => void (failure ??= error));
+      // What the bytes so far hold decides this block's mapping: a block after the first untrimmed field trims.
+      const fieldShape = { trim: shape.untrimmed, jsonEscapes: shape.jsonEscapes };
+      const task = mapBlock(database, blocks, sink, build, header, slice, index === 0, fieldShape).then(finished, (error: unknown) => void (failure ??= error));
       running.add(task);
       void task.finally(() => running.delete(task));
       index++;
@@ -121,17 +180,29 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   return { rows, periods: mergePeriods(done), insert: async () => 0 };
 }
 
-/** One block, in a transaction of its own: COPY, timestamps, then the checked mapping into the block table. */
-async function mapBlock(database: Database, build: MappingBuilder, header: string[], table: string, slice: Buffer[], first: boolean, trim: boolean): Promise<Block> {
+/**
+ * One block, in a transaction of its own: COPY, timestamps, then the checked mapping, straight into
+ * fresh month tables when every month it holds has one (and its tag keys are known, to register
+ * them), else into the block table.
+ */
+async function mapBlock(database: Database, blocks: BlockTables, sink: BlockSink, build: MappingBuilder, header: string[], slice: Buffer[], first: boolean, fieldShape: FieldShape): Promise<Block> {
+  const table = blocks.next();
   return database.db.transaction(async (lane) => {
     const [raw, days] = [`${table}_raw`, `${table}_days`];
     await lane.execute(createRawTable(raw, header));
     await database.copyBytes(lane, raw, rawColumns(header), (async function* () { yield* slice; })(), first);
     await lane.execute(sql`set local jit = off`);
-    const mapping = build(header, trim);
+    const mapping = build(header, fieldShape);
     const { rows, periods } = await readPeriods(lane, mapping, raw, days);
+    const range = [...periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+    const fresh = mapping.tagKeys && rows > 0 ? await blocks.freshMonths(range[0]!, range.at(-1)!) : null;
+    if (fresh) {
+      const written = await insertMapped(lane, mappedRows(mapping, raw, days), sink.source, await sink.batchIds([...periods.keys()], lane), fresh);
+      if (written !== rows) throw new Error(`a block wrote ${written} of its ${rows} rows`);
+      return { table, rows, periods, written: true };
+    }
     await lane.execute(sql`create unlogged table ${sql.raw(table)} as ${mappedRows(mapping, raw, days)}`);
-    return { table, rows, periods };
+    return { table, rows, periods, written: false };
   });
 }
 

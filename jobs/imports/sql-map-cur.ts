@@ -4,7 +4,7 @@
 // for its line item types). Tags from the resourceTags/ columns, keys as written less `user:`.
 import { sql, type SQL } from "drizzle-orm";
 import { LEGACY_CUR_COLUMNS as C } from "./cur-columns";
-import { castable, numberCharsOnly, numeric, RawFields, tagsObject, type SqlMapping } from "./sql-fields";
+import { castable, numberCharsOnly, numeric, RawFields, tagsObject, type FieldShape, type SqlMapping } from "./sql-fields";
 
 const TAG_PREFIX = "resourceTags/";
 const NET_COLUMNS = [C.netUnblended, C.netReservationEffective, C.netSavingsPlanEffective, C.netUnusedUpfront, C.netUnusedRecurring];
@@ -17,8 +17,8 @@ function legacyTagColumns(fields: RawFields): { key: string; value: SQL }[] {
   });
 }
 
-export function legacyCurMapping(header: readonly string[], trim: boolean): SqlMapping {
-  const fields = new RawFields(header, [], trim);
+export function legacyCurMapping(header: readonly string[], shape: FieldShape): SqlMapping {
+  const fields = new RawFields(header, [], shape.trim);
   const f = (column: string) => fields.text(column);
   const type = f(C.lineItemType);
   const [unblended, reservation, savingsPlan] = [f(C.unblended), f(C.reservationEffective), f(C.savingsPlanEffective)];
@@ -53,7 +53,7 @@ export function legacyCurMapping(header: readonly string[], trim: boolean): SqlM
       when 'RIFee' then trim_scale(coalesce(${pick(unusedUpfront, netUnusedUpfront)}, '0')::numeric + coalesce(${pick(unusedRecurring, netUnusedRecurring)}, '0')::numeric)
       when 'SavingsPlanRecurringFee' then trim_scale(${totalCommitment}::numeric - coalesce(${usedCommitment}, '0')::numeric)
       else ${numeric(pick(unblended, netUnblended))} end)`;
-  const grossOnly = (gross: SQL) => gross;
+  const grossAmortized = amortized((gross) => gross);
   const netFirst = (gross: SQL, net: SQL) => sql`coalesce(${net}, ${gross})`;
   return {
     fields,
@@ -67,10 +67,10 @@ export function legacyCurMapping(header: readonly string[], trim: boolean): SqlM
       usage_type: sql`coalesce(${f(C.usageType)}, '')`,
       record_type: type,
       resource_id: f(C.resourceId),
-      tags: tagsObject(tagColumns),
+      tags: tagsObject(tagColumns, shape.jsonEscapes),
       unblended_cost: numeric(unblended),
-      amortized_cost: amortized(grossOnly),
-      net_amortized_cost: hasNet ? amortized(netFirst) : amortized(grossOnly),
+      amortized_cost: grossAmortized,
+      net_amortized_cost: hasNet ? amortized(netFirst) : grossAmortized,
       usage_quantity: sql`case when ${usage} is null then null else ${numeric(usage)} end`,
     },
     tagKeys: [...new Set(tagColumns.map((column) => column.key))],

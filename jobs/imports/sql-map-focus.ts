@@ -2,10 +2,10 @@
 // Tags are the Tags JSON object, keys as written; an object with other than string or null values
 // is left to the Node path (which writes such values as JSON text).
 import { sql } from "drizzle-orm";
-import { numberCharsOnly, numeric, RawFields, type SqlMapping } from "./sql-fields";
+import { numberCharsOnly, numeric, RawFields, type FieldShape, type SqlMapping } from "./sql-fields";
 
-export function focusMapping(header: readonly string[], trim: boolean): SqlMapping {
-  const fields = new RawFields(header, ["NULL"], trim);
+export function focusMapping(header: readonly string[], shape: FieldShape): SqlMapping {
+  const fields = new RawFields(header, ["NULL"], shape.trim);
   const f = (column: string) => fields.text(column);
   const account = sql`coalesce(${f("SubAccountId")}, ${f("BillingAccountId")})`;
   const [billed, effective, quantity] = [f("BilledCost"), f("EffectiveCost"), f("ConsumedQuantity")];

@@ -12,11 +12,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { sqlArray } from "../../db/queries/anomaly-series";
 import type { CopyBytes } from "../../db/copy-bytes";
+import type { MonthTable } from "../../db/line-item-partitions";
 import { CsvShape, firstRecordEnd } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import { peek } from "./read-rows";
 import type { PeriodSummary } from "./scan-file";
-import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type SqlMapping } from "./sql-fields";
+import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type FieldShape, type SqlMapping } from "./sql-fields";
 import { legacyCurMapping } from "./sql-map-cur";
 import { focusMapping } from "./sql-map-focus";
 
@@ -24,7 +25,7 @@ export class SqlPathRefused extends Error {
   override name = "SqlPathRefused";
 }
 
-export type MappingBuilder = (header: readonly string[], trim: boolean) => SqlMapping;
+export type MappingBuilder = (header: readonly string[], shape: FieldShape) => SqlMapping;
 
 /** The formats this path maps (CUR 2.0's renamed resource_tags keys stay on the Node path). */
 const MAPPINGS: Partial<Record<ImportFormat, MappingBuilder>> = { cur: legacyCurMapping, focus: focusMapping };
@@ -99,31 +100,49 @@ export async function readPeriods(tx: DbOrTx, mapping: SqlMapping, rawTable: str
 /** The checked, mapped rows: day and billing period, then MAPPED_COLUMNS. A row the checks refuse
  *  stops the statement (import_row_refused raises). */
 export function mappedRows(mapping: SqlMapping, rawTable: string, daysTable: string): SQL {
-  return sql`select d.day, d.period, ${sql.join(MAPPED_COLUMNS.map((column) => sql`${mapping.values[column]} as ${sql.raw(column)}`), sql`, `)}
+  // PostgreSQL computes an expression as often as it is written: a net amount the mapping takes as is from amortized_cost is copied.
+  const copied = mapping.values.net_amortized_cost === mapping.values.amortized_cost;
+  const computed = MAPPED_COLUMNS.filter((column) => !(copied && column === "net_amortized_cost"));
+  const rows = sql`select d.day, d.period, ${sql.join(computed.map((column) => sql`${mapping.values[column]} as ${sql.raw(column)}`), sql`, `)}
         ${mapping.fields.from(rawTable)}
         join ${sql.raw(daysTable)} d on d.start = ${mapping.usageStart} and d.period_key = coalesce(${mapping.periodStart}, '')
         where case when ${mapping.rowChecks} then true else import_row_refused() end`;
+  return copied ? sql`select r.*, r.amortized_cost as net_amortized_cost from (${rows} offset 0) r` : rows;
 }
 
-/** Inserts mapped rows (a select of mappedRows' columns) into cost_line_items under the periods' batches. */
-export async function insertMapped(tx: DbOrTx, mapped: SQL, source: string, batchIds: Map<string, number>): Promise<number> {
+/**
+ * Inserts mapped rows (a select of mappedRows' columns) into cost_line_items under the periods'
+ * batches, or (their tag keys registered) each month's rows straight into its table `into`:
+ * routing through the parent makes PostgreSQL keep every row for the tag-key trigger's transition
+ * table, which costs more than the insert itself.
+ */
+export async function insertMapped(tx: DbOrTx, mapped: SQL, source: string, batchIds: Map<string, number>, into: MonthTable[] | null = null): Promise<number> {
   const batch = sql`(case m.period ${sql.join([...batchIds].map(([period, id]) => sql`when ${period}::date then ${id}::bigint`), sql` `)} end)`;
-  const result = await tx.execute(
-    sql`insert into cost_line_items (${sql.raw(["day", ...MAPPED_COLUMNS, "source", "batch_id"].join(", "))})
-        select m.day, ${sql.raw(MAPPED_COLUMNS.map((column) => `m.${column}`).join(", "))}, ${source}::text, ${batch} from (${mapped}) m`,
-  );
-  const count = result as unknown as { affectedRows?: number; count?: number };
+  const insert = (table: string, where: SQL) =>
+    tx.execute(
+      sql`insert into ${sql.raw(table)} (${sql.raw(["day", ...MAPPED_COLUMNS, "source", "batch_id"].join(", "))})
+          select m.day, ${sql.raw(MAPPED_COLUMNS.map((column) => `m.${column}`).join(", "))}, ${source}::text, ${batch} from (${mapped}) m ${where}`,
+    );
+  if (!into) return affectedRows(await insert("cost_line_items", sql``));
+  let written = 0;
+  for (const month of into) written += affectedRows(await insert(month.table, sql`where m.day >= ${month.from}::date and m.day < ${month.to}::date`));
+  return written;
+}
+
+/** Rows a statement changed, from either driver. */
+export function affectedRows(result: unknown): number {
+  const count = result as { affectedRows?: number; count?: number };
   return count.affectedRows ?? count.count ?? 0;
 }
 
 /**
  * Tag keys the file's header names, registered for every month its days touch; the line-item
  * trigger is then told (tallyboard.tag_keys_registered, for this transaction) not to read them
- * again from each row. `write` runs the inserts; the setting is cleared after it.
+ * again from each row. `write` runs the inserts (told whether the keys are registered); the setting is cleared after it.
  */
-export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStagedFile, "tagKeys" | "periods">, write: () => Promise<T>): Promise<T> {
+export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStagedFile, "tagKeys" | "periods">, write: (registered: boolean) => Promise<T>): Promise<T> {
   const keys = staged.tagKeys;
-  if (!keys) return write();
+  if (!keys) return write(false);
   const days = [...staged.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
   if (keys.length > 0 && days.length > 0) {
     await tx.execute(sql`
@@ -132,7 +151,7 @@ export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStage
       on conflict do nothing`);
   }
   await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'on', true)`);
-  const written = await write(); // a failure aborts the transaction, setting and all
+  const written = await write(true); // a failure aborts the transaction, setting and all
   await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'off', true)`);
   return written;
 }
@@ -145,7 +164,7 @@ export async function stageInTransaction(tx: DbOrTx, copyBytes: CopyBytes, index
   const shape = new CsvShape();
   await copyBytes(tx, table, rawColumns(header), shaped(stream, shape));
   if (shape.malformed) throw new SqlPathRefused("CSV quoting csv-parse would refuse");
-  const mapping = build(header, shape.untrimmed);
+  const mapping = build(header, { trim: shape.untrimmed, jsonEscapes: shape.jsonEscapes });
   const { rows, periods } = await readPeriods(tx, mapping, table, daysTable);
   if (rows !== shape.records()) throw new SqlPathRefused(`COPY read ${rows} rows of ${shape.records()} records`);
   return {

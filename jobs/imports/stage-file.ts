@@ -3,7 +3,7 @@
 // PostgreSQL, sql-lanes.ts, inside it on PGlite, sql-stage.ts); Parquet, CUR 2.0 and any file the SQL
 // path refuses go the Node way (parse, map and check each row, COPY into import_stage).
 import type { Database, DbOrTx } from "../../db/client";
-import type { FormatOption } from "./detect-format";
+import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import { ImportError } from "./import-error";
 import type { ImportedLineItem, ImportFormat } from "./line-item";
@@ -15,8 +15,11 @@ import { stageInLanes, type BlockTables, type MappedBlock } from "./sql-lanes";
 
 export type ParseIn = "postgres" | "node";
 
-/** Writes a block of mapped rows in the import transaction as soon as a lane has it (sql-lanes.ts). */
-export type BlockWriter = (fileIndex: number, format: ImportFormat, block: MappedBlock) => Promise<void>;
+/** The import transaction's side of the lanes (sql-lanes.ts): batch ids, and a block written as soon as a lane has it. */
+export interface BlockWriter {
+  batchIds(fileIndex: number, periods: string[], db: DbOrTx): Promise<Map<string, number>>;
+  write(fileIndex: number, format: ImportFormat, block: MappedBlock): Promise<void>;
+}
 
 export const NODE_STAGE = "import_stage";
 export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
@@ -26,7 +29,7 @@ export interface StagedFile extends ScannedFile {
   raw?: SqlStagedFile;
 }
 
-export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writeBlock: BlockWriter): Promise<StagedFile> {
+export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
   const { stream, digest } = hashing(await file.open());
   let content = await openContent(file.name, stream);
   let staged: StagedFile;
@@ -41,7 +44,11 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
       try {
         raw =
           database.kind === "postgres"
-            ? await stageInLanes(database, blocks, format, header.columns, content.stream, (block) => writeBlock(index, format, block))
+            ? await stageInLanes(database, blocks, format, header.columns, content.stream, {
+                source: sourceOf(format),
+                batchIds: (periods, db) => writer.batchIds(index, periods, db),
+                write: (block) => writer.write(index, format, block),
+              })
             : await stageInTransaction(tx, database.copyBytes, index, format, header.columns, content.stream);
       } catch (error) {
         throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });

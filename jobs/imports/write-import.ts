@@ -12,8 +12,9 @@ import type { DayWindow } from "../sync/billing-window";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import type { ScannedFile } from "./scan-file";
-import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
+import { affectedRows, SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
+import { BatchIds } from "./batch-ids";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -25,6 +26,8 @@ export interface WriteResult {
   reconciliation: Reconciliation | null;
   /** What each file held, in the order given. */
   files: ScannedFile[];
+  /** Months whose partition the import made of the rows lanes wrote straight into it (sql-lanes.ts). */
+  attachedPartitions: string[];
   /** Milliseconds spent reading + COPYing the rows, and attributing + rolling up the window (on the run record). */
   timings: { copyMs: number; attributionMs: number };
 }
@@ -57,12 +60,11 @@ export interface WriteOptions {
 
 export async function writeImport(database: Database, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, blockBytes }: WriteOptions): Promise<WriteResult> {
   const blocks = new BlockTables(database, blockBytes);
-  if (database.kind === "postgres") await dropOrphanBlocks(database.db);
   try {
     return await writeInTransaction(database, blocks, runId, changed, option, keptBatchIds, parseIn);
   } finally {
     // After the transaction (it read them). A drop that fails must not hide how the import ended:
-    // an import a day later sweeps what is left (dropOrphanBlocks).
+    // the next import sweeps what is left (dropOrphanBlocks).
     await blocks.drop().catch(() => undefined);
   }
 }
@@ -71,6 +73,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
+    if (database.kind === "postgres") await dropOrphanBlocks(tx);
     await tx.execute(
       sql.raw(`create temp table ${NODE_STAGE} on commit drop as
                select 0::int as file_index, day as billing_period, ${NODE_STAGE_COLUMNS.slice(2).join(", ")} from cost_line_items with no data`),
@@ -79,12 +82,16 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const batches = new BatchIds(tx);
     let rowsWritten = 0;
     // Blocks PostgreSQL lanes finish are written at once (sql-lanes.ts), while the next ones are read.
-    const writeBlock: BlockWriter = async (index, format, block) => {
-      await ensureMonthPartitions(tx, block.firstDay, addDays(block.lastDay, 1));
-      rowsWritten += await block.insert(tx, sourceOf(format), await batches.of(index, [...block.periods.keys()]));
+    const writer: BlockWriter = {
+      batchIds: (index, periods, db) => batches.of(index, periods, db),
+      write: async (index, _format, block) => {
+        if (!block.written) await ensureMonthPartitions(tx, block.firstDay, addDays(block.lastDay, 1));
+        rowsWritten += await block.insert(tx, await batches.of(index, [...block.periods.keys()]));
+      },
     };
     const scans: StagedFile[] = [];
-    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn, writeBlock));
+    for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn, writer));
+    const attachedPartitions = await blocks.attachFreshMonths(tx);
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
     if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));
     const targets: SQL[] = [];
@@ -114,20 +121,14 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const copyMs = Math.round(performance.now() - copyStarted);
     const files = scans.map(({ raw: _raw, ...scan }) => scan);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, timings: { copyMs, attributionMs: 0 } };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 } };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
     const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, timings };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings };
   });
-}
-
-/** Rows a statement changed, from either driver. */
-function affectedRows(result: unknown): number {
-  const r = result as { affectedRows?: number; count?: number };
-  return r.affectedRows ?? r.count ?? 0;
 }
 
 /** Deletes the rows of the periods' current batches (except kept ones); adds their days to `days`. */
@@ -156,26 +157,6 @@ async function replacePeriods(tx: DbOrTx, changed: ScannedFile[], keptBatchIds: 
     replaced += oldIds.length;
   }
   return replaced;
-}
-
-/** One batch per (file, billing period): its id, taken from the batches' sequence when its first rows are written, goes on them as batch_id. */
-class BatchIds {
-  private readonly ids = new Map<string, number>();
-
-  constructor(private readonly tx: DbOrTx) {}
-
-  async of(fileIndex: number, periods: string[]): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
-    for (const period of periods) {
-      const key = `${fileIndex}|${period}`;
-      if (!this.ids.has(key)) {
-        const [row] = await queryRows<{ id: number }>(this.tx, sql`select nextval(pg_get_serial_sequence('import_batches', 'id'))::int as id`);
-        this.ids.set(key, Number(row!.id));
-      }
-      result.set(period, this.ids.get(key)!);
-    }
-    return result;
-  }
 }
 
 /** Records the file's batches under the ids its rows carry. */

@@ -10,7 +10,7 @@ import { queryRows } from "../../db/client";
 import { importFromLocation } from "../../jobs/imports/import-location";
 import { mapFile } from "../../jobs/imports/map-file";
 import { openContent } from "../../jobs/imports/read-rows";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
 
 const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
 const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
@@ -113,21 +113,32 @@ it("a file the SQL path cannot read exactly (a blank line) is imported the Node 
 // On PostgreSQL, files are read in blocks beside the import transaction (sql-lanes.ts): small blocks
 // here, so a file of a few hundred kilobytes spans dozens of them, read two or more at a time.
 const BLOCK_BYTES = 8 << 10;
-/** The amortization rows again and again over two billing periods, no field padded until `padFrom`, then a tag padded with spaces. */
-function manyRows(count: number, padFrom = Infinity): string {
+/** The amortization rows again and again over two billing periods of `year`: no field padded until
+ *  `padFrom`, then a tag padded with spaces; from `escapeFrom` on, a tag value JSON must escape. */
+function manyRows(count: number, { padFrom = Infinity, escapeFrom = Infinity, year = "2024" } = {}): string {
   const lines = Array.from({ length: count }, (_, i) => {
     const [type, ...rest] = ROWS[i % ROWS.length]!;
     const month = i < count / 2 ? "08" : "09";
-    const values = ["2024-" + month + "-01T00:00:00Z", String(111111111111 + (i % 7)), type!, `2024-${month}-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`, "Amazon EC2", ...rest];
+    const values = [`${year}-${month}-01T00:00:00Z`, String(111111111111 + (i % 7)), type!, `${year}-${month}-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`, "Amazon EC2", ...rest];
     if (i >= padFrom) values[values.length - 3] = `  team-${i % 5} `;
-    return values.map((v) => `"${i < padFrom ? v.trim() : v}"`).join(",");
+    if (i >= escapeFrom) values[values.length - 2] = `say "hi" \\ to\tall\n(${i % 3})`;
+    return values.map((v) => `"${(i < padFrom ? v.trim() : v).replaceAll('"', '""')}"`).join(",");
   });
   return [HEADER.join(","), ...lines].join("\n") + "\n";
 }
 
+/** The month partitions of cost_line_items (none on PGlite, where it is one table). */
+async function monthPartitions(): Promise<string[]> {
+  if (!usesPostgres) return [];
+  const rows = await queryRows<{ name: string }>(database.db, sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'cost_line_items'::regclass`);
+  return rows.map((row) => row.name).sort();
+}
+
+const blockTablesLeft = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_class where relname like 'import_block_%'`))[0]!.n;
+
 it("a file read in many blocks stores exactly the rows the Node mapper makes, trimming where a later block needs it", async () => {
   const path = join(dir, "many-blocks.csv");
-  writeFileSync(path, manyRows(4000, 3000));
+  writeFileSync(path, manyRows(4000, { padFrom: 3000 }));
   const { run } = await importFromLocation(database, path, { blockBytes: BLOCK_BYTES });
   expect(run.error).toBeUndefined();
   expect(parsedBy(run.details)).toEqual(["postgres"]);
@@ -136,15 +147,50 @@ it("a file read in many blocks stores exactly the rows the Node mapper makes, tr
   expect(batches).toEqual({ n: 2, rows: 4000 });
 });
 
-it("a bad row in a late block names its line, and no block's rows are written", async () => {
-  const path = join(dir, "late-bad-row.csv");
-  const lines = manyRows(4000).trimEnd().split("\n");
-  lines[3500] = lines[3500]!.replace('"Amazon EC2"', '""');
+it("months the database does not hold yet get partitions written straight by the blocks; a restatement then replaces their rows", async () => {
+  const first = join(dir, "fresh-months.csv");
+  writeFileSync(first, manyRows(4000, { escapeFrom: 2500, year: "2030" }));
+  const imported = await importFromLocation(database, first, { blockBytes: BLOCK_BYTES });
+  expect(imported.run.error).toBeUndefined();
+  expect(parsedBy(imported.run.details)).toEqual(["postgres"]);
+  expect(await storedRows()).toEqual(await nodeRows(first));
+  // On PostgreSQL the blocks wrote the rows once, into tables the import then attached as partitions.
+  expect(imported.run.details).toMatchObject({ attachedPartitions: usesPostgres ? ["2030-08-01", "2030-09-01"] : [] });
+  if (usesPostgres) expect(await monthPartitions()).toEqual(expect.arrayContaining(["cost_line_items_y2030m08", "cost_line_items_y2030m09"]));
+  const restated = join(dir, "fresh-months-restated.csv");
+  writeFileSync(restated, manyRows(1500, { padFrom: 1000, year: "2030" }));
+  const { run } = await importFromLocation(database, restated, { blockBytes: BLOCK_BYTES });
+  expect(run.error).toBeUndefined();
+  expect(await storedRows()).toEqual(await nodeRows(restated));
+  expect(await blockTablesLeft()).toBe(0);
+});
+
+it("a file over a month with a partition and one without stores every row once", async () => {
+  const august = join(dir, "august-only.csv");
+  writeFileSync(august, manyRows(1000, { year: "2031" }).split("\n").slice(0, 400).join("\n") + "\n");
+  expect((await importFromLocation(database, august, { blockBytes: BLOCK_BYTES })).run.error).toBeUndefined();
+  // Blocks of September alone go straight into a new table; the block over both months goes through
+  // the transaction, which makes September's partition, so the new table's rows are copied into it.
+  const both = join(dir, "august-and-september.csv");
+  writeFileSync(both, manyRows(4000, { year: "2031" }));
+  const { run } = await importFromLocation(database, both, { blockBytes: BLOCK_BYTES });
+  expect(run.error).toBeUndefined();
+  expect(run.details).toMatchObject({ attachedPartitions: [] });
+  expect(await storedRows()).toEqual(await nodeRows(both));
+  expect(await blockTablesLeft()).toBe(0);
+});
+
+// 2024's months have partitions by now (their blocks go through the transaction); 2032's do not (their blocks fill new month tables).
+it.each(["2024", "2032"])("a bad row in a late block of %s names its line, and leaves neither rows, partitions nor block tables", async (year) => {
+  const before = await monthPartitions();
+  const path = join(dir, `late-bad-row-${year}.csv`);
+  const lines = manyRows(4000, { year }).trimEnd().split("\n");
+  lines[3900] = lines[3900]!.replace('"Amazon EC2"', '""');
   writeFileSync(path, lines.join("\n") + "\n");
   const { run, rejected } = await importFromLocation(database, path, { blockBytes: BLOCK_BYTES });
   expect(run.status).toBe("failed");
-  expect(rejected).toMatchObject({ file: path, line: 3501 });
+  expect(rejected).toMatchObject({ file: path, line: 3901 });
   expect(await storedRows()).toEqual([]);
-  const [left] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_class where relname like 'import_block_%'`);
-  expect(left!.n).toBe(0);
+  expect(await monthPartitions()).toEqual(before);
+  expect(await blockTablesLeft()).toBe(0);
 });

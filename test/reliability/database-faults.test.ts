@@ -123,6 +123,9 @@ describe("database faults", () => {
     expect(abandoned).toMatchObject({ status: "failed", error: expect.stringMatching(/^abandoned/) });
     const after = await totals("cur");
     expect(after.lines).toBe(IMPORT_ROWS);
+    // The killed import's lanes had committed tables of rows; the rerun dropped them.
+    const [blocks] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_class where relname like 'import_block_%'`);
+    expect(blocks!.n).toBe(0);
     expect(after.attributed).toBe(after.billed);
     figures.add({ scenario: "import process killed with SIGKILL mid-COPY", injected: `SIGKILL 0.5 s into the COPY of ${IMPORT_ROWS.toLocaleString("en-US")} rows`, outcome: `0 rows written, run ${left!.id} closed as abandoned by the next run, which imported all ${after.lines.toLocaleString("en-US")} rows; attributed = billed`, passed: true });
   }, 300_000);
