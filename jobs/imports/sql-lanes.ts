@@ -160,14 +160,15 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   try {
     let index = 0;
     for await (const slice of recordSlices(shaped(stream, shape), blocks.blockBytes)) {
-      if (failure) break;
       // What the bytes so far hold decides this block's mapping: a block after the first untrimmed field trims.
       const fieldShape = { trim: shape.untrimmed, jsonEscapes: shape.jsonEscapes };
+      // Read while every lane was busy, the block waits here for the first to be free.
+      if (running.size >= LANES) await Promise.race(running);
+      if (failure) break;
       const task = mapBlock(database, blocks, sink, build, header, slice, index === 0, fieldShape).then(finished, (error: unknown) => void (failure ??= error));
       running.add(task);
       void task.finally(() => running.delete(task));
       index++;
-      if (running.size >= LANES) await Promise.race(running);
     }
   } finally {
     await Promise.all(running);

@@ -138,7 +138,8 @@ export function affectedRows(result: unknown): number {
 /**
  * Tag keys the file's header names, registered for every month its days touch; the line-item
  * trigger is then told (tallyboard.tag_keys_registered, for this transaction) not to read them
- * again from each row. `write` runs the inserts (told whether the keys are registered); the setting is cleared after it.
+ * again from each row. `write` runs the inserts (told whether the keys are registered); the
+ * setting is cleared after it.
  */
 export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStagedFile, "tagKeys" | "periods">, write: (registered: boolean) => Promise<T>): Promise<T> {
   const keys = staged.tagKeys;

@@ -18,7 +18,7 @@ export type ParseIn = "postgres" | "node";
 /** The import transaction's side of the lanes (sql-lanes.ts): batch ids, and a block written as soon as a lane has it. */
 export interface BlockWriter {
   batchIds(fileIndex: number, periods: string[], db: DbOrTx): Promise<Map<string, number>>;
-  write(fileIndex: number, format: ImportFormat, block: MappedBlock): Promise<void>;
+  write(fileIndex: number, block: MappedBlock): Promise<void>;
 }
 
 export const NODE_STAGE = "import_stage";
@@ -47,7 +47,7 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
             ? await stageInLanes(database, blocks, format, header.columns, content.stream, {
                 source: sourceOf(format),
                 batchIds: (periods, db) => writer.batchIds(index, periods, db),
-                write: (block) => writer.write(index, format, block),
+                write: (block) => writer.write(index, block),
               })
             : await stageInTransaction(tx, database.copyBytes, index, format, header.columns, content.stream);
       } catch (error) {

@@ -84,7 +84,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     // Blocks PostgreSQL lanes finish are written at once (sql-lanes.ts), while the next ones are read.
     const writer: BlockWriter = {
       batchIds: (index, periods, db) => batches.of(index, periods, db),
-      write: async (index, _format, block) => {
+      write: async (index, block) => {
         if (!block.written) await ensureMonthPartitions(tx, block.firstDay, addDays(block.lastDay, 1));
         rowsWritten += await block.insert(tx, await batches.of(index, [...block.periods.keys()]));
       },
