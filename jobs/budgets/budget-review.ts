@@ -8,13 +8,9 @@ import { ratio } from "../../db/queries/ratio";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
 import { getTeamDailySpend } from "../../db/queries/budget-actuals";
 import { getTreeAsOf, listApprovals, listTeamBudgets, listTeamsAsOf } from "../../db/queries/budget-reads";
-import { forecastMonth, SEASONALITY_WEEKS, RUN_RATE_DAYS, type DailyAmount } from "./forecast";
+import { FORECAST_METHOD, forecastMonth, SEASONALITY_WEEKS, type DailyAmount } from "./forecast";
 import { budgetVariance, byVariance } from "./variance";
 import { rollUpToUnits } from "./budget-rollup";
-
-export const FORECAST_METHOD =
-  `Actual through the last complete billing day, plus a run-rate of the last ${RUN_RATE_DAYS} complete days ` +
-  `with weekday seasonality from the previous ${SEASONALITY_WEEKS} weeks; the range (~90%) comes from the spread of daily residuals.`;
 
 /** The day the month's org tree is read on: its last day, or the last complete day while it is open. */
 export function treeDayOf(month: string, lastCompleteDay: string | null): string {

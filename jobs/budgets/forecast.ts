@@ -21,6 +21,11 @@ export const SEASONALITY_WEEKS = 8;
 const MIN_DAYS = 7;
 const Z_90 = new Decimal("1.645");
 
+/** The method in a sentence, for the review and the nudge that quote a forecast. */
+export const FORECAST_METHOD =
+  `Actual through the last complete billing day, plus a run-rate of the last ${RUN_RATE_DAYS} complete days ` +
+  `with weekday seasonality from the previous ${SEASONALITY_WEEKS} weeks; the range (~90%) comes from the spread of daily residuals.`;
+
 export interface DailyAmount {
   day: string; // YYYY-MM-DD
   amount: string; // decimal string

@@ -4,7 +4,7 @@ export const NUDGE_THRESHOLDS = {
   /** Anomalies are looked for in the last `anomalyWindowDays` days up to today. */
   anomalyWindowDays: 7,
   accelerating: { weeks: 4, minGrowth: "0.05", minWeeklyIncrease: "250" },
-  forecast: { overBy: "0.02", minOver: "100", recentDays: 7 },
+  forecast: { overBy: "0.02", minOver: "100" },
   untagged: { lookbackDays: 30, minShare: "0.05", minAmount: "200" },
   idle: { lookbackDays: 30 },
   coverage: { lookbackDays: 30, maxCoverage: "0.6", minSteadyMonthly: "1000", savingsRate: "0.25" },

@@ -6,7 +6,8 @@ import type { DailySeries } from "../../jobs/nudges/anomalies";
 import type { NudgeInputs } from "../../jobs/nudges/finding";
 import { anomalyRule } from "../../jobs/nudges/rules/anomaly";
 import { acceleratingSpendRule } from "../../jobs/nudges/rules/accelerating-spend";
-import { forecastOverBudgetRule, runRateForecast } from "../../jobs/nudges/rules/forecast-over-budget";
+import { forecastOverBudgetRule } from "../../jobs/nudges/rules/forecast-over-budget";
+import { forecastMonth } from "../../jobs/budgets/forecast";
 import { untaggedSpendRule } from "../../jobs/nudges/rules/untagged-spend";
 import { idleResourcesRule } from "../../jobs/nudges/rules/idle-resources";
 import { lowCoverageRule } from "../../jobs/nudges/rules/low-coverage";
@@ -61,10 +62,20 @@ describe("accelerating spend rule", () => {
 });
 
 describe("forecast over budget rule", () => {
-  it("forecasts month to date plus the last 7 days' rate for the days left", () => {
-    const { monthToDate, forecast } = runRateForecast(daily("t", () => 100).amounts, TODAY, 7);
-    expect(monthToDate.toFixed(2)).toBe("1600.00");
-    expect(forecast.toFixed(2)).toBe("3100.00");
+  it("quotes the budget review's forecast: month to date plus the run rate for the days left", () => {
+    const [finding] = forecastOverBudgetRule(inputs({ teamTotalDaily: [daily("t", () => 100)], budgets: [{ teamId: "t", month: "2026-08", budget: "3000" }] }));
+    expect(finding!.evidence).toMatchObject({ monthToDate: "1600.00", forecast: "3100.00", overBy: "100.00" });
+  });
+  it("weekends included: the same number as the review for a series with weekday seasonality", () => {
+    const weekly = daily("t", (ago) => ([5, 6].includes(ago % 7) ? 20 : 150));
+    const review = forecastMonth({ month: "2026-08", lastCompleteDay: TODAY, daily: [...weekly.amounts].map(([day, amount]) => ({ day, amount })) });
+    const [finding] = forecastOverBudgetRule(inputs({ teamTotalDaily: [weekly], budgets: [{ teamId: "t", month: "2026-08", budget: "1000" }] }));
+    expect(finding!.evidence).toMatchObject({ forecast: review.forecast, forecastLow: review.low, forecastHigh: review.high });
+  });
+  it("is skipped for a team with too little history to project", () => {
+    const young = daily("t", (ago) => (ago < 3 ? 500 : 0));
+    young.amounts.forEach((_, day) => day < addDays(TODAY, -2) && young.amounts.delete(day));
+    expect(forecastOverBudgetRule(inputs({ teamTotalDaily: [young], budgets: [{ teamId: "t", month: "2026-08", budget: "10" }] }))).toEqual([]);
   });
   it.each([
     { budget: "3000", fires: true, why: "3.3% and $100 over" },
