@@ -20,7 +20,7 @@ import { CsvShape } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import type { PeriodSummary } from "./scan-file";
 import { MAPPED_COLUMNS, type FieldShape } from "./sql-fields";
-import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
+import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withinMonth, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
 /** Blocks in flight: one per core and one more, so no core waits while Node reads the next block. */
 const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
@@ -125,8 +125,8 @@ export interface BlockSink {
 }
 
 /**
- * Reads the file in blocks, LANES at a time, and hands each finished block to `write` (one after the
- * other, in the order they finish) while the next ones are read. The staged file's own insert has
+ * Reads the file in blocks, LANES at a time, and hands each finished block to the sink (one after
+ * the other, in the order they finish) while the next ones are read. The staged file's own insert has
  * nothing left to do.
  */
 export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable, sink: BlockSink): Promise<SqlStagedFile> {
@@ -141,8 +141,7 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   const finished = (block: Block) => {
     done.push(block);
     if (block.rows === 0) return;
-    const days = [...block.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
-    const [firstDay, lastDay] = [days[0]!, days.at(-1)!];
+    const [firstDay, lastDay] = dayRange(block.periods);
     const mapped: MappedBlock = {
       periods: block.periods,
       firstDay,
@@ -152,7 +151,7 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
         withTagKeysRegistered(tx, { tagKeys, periods: block.periods }, async (registered) => {
           if (block.written) return block.rows;
           const into = registered ? await monthPartitionsOf(tx, firstDay, addDays(lastDay, 1)) : null;
-          return insertMapped(tx, sql`select ${columns} from ${sql.raw(block.table)}`, sink.source, batchIds, into);
+          return insertMapped(tx, (month) => sql`select ${columns} from ${sql.raw(block.table)} where true ${withinMonth(sql`day`, month)}`, sink.source, batchIds, into);
         }),
     };
     writing = writing.then(() => (failure ? undefined : sink.write(mapped))).catch((error: unknown) => void (failure ??= error));
@@ -195,16 +194,21 @@ async function mapBlock(database: Database, blocks: BlockTables, sink: BlockSink
     await lane.execute(sql`set local jit = off`);
     const mapping = build(header, fieldShape);
     const { rows, periods } = await readPeriods(lane, mapping, raw, days);
-    const range = [...periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
-    const fresh = mapping.tagKeys && rows > 0 ? await blocks.freshMonths(range[0]!, range.at(-1)!) : null;
+    const fresh = mapping.tagKeys && rows > 0 ? await blocks.freshMonths(...dayRange(periods)) : null;
     if (fresh) {
-      const written = await insertMapped(lane, mappedRows(mapping, raw, days), sink.source, await sink.batchIds([...periods.keys()], lane), fresh);
+      const written = await insertMapped(lane, (month) => mappedRows(mapping, raw, days, month), sink.source, await sink.batchIds([...periods.keys()], lane), fresh);
       if (written !== rows) throw new Error(`a block wrote ${written} of its ${rows} rows`);
       return { table, rows, periods, written: true };
     }
     await lane.execute(sql`create unlogged table ${sql.raw(table)} as ${mappedRows(mapping, raw, days)}`);
     return { table, rows, periods, written: false };
   });
+}
+
+/** The first and last day of a block's rows (it has some). */
+function dayRange(periods: Map<string, PeriodSummary>): [string, string] {
+  const days = [...periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+  return [days[0]!, days.at(-1)!];
 }
 
 function mergePeriods(blocks: Block[]): Map<string, PeriodSummary> {

@@ -97,37 +97,41 @@ export async function readPeriods(tx: DbOrTx, mapping: SqlMapping, rawTable: str
   };
 }
 
-/** The checked, mapped rows: day and billing period, then MAPPED_COLUMNS. A row the checks refuse
- *  stops the statement (import_row_refused raises). */
-export function mappedRows(mapping: SqlMapping, rawTable: string, daysTable: string): SQL {
+/** The checked, mapped rows: day and billing period, then MAPPED_COLUMNS; only those of `month` when
+ *  given (picked before any column is computed). A row the checks refuse stops the statement
+ *  (import_row_refused raises). */
+export function mappedRows(mapping: SqlMapping, rawTable: string, daysTable: string, month: MonthTable | null = null): SQL {
   // PostgreSQL computes an expression as often as it is written: a net amount the mapping takes as is from amortized_cost is copied.
   const copied = mapping.values.net_amortized_cost === mapping.values.amortized_cost;
   const computed = MAPPED_COLUMNS.filter((column) => !(copied && column === "net_amortized_cost"));
   const rows = sql`select d.day, d.period, ${sql.join(computed.map((column) => sql`${mapping.values[column]} as ${sql.raw(column)}`), sql`, `)}
         ${mapping.fields.from(rawTable)}
-        join ${sql.raw(daysTable)} d on d.start = ${mapping.usageStart} and d.period_key = coalesce(${mapping.periodStart}, '')
+        join ${sql.raw(daysTable)} d on d.start = ${mapping.usageStart} and d.period_key = coalesce(${mapping.periodStart}, '') ${withinMonth(sql`d.day`, month)}
         where case when ${mapping.rowChecks} then true else import_row_refused() end`;
   return copied ? sql`select r.*, r.amortized_cost as net_amortized_cost from (${rows} offset 0) r` : rows;
 }
 
 /**
- * Inserts mapped rows (a select of mappedRows' columns) into cost_line_items under the periods'
- * batches, or (their tag keys registered) each month's rows straight into its table `into`:
- * routing through the parent makes PostgreSQL keep every row for the tag-key trigger's transition
- * table, which costs more than the insert itself.
+ * Inserts mapped rows (a select of mappedRows' columns, of one month or all) into cost_line_items
+ * under the periods' batches, or (their tag keys registered) each month's rows straight into its
+ * table `into`: routing through the parent makes PostgreSQL keep every row for the tag-key
+ * trigger's transition table, which costs more than the insert itself.
  */
-export async function insertMapped(tx: DbOrTx, mapped: SQL, source: string, batchIds: Map<string, number>, into: MonthTable[] | null = null): Promise<number> {
+export async function insertMapped(tx: DbOrTx, mapped: (month: MonthTable | null) => SQL, source: string, batchIds: Map<string, number>, into: MonthTable[] | null = null): Promise<number> {
   const batch = sql`(case m.period ${sql.join([...batchIds].map(([period, id]) => sql`when ${period}::date then ${id}::bigint`), sql` `)} end)`;
-  const insert = (table: string, where: SQL) =>
+  const insert = (table: string, month: MonthTable | null) =>
     tx.execute(
       sql`insert into ${sql.raw(table)} (${sql.raw(["day", ...MAPPED_COLUMNS, "source", "batch_id"].join(", "))})
-          select m.day, ${sql.raw(MAPPED_COLUMNS.map((column) => `m.${column}`).join(", "))}, ${source}::text, ${batch} from (${mapped}) m ${where}`,
+          select m.day, ${sql.raw(MAPPED_COLUMNS.map((column) => `m.${column}`).join(", "))}, ${source}::text, ${batch} from (${mapped(month)}) m`,
     );
-  if (!into) return affectedRows(await insert("cost_line_items", sql``));
+  if (!into) return affectedRows(await insert("cost_line_items", null));
   let written = 0;
-  for (const month of into) written += affectedRows(await insert(month.table, sql`where m.day >= ${month.from}::date and m.day < ${month.to}::date`));
+  for (const month of into) written += affectedRows(await insert(month.table, month));
   return written;
 }
+
+/** `and <day> in the month`, or nothing without a month. */
+export const withinMonth = (day: SQL, month: MonthTable | null) => (month ? sql`and ${day} >= ${month.from}::date and ${day} < ${month.to}::date` : sql``);
 
 /** Rows a statement changed, from either driver. */
 export function affectedRows(result: unknown): number {
@@ -172,6 +176,6 @@ export async function stageInTransaction(tx: DbOrTx, copyBytes: CopyBytes, index
     rows,
     periods,
     tagKeys: mapping.tagKeys,
-    insert: (writer, source, batchIds) => (rows === 0 ? Promise.resolve(0) : insertMapped(writer, mappedRows(mapping, table, daysTable), source, batchIds)),
+    insert: (writer, source, batchIds) => (rows === 0 ? Promise.resolve(0) : insertMapped(writer, () => mappedRows(mapping, table, daysTable), source, batchIds)),
   };
 }
