@@ -112,6 +112,12 @@ export function describePostgresUrl(url: string): string {
   return `PostgreSQL at ${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
 }
 
+/** Rows a statement changed, from either driver (PGlite answers {affectedRows}, postgres.js {count}). */
+export function affectedRows(result: unknown): number {
+  const changed = result as { affectedRows?: number; count?: number };
+  return changed.affectedRows ?? changed.count ?? 0;
+}
+
 /** Raw SQL rows from either driver (PGlite answers {rows}, postgres.js an array). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;

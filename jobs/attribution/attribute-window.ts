@@ -3,7 +3,7 @@
 // priority, effective at the line's day); pure TypeScript splits the pools exactly.
 // The window's old attribution is replaced inside the caller's transaction.
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "../../db/client";
+import { affectedRows, queryRows, type DbOrTx } from "../../db/client";
 import { COMMON_OWNER_KEYS, COST_EXPLORER_SOURCE, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { firstOfMonth } from "../../db/calendar";
 import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
@@ -150,9 +150,4 @@ async function keepBilledLines(tx: DbOrTx, window: DayWindow): Promise<void> {
   await tx.execute(sql`
     delete from attribution_lines l where l.source = ${COST_EXPLORER_SOURCE}
       and exists (select 1 from export_billed_days x where x.day = l.day and x.account_id = l.account_id)`);
-}
-
-function affectedRows(result: unknown): number {
-  const r = result as { affectedRows?: number; count?: number };
-  return r.affectedRows ?? r.count ?? 0;
 }

@@ -11,6 +11,12 @@ export interface PeriodSummary {
   lastDay: string;
 }
 
+/** The first and last day of the periods' rows; null for none. */
+export function dayRange(periods: Map<string, PeriodSummary>): [string, string] | null {
+  const days = [...periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
+  return days.length === 0 ? null : [days[0]!, days.at(-1)!];
+}
+
 export interface ScannedFile {
   file: ImportFile;
   sha256: string;

@@ -18,7 +18,7 @@ import { addDays } from "../../db/calendar";
 import { attachMonthTable, createMonthTable, hasMonthPartition, monthPartitionsOf, monthsOfRange, nextMonth, partitionName, type MonthTable } from "../../db/line-item-partitions";
 import { CsvShape } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
-import type { PeriodSummary } from "./scan-file";
+import { dayRange, type PeriodSummary } from "./scan-file";
 import { MAPPED_COLUMNS, type FieldShape } from "./sql-fields";
 import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withinMonth, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
@@ -101,6 +101,8 @@ interface Block {
   table: string;
   rows: number;
   periods: Map<string, PeriodSummary>;
+  /** Every tag key a row can hold, when the header tells (the mapping's). */
+  tagKeys?: string[];
   /** The rows are in fresh month tables already (BlockTables.freshMonths). */
   written: boolean;
 }
@@ -126,12 +128,10 @@ export interface BlockSink {
 
 /**
  * Reads the file in blocks, LANES at a time, and hands each finished block to the sink (one after
- * the other, in the order they finish) while the next ones are read. The staged file's own insert has
- * nothing left to do.
+ * the other, in the order they finish) while the next ones are read: the staged file has no insert left.
  */
 export async function stageInLanes(database: Database, blocks: BlockTables, format: ImportFormat, header: string[], stream: Readable, sink: BlockSink): Promise<SqlStagedFile> {
   const build = mappingFor(format, header);
-  const tagKeys = build(header, { trim: false, jsonEscapes: true }).tagKeys;
   const columns = sql.raw(["day", "period", ...MAPPED_COLUMNS].join(", "));
   const shape = new CsvShape();
   const done: Block[] = [];
@@ -141,14 +141,14 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   const finished = (block: Block) => {
     done.push(block);
     if (block.rows === 0) return;
-    const [firstDay, lastDay] = dayRange(block.periods);
+    const [firstDay, lastDay] = dayRange(block.periods)!;
     const mapped: MappedBlock = {
       periods: block.periods,
       firstDay,
       lastDay,
       written: block.written,
       insert: (tx, batchIds) =>
-        withTagKeysRegistered(tx, { tagKeys, periods: block.periods }, async (registered) => {
+        withTagKeysRegistered(tx, block, async (registered) => {
           if (block.written) return block.rows;
           const into = registered ? await monthPartitionsOf(tx, firstDay, addDays(lastDay, 1)) : null;
           return insertMapped(tx, (month) => sql`select ${columns} from ${sql.raw(block.table)} where true ${withinMonth(sql`day`, month)}`, sink.source, batchIds, into);
@@ -177,7 +177,7 @@ export async function stageInLanes(database: Database, blocks: BlockTables, form
   if (shape.malformed) throw new SqlPathRefused("CSV quoting csv-parse would refuse");
   const rows = done.reduce((sum, block) => sum + block.rows, 0);
   if (rows !== shape.records()) throw new SqlPathRefused(`COPY read ${rows} rows of ${shape.records()} records`);
-  return { rows, periods: mergePeriods(done), insert: async () => 0 };
+  return { rows, periods: mergePeriods(done) };
 }
 
 /**
@@ -194,21 +194,15 @@ async function mapBlock(database: Database, blocks: BlockTables, sink: BlockSink
     await lane.execute(sql`set local jit = off`);
     const mapping = build(header, fieldShape);
     const { rows, periods } = await readPeriods(lane, mapping, raw, days);
-    const fresh = mapping.tagKeys && rows > 0 ? await blocks.freshMonths(...dayRange(periods)) : null;
+    const fresh = mapping.tagKeys && rows > 0 ? await blocks.freshMonths(...dayRange(periods)!) : null;
     if (fresh) {
       const written = await insertMapped(lane, (month) => mappedRows(mapping, raw, days, month), sink.source, await sink.batchIds([...periods.keys()], lane), fresh);
       if (written !== rows) throw new Error(`a block wrote ${written} of its ${rows} rows`);
-      return { table, rows, periods, written: true };
+      return { table, rows, periods, tagKeys: mapping.tagKeys, written: true };
     }
     await lane.execute(sql`create unlogged table ${sql.raw(table)} as ${mappedRows(mapping, raw, days)}`);
-    return { table, rows, periods, written: false };
+    return { table, rows, periods, tagKeys: mapping.tagKeys, written: false };
   });
-}
-
-/** The first and last day of a block's rows (it has some). */
-function dayRange(periods: Map<string, PeriodSummary>): [string, string] {
-  const days = [...periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
-  return [days[0]!, days.at(-1)!];
 }
 
 function mergePeriods(blocks: Block[]): Map<string, PeriodSummary> {

@@ -9,14 +9,14 @@
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "../../db/client";
+import { affectedRows, queryRows, type DbOrTx } from "../../db/client";
 import { sqlArray } from "../../db/queries/anomaly-series";
 import type { CopyBytes } from "../../db/copy-bytes";
 import type { MonthTable } from "../../db/line-item-partitions";
 import { CsvShape, firstRecordEnd } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import { peek } from "./read-rows";
-import type { PeriodSummary } from "./scan-file";
+import { dayRange, type PeriodSummary } from "./scan-file";
 import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type FieldShape, type SqlMapping } from "./sql-fields";
 import { legacyCurMapping } from "./sql-map-cur";
 import { focusMapping } from "./sql-map-focus";
@@ -45,8 +45,9 @@ export interface SqlStagedFile {
   periods: Map<string, PeriodSummary>;
   /** Every tag key a row can hold, when the header tells; registered for the file's months on insert. */
   tagKeys?: string[];
-  /** Inserts the rows, each under its billing period's batch; returns how many. */
-  insert(tx: DbOrTx, source: string, batchIds: Map<string, number>): Promise<number>;
+  /** Inserts the rows, each under its billing period's batch; returns how many. Absent when the
+   *  lanes have written them already (sql-lanes.ts). */
+  insert?(tx: DbOrTx, source: string, batchIds: Map<string, number>): Promise<number>;
 }
 
 /** The header of a CSV stream (names trimmed, as read-rows.ts reads them) and the stream, still whole. */
@@ -133,12 +134,6 @@ export async function insertMapped(tx: DbOrTx, mapped: (month: MonthTable | null
 /** `and <day> in the month`, or nothing without a month. */
 export const withinMonth = (day: SQL, month: MonthTable | null) => (month ? sql`and ${day} >= ${month.from}::date and ${day} < ${month.to}::date` : sql``);
 
-/** Rows a statement changed, from either driver. */
-export function affectedRows(result: unknown): number {
-  const count = result as { affectedRows?: number; count?: number };
-  return count.affectedRows ?? count.count ?? 0;
-}
-
 /**
  * Tag keys the file's header names, registered for every month its days touch; the line-item
  * trigger is then told (tallyboard.tag_keys_registered, for this transaction) not to read them
@@ -148,11 +143,11 @@ export function affectedRows(result: unknown): number {
 export async function withTagKeysRegistered<T>(tx: DbOrTx, staged: Pick<SqlStagedFile, "tagKeys" | "periods">, write: (registered: boolean) => Promise<T>): Promise<T> {
   const keys = staged.tagKeys;
   if (!keys) return write(false);
-  const days = [...staged.periods.values()].flatMap((period) => [period.firstDay, period.lastDay]).sort();
-  if (keys.length > 0 && days.length > 0) {
+  const days = dayRange(staged.periods);
+  if (keys.length > 0 && days) {
     await tx.execute(sql`
       insert into line_item_tag_keys (month, tag_key)
-      select m::date, k from generate_series(date_trunc('month', ${days[0]}::date), ${days.at(-1)}::date, interval '1 month') m, unnest(${sqlArray(keys)}) k
+      select m::date, k from generate_series(date_trunc('month', ${days[0]}::date), ${days[1]}::date, interval '1 month') m, unnest(${sqlArray(keys)}) k
       on conflict do nothing`);
   }
   await tx.execute(sql`select set_config('tallyboard.tag_keys_registered', 'on', true)`);

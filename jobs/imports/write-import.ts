@@ -2,7 +2,7 @@
 // previous batches are deleted, the files' rows COPYed in, and the days touched re-attributed and
 // reconciled, all in one transaction. Rows of files that were re-listed unchanged stay.
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type Database, type DbOrTx } from "../../db/client";
+import { affectedRows, queryRows, type Database, type DbOrTx } from "../../db/client";
 import { importBatches } from "../../db/schema";
 import { addDays } from "../../db/calendar";
 import { ensureMonthPartitions } from "../../db/line-item-partitions";
@@ -12,7 +12,7 @@ import type { DayWindow } from "../sync/billing-window";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import type { ScannedFile } from "./scan-file";
-import { affectedRows, SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
+import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
@@ -99,10 +99,11 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
       if (scan.rows === 0) continue;
       const batchIds = await batches.of(index, [...scan.periods.keys()]);
       const raw = scan.raw;
-      if (raw) rowsWritten += await withTagKeysRegistered(tx, raw, () => raw.insert(tx, sourceOf(scan.format), batchIds)).catch((error: Error) => {
+      const insert = raw?.insert;
+      if (raw && insert) rowsWritten += await withTagKeysRegistered(tx, raw, () => insert(tx, sourceOf(scan.format), batchIds)).catch((error: Error) => {
         throw new SqlPathRefused(`PostgreSQL refused a value of ${scan.file.name}: ${error.message}`, { cause: error });
       });
-      else for (const [period, batchId] of batchIds) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);
+      else if (!raw) for (const [period, batchId] of batchIds) targets.push(sql`(${index}::int, ${period}::date, ${sourceOf(scan.format)}::text, ${batchId}::bigint)`);
     }
     if (targets.length > 0) {
       const moved = await tx.execute(
