@@ -12,3 +12,4 @@ export * from "./leaderboards";
 export * from "./access";
 export * from "./commitments";
 export * from "./reviews";
+export * from "./control-totals";

@@ -5,6 +5,7 @@ import type { DayWindow } from "../sync/billing-window";
 import { attributeWindow, type AttributionStats } from "./attribute-window";
 import { rebuildRollups } from "./rebuild-rollups";
 import { reconcileWindow, type Reconciliation } from "./reconcile";
+import { checkControlTotals } from "./control-check";
 import { bumpReadModelVersion } from "../../db/read-model-version";
 
 export class ReconciliationError extends Error {
@@ -19,8 +20,10 @@ export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId
   const stats = await attributeWindow(tx, window, runId);
   const reconciliation = await reconcileWindow(tx, stats.window);
   if (reconciliation.mismatches.length > 0) throw new ReconciliationError(reconciliation);
+  // A control mismatch is reported, not rolled back: the source's own figures may be restated later.
+  const control = await checkControlTotals(tx, stats.window);
   // Every writer (sync, import, backfill, ownership change) attributes through here: rollups follow.
   await rebuildRollups(tx, stats.window);
   await bumpReadModelVersion(tx); // the API's cached reads of these days are stale from the commit on
-  return { stats, reconciliation };
+  return { stats, reconciliation: { ...reconciliation, control } };
 }

@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
+import type { ControlCheck } from "./control-check";
 
 export interface Reconciliation {
   daysChecked: number;
@@ -11,6 +12,8 @@ export interface Reconciliation {
   mismatches: { day: string; measure: string; billed: string | null; attributed: string | null }[];
   billedUnblended: string;
   billedAmortized: string;
+  /** The same days against a control total attribution did not produce (control-check.ts). */
+  control?: ControlCheck;
 }
 
 export async function reconcileWindow(tx: DbOrTx, window: DayWindow): Promise<Reconciliation> {

@@ -2,10 +2,11 @@
 // in one transaction. A failure anywhere leaves the database and the watermark as they were.
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { accounts, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from "../../db/schema";
+import { accounts, controlTotals, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from "../../db/schema";
 import { ApiCallBudget, type RetryPolicy } from "../sources/api-call-budget";
 import type { BillingSource } from "../sources/billing-source";
 import { fetchCosts, type FetchProgress } from "../sources/cost-explorer/fetch-costs";
+import { fetchControlTotals } from "../sources/cost-explorer/fetch-control-totals";
 import { ensureMonthPartitions } from "../../db/line-item-partitions";
 import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import { costSyncWindow, type DayWindow } from "./billing-window";
@@ -39,6 +40,7 @@ export async function syncCosts(database: Database, source: BillingSource, optio
     try {
       const ownerTagKeys = await loadOwnerTagKeys(db);
       const fetched = await fetchCosts(source.costExplorer, budget, window, ownerTagKeys, options.onProgress);
+      const control = await fetchControlTotals(source.costExplorer, budget, window);
       const attributed = await db.transaction(async (tx) => {
         await ensureMonthPartitions(tx, window.start, window.end);
         await tx
@@ -58,6 +60,21 @@ export async function syncCosts(database: Database, source: BillingSource, optio
             batchId: runId,
           }));
           await tx.insert(costLineItems).values(chunk);
+        }
+        await tx
+          .delete(controlTotals)
+          .where(and(eq(controlTotals.source, COST_EXPLORER_SOURCE), gte(controlTotals.day, window.start), lt(controlTotals.day, window.end)));
+        for (let i = 0; i < control.length; i += INSERT_CHUNK) {
+          const chunk = control.slice(i, i + INSERT_CHUNK).map((total) => ({
+            source: COST_EXPLORER_SOURCE,
+            day: total.day,
+            accountId: total.accountId,
+            unblendedCost: total.unblended,
+            amortizedCost: total.amortized,
+            netAmortizedCost: total.netAmortized,
+            runId,
+          }));
+          await tx.insert(controlTotals).values(chunk);
         }
         for (const account of fetched.accounts) {
           await tx

@@ -107,13 +107,18 @@ describe("dashboard on the demo company", () => {
     await page.screenshot({ path: join(dashboard.screenshots, "team-not-found.png"), fullPage: true });
   });
 
-  it("Data sync: runs, the last complete day and a clean reconciliation of every synced day", async () => {
+  it("Data sync: runs, the last complete day, a clean reconciliation of every synced day and the Cost Explorer control total", async () => {
     await open("#/sync", "[data-testid=job-runs-table] tbody tr");
     expect(await page.locator("[data-testid=job-runs-table] tbody tr").count()).toBeGreaterThanOrEqual(2);
     expect(await text("[data-testid=reconciliation-result]")).toContain("Every day reconciles");
     const firstDay = [...dataset.rows.map((row) => row.day)].sort()[0]!;
     const days = (Date.parse(dataset.manifest.asOf) - Date.parse(firstDay)) / 86_400_000;
     expect(await text("[data-testid=reconciliation-days]")).toBe(String(days));
+    // The control: Cost Explorer's ungrouped total of the same days, computed here from the fixture's rows.
+    const billed = dataset.rows.filter((row) => row.day < dataset.manifest.asOf).reduce((sum, row) => sum.plus(row.unblended), new Decimal(0));
+    expect(await text("[data-testid=control-result]")).toBe("Matches Cost Explorer's own totals");
+    expect(await text("[data-testid=control-amount]")).toBe(usd(billed));
+    expect(await text("[data-testid=control-attributed]")).toBe(usd(billed));
     await page.screenshot({ path: join(dashboard.screenshots, "sync.png"), fullPage: true });
   });
 });

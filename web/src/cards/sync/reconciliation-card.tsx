@@ -6,11 +6,12 @@ import { formatDay, formatTimestamp, addDays } from "../../format/dates";
 import { formatUsd } from "../../format/money";
 import { latestReconciliation } from "./reconciliation";
 import { DataTable, num } from "../../components/data-table";
+import { ControlTotal } from "./control-total";
 
 export function ReconciliationCard() {
   const runs = useJobRuns();
   return (
-    <Card title="Reconciliation" note="Per day and per measure, attributed totals must equal billed totals exactly." testId="reconciliation-card">
+    <Card title="Reconciliation" note="Per day and per measure, attributed totals must equal billed totals exactly; and the bill itself is held against a control total attribution did not produce." testId="reconciliation-card">
       <QueryState query={runs} isEmpty={(data) => latestReconciliation(data.runs) === null} empty="No reconciliation yet: it runs at the end of each cost sync.">
         {(data) => {
           const { run, reconciliation } = latestReconciliation(data.runs)!;
@@ -45,6 +46,7 @@ export function ReconciliationCard() {
                   ))}
                 </DataTable>
               )}
+              <ControlTotal control={reconciliation.control} />
             </div>
           );
         }}
