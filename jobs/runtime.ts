@@ -17,6 +17,8 @@ import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
 import type { RunSummary } from "./sync/job-runs";
 import type { DayWindow } from "./sync/billing-window";
 import { withJobLock } from "./sync/abandoned-runs";
+import { unsupportedNodeWarning } from "./node-version";
+import { logger } from "./logger";
 
 export interface Runtime {
   config: Config;
@@ -26,6 +28,8 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: Config): Promise<Runtime> {
+  const nodeWarning = unsupportedNodeWarning(process.version);
+  if (nodeWarning) logger("runtime").warn(nodeWarning);
   // Read the ownership file before touching the database: a broken file fails start-up cleanly.
   const ownership = config.ownershipFile ? readOwnershipFile(config.ownershipFile) : null;
   const source =
