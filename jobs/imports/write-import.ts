@@ -142,7 +142,9 @@ async function refuseMixedFormats(tx: DbOrTx, scans: ScannedFile[], keptBatchIds
     sql`select file_name as file, format, billing_period::text as period from import_batches where id in (${ids(keptBatchIds)})`,
   );
   const staged = scans.filter((scan) => scan.rows > 0).map((scan) => ({ file: scan.file.name, format: scan.format, periods: [...scan.periods.keys()] }));
-  const clash = mixedFormatClash([...kept.map((batch) => ({ file: batch.file, format: batch.format, periods: [batch.period] })), ...staged]);
+  const stagedPeriods = new Set(staged.flatMap((scan) => scan.periods));
+  const keptBeside = kept.filter((batch) => stagedPeriods.has(batch.period)).map((batch) => ({ file: batch.file, format: batch.format, periods: [batch.period] }));
+  const clash = mixedFormatClash([...keptBeside, ...staged]);
   if (clash) throw new ImportError(clash.file, null, null, clash.problem);
 }
 
