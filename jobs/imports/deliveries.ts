@@ -7,7 +7,7 @@ import { DeliveryError, fileKind, namesPath, parseManifest, placeOf, type Manife
 export { DeliveryError } from "./delivery-layout";
 
 export interface ListedFile {
-  /** Relative to the location ("/"-separated); for S3 the object key. */
+  /** Relative to the location ("/"-separated), for S3 the object key: matched against manifests' keys. */
   path: string;
   /** As shown to the user and recorded on batches (path or s3:// URL). */
   name: string;
@@ -48,14 +48,15 @@ export function selectDeliveries(files: ListedFile[], manifests: ListedManifest[
   const groups = new Map<string, Group>();
   const loose: ListedFile[] = [];
   const groupOf = (place: Place) => groups.get(place.group) ?? groups.set(place.group, { period: place.period, files: [], manifests: [] }).get(place.group)!;
+  // The layout is read from the full name (path or s3:// URL): a location inside an export (its
+  // data/ folder, say) still shows the folders around it. Folders come out as the user sees them.
   for (const file of files) {
-    const place = placeOf(file.path);
-    // Folders shown as the files are (full path or s3:// URL): the name ends with the path.
-    if (place) groupOf(place).files.push({ ...file, ...place, folder: file.name.slice(0, file.name.length - file.path.length) + place.folder });
+    const place = placeOf(file.name);
+    if (place) groupOf(place).files.push({ ...file, ...place });
     else loose.push(file);
   }
   for (const manifest of manifests) {
-    const place = placeOf(manifest.path);
+    const place = placeOf(manifest.name);
     if (place) groupOf(place).manifests.push({ ...manifest, ...place });
   }
   const chosen = new Set(loose.map((file) => file.name));

@@ -20,7 +20,6 @@ export interface Manifest {
   name: string;
   /** assemblyId (legacy CUR) or executionId (Data Exports). */
   id: string;
-  idField: "assemblyId" | "executionId";
   /** yyyy-mm of billingPeriod.start; null when the manifest has none. */
   period: string | null;
   /** The data files it names, as S3 keys (bucket-relative). */
@@ -81,7 +80,7 @@ export function parseManifest(name: string, text: string): Manifest {
   // Legacy manifests write 20240901T000000.000Z; accept ISO 2024-09-01T00:00:00Z as well.
   const period = typeof start === "string" ? /^(\d{4})-?(\d{2})/.exec(start) : null;
   if (start !== undefined && !period) throw new DeliveryError(`${name}: field billingPeriod.start "${String(start)}" is not a date`);
-  return { name, id, idField, period: period ? `${period[1]}-${period[2]}` : null, files: (list as string[]).map((file) => file.replace(/^s3:\/\/[^/]+\//, "")) };
+  return { name, id, period: period ? `${period[1]}-${period[2]}` : null, files: (list as string[]).map((file) => file.replace(/^s3:\/\/[^/]+\//, "")) };
 }
 
 /** Does a manifest's key name this listed path? Paths are relative to the location, keys to the bucket. */

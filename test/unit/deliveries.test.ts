@@ -58,7 +58,7 @@ describe("parseManifest", () => {
 
   it("reads both periods spellings and strips s3://bucket/ from data files", () => {
     expect(parseManifest("m", JSON.stringify({ assemblyId: "a", billingPeriod: { start: "20240901T000000.000Z" }, reportKeys: ["k/1.csv.gz"] }))).toMatchObject({ id: "a", period: "2024-09", files: ["k/1.csv.gz"] });
-    expect(parseManifest("m", JSON.stringify({ executionId: "e", billingPeriod: { start: "2024-10-01T00:00:00Z" }, dataFiles: ["s3://b/k/1.parquet"] }))).toMatchObject({ id: "e", idField: "executionId", period: "2024-10", files: ["k/1.parquet"] });
+    expect(parseManifest("m", JSON.stringify({ executionId: "e", billingPeriod: { start: "2024-10-01T00:00:00Z" }, dataFiles: ["s3://b/k/1.parquet"] }))).toMatchObject({ id: "e", period: "2024-10", files: ["k/1.parquet"] });
   });
 });
 
@@ -130,6 +130,12 @@ describe("selectDeliveries", () => {
       files: [file(`${E}/data/BILLING_PERIOD=2024-09/exec-1/a.parquet`), file(`${E}/data/BILLING_PERIOD=2024-09/exec-2/a.parquet`)],
       manifests: [],
       error: `(s3://b/${E}/data/BILLING_PERIOD=2024-09/exec-1, s3://b/${E}/data/BILLING_PERIOD=2024-09/exec-2)`,
+    },
+    {
+      title: "two executions when the location is inside the export's data/ folder",
+      files: ["exec-1", "exec-2"].map((exec) => ({ path: `BILLING_PERIOD=2024-09/${exec}/a.parquet`, name: `/tmp/y/cur2/data/BILLING_PERIOD=2024-09/${exec}/a.parquet`, modified: 0 })),
+      manifests: [],
+      error: "(/tmp/y/cur2/data/BILLING_PERIOD=2024-09/exec-1, /tmp/y/cur2/data/BILLING_PERIOD=2024-09/exec-2)",
     },
     {
       title: "a manifest naming a file that is not there",
