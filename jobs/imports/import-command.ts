@@ -2,6 +2,7 @@
 import { SingleBar, Presets } from "cli-progress";
 import type { Runtime } from "../runtime";
 import { addDays } from "../../db/calendar";
+import type { DeliveryChoice } from "./deliveries";
 import { FORMAT_OPTIONS, type FormatOption } from "./detect-format";
 import { importFromLocation } from "./import-location";
 import { IMPORT_LOCK } from "./scheduled-import";
@@ -27,6 +28,10 @@ export async function importCommand(runtime: Runtime, location: string | undefin
   const { run } = result;
   const window = run.window ? ` ${run.window.start}..${addDays(run.window.end, -1)}` : "";
   console.log(`run ${run.runId}: ${run.status}${window}, ${run.rowsWritten ?? 0} rows written${run.error ? `\n  error: ${run.error}` : ""}`);
+  for (const delivery of (run.details?.deliveries ?? []) as DeliveryChoice[]) {
+    const skipped = delivery.skipped.length > 0 ? `; ${delivery.skipped.length} file(s) of older deliveries or not in the manifest skipped` : "";
+    console.log(`  delivery  ${delivery.period} ${delivery.folder}${delivery.id ? ` (${delivery.id})` : ""}: ${delivery.files} file(s)${skipped}`);
+  }
   for (const file of (run.details?.files ?? []) as { name: string; status: string; rows?: number }[]) {
     console.log(`  ${file.status.padEnd(9)} ${file.name}${file.rows === undefined ? "" : ` (${file.rows} rows)`}`);
   }

@@ -11,3 +11,18 @@ export interface ImportFile {
 export function isExportFile(name: string): boolean {
   return /\.(csv|csv\.gz|parquet|snappy\.parquet|gz\.parquet)$/i.test(name);
 }
+
+/** A file listed at a location, with what choosing deliveries needs (deliveries.ts). */
+export interface ListedEntry {
+  file: ImportFile;
+  /** Relative to the location, "/"-separated; for S3 the object key. */
+  path: string;
+  /** Last modified, ms since the epoch. */
+  modified: number;
+}
+
+/** A location's data files and AWS manifests (<name>-Manifest.json), each in name order. */
+export interface LocationEntries {
+  data: ListedEntry[];
+  manifests: ListedEntry[];
+}

@@ -5,6 +5,7 @@ import { inArray, and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { importBatches } from "../../db/schema";
 import { recordRun, RunFailure, type RunSummary } from "../sync/job-runs";
+import type { DeliveryChoice } from "./deliveries";
 import type { FormatOption } from "./detect-format";
 import { ImportError } from "./import-error";
 import type { ImportFile } from "./import-file";
@@ -19,6 +20,8 @@ export interface ImportOptions {
   onProgress?: (progress: { done: number; total: number; label: string }) => void;
   /** See WriteOptions.blockBytes. */
   blockBytes?: number;
+  /** The delivery chosen per billing period (import-location.ts), recorded on the run. */
+  deliveries?: DeliveryChoice[];
 }
 
 export interface ImportResult {
@@ -49,7 +52,8 @@ export async function importFiles(database: Database, files: ImportFile[], optio
         if (scan) return { name: file.name, status: "imported", format: scan.format, rows: scan.rows, periods: [...scan.periods.keys()], parsedBy: scan.parsedBy };
         return changed.some((c) => c.file === file) ? { name: file.name, status: "not written" } : { name: file.name, status: "unchanged" };
       });
-    if (changed.length === 0) return { rowsWritten: 0, details: { files: detailsOf([]) } };
+    const deliveries = options.deliveries ? { deliveries: options.deliveries } : {};
+    if (changed.length === 0) return { rowsWritten: 0, details: { files: detailsOf([]), ...deliveries } };
     try {
       // One pass: each file is validated as it is written; a bad row rolls the whole write back.
       const kept = current.map((batch) => batch.id);
@@ -63,13 +67,13 @@ export async function importFiles(database: Database, files: ImportFile[], optio
         return write("node");
       });
       progress(files.length * 2, "written");
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings } };
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...deliveries, ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings } };
     } catch (error) {
       if (error instanceof ImportError) {
         rejected = error;
         throw error;
       }
-      throw new RunFailure(error, { details: { files: detailsOf([]) } });
+      throw new RunFailure(error, { details: { files: detailsOf([]), ...deliveries } });
     }
   });
   return { run, rejected };

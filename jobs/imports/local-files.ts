@@ -1,18 +1,28 @@
-// Export files on disk: one file, or every export file under a folder (recursively, in name order).
+// Export files on disk: one file, or every export file and AWS manifest under a folder (recursively, in name order).
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
-import { isExportFile, type ImportFile } from "./import-file";
+import { join, relative, sep } from "node:path";
+import { isManifestName } from "./delivery-layout";
+import { isExportFile, type ImportFile, type ListedEntry, type LocationEntries } from "./import-file";
 
-export async function listLocalFiles(path: string): Promise<ImportFile[]> {
+export async function listLocalLocation(path: string): Promise<LocationEntries> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new Error(`${path} does not exist`);
-  const paths = info.isDirectory()
-    ? (await readdir(path, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile() && isExportFile(entry.name))
-        .map((entry) => join(entry.parentPath, entry.name))
-        .sort()
-    : [path];
+  if (!info.isDirectory()) return { data: [await entryOf(path, path.split(sep).join("/"))], manifests: [] };
+  const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && (isExportFile(entry.name) || isManifestName(entry.name)))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const entries = await Promise.all(found.map((file) => entryOf(file, relative(path, file).split(sep).join("/"))));
+  return { data: entries.filter((entry) => isExportFile(entry.path)), manifests: entries.filter((entry) => isManifestName(entry.path)) };
+}
+
+/** Every export file at the path, deliveries not chosen (for callers that name their files themselves). */
+export async function listLocalFiles(path: string): Promise<ImportFile[]> {
+  return (await listLocalLocation(path)).data.map((entry) => entry.file);
+}
+
+async function entryOf(file: string, path: string): Promise<ListedEntry> {
   // 1 MB reads: at the default 64 KB, Node spends more time on chunks than the hash and COPY on bytes.
-  return paths.map((file) => ({ name: file, open: async () => createReadStream(file, { highWaterMark: 1 << 20 }) }));
+  return { file: { name: file, open: async () => createReadStream(file, { highWaterMark: 1 << 20 }) }, path, modified: (await stat(file)).mtimeMs };
 }

@@ -16,9 +16,10 @@ export async function runScheduledImport(runtime: Runtime, trigger: string): Pro
     const result = await withJobLock(runtime.database, IMPORT_LOCK, () => importFromLocation(runtime.database, location));
     if (!result) return log.info({ trigger }, "import skipped: another instance holds the lock");
     const { run } = result;
-    log.info({ trigger, location, status: run.status, rows: run.rowsWritten, window: run.window, error: run.error }, "import finished");
+    // Which delivery each period came from (folder, assemblyId/executionId): what to check against AWS.
+    log.info({ trigger, location, status: run.status, rows: run.rowsWritten, window: run.window, deliveries: run.details?.deliveries, error: run.error }, "import finished");
   } catch (error) {
-    // Listing failures (missing folder, S3 access) land here; a rejected file is a failed run above.
+    // Listing failures (missing folder, S3 access) land here; a rejected file or delivery is a failed run above.
     log.error({ trigger, location, err: { message: (error as Error).message } }, "import crashed");
   }
 }

@@ -15,6 +15,8 @@ import type { ScannedFile } from "./scan-file";
 import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
+import { ImportError } from "./import-error";
+import { mixedFormatClash } from "./one-format-per-period";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -114,6 +116,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
       );
       rowsWritten += affectedRows(moved);
     }
+    await refuseMixedFormats(tx, scans, keptBatchIds);
     // The old batches go after the new rows are in (they carry batch ids not recorded yet, so stay).
     const replaced = await replacePeriods(tx, scans, keptBatchIds, days);
     for (const [index, scan] of scans.entries()) if (scan.rows > 0) await insertBatches(tx, scan, await batches.of(index, [...scan.periods.keys()]));
@@ -130,6 +133,19 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
     return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings };
   });
+}
+
+/** A period staged in two formats, or in another format than a batch kept beside it: rolled back. */
+async function refuseMixedFormats(tx: DbOrTx, scans: ScannedFile[], keptBatchIds: number[]): Promise<void> {
+  const kept = keptBatchIds.length === 0 ? [] : await queryRows<{ file: string; format: string; period: string }>(
+    tx,
+    sql`select file_name as file, format, billing_period::text as period from import_batches where id in (${ids(keptBatchIds)})`,
+  );
+  const staged = scans.filter((scan) => scan.rows > 0).map((scan) => ({ file: scan.file.name, format: scan.format, periods: [...scan.periods.keys()] }));
+  const stagedPeriods = new Set(staged.flatMap((scan) => scan.periods));
+  const keptBeside = kept.filter((batch) => stagedPeriods.has(batch.period)).map((batch) => ({ file: batch.file, format: batch.format, periods: [batch.period] }));
+  const clash = mixedFormatClash([...keptBeside, ...staged]);
+  if (clash) throw new ImportError(clash.file, null, null, clash.problem);
 }
 
 /** Deletes the rows of the periods' current batches (except kept ones); adds their days to `days`. */

@@ -7,6 +7,8 @@ export interface FakeS3 {
   url: string;
   /** bucket -> key -> bytes; change it between calls to simulate AWS rewriting an export. */
   buckets: Map<string, Map<string, Buffer>>;
+  /** "bucket/key" -> LastModified in listings (default 2024-01-01): orders deliveries. */
+  modified: Map<string, Date>;
   requests: { method: string; path: string; query: Record<string, string> }[];
   close(): Promise<void>;
 }
@@ -16,6 +18,7 @@ const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.cha
 export async function startFakeS3(options: { pageSize?: number } = {}): Promise<FakeS3> {
   const pageSize = options.pageSize ?? 2;
   const buckets = new Map<string, Map<string, Buffer>>();
+  const modified = new Map<string, Date>();
   const requests: FakeS3["requests"] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -37,7 +40,7 @@ export async function startFakeS3(options: { pageSize?: number } = {}): Promise<
       const max = Math.min(pageSize, Number(url.searchParams.get("max-keys") ?? pageSize));
       const page = all.slice(start, start + max);
       const truncated = start + max < all.length;
-      const contents = page.map((k) => `<Contents><Key>${xmlEscape(k)}</Key><Size>${bucket.get(k)!.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`).join("");
+      const contents = page.map((k) => `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${(modified.get(`${bucketName}/${k}`) ?? new Date("2024-01-01T00:00:00Z")).toISOString()}</LastModified><Size>${bucket.get(k)!.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`).join("");
       res.writeHead(200, { "content-type": "application/xml" });
       return res.end(
         `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucketName}</Name><Prefix>${xmlEscape(prefix)}</Prefix>` +
@@ -56,6 +59,7 @@ export async function startFakeS3(options: { pageSize?: number } = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     buckets,
+    modified,
     requests,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

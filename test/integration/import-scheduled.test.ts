@@ -9,6 +9,7 @@ import { listJobRuns } from "../../db/queries/job-runs";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { storedTotals } from "../support/import-totals";
 import { cur2Parquet, cur2Rows } from "../support/cur2-files";
+import { writeTree } from "../support/delivery-files";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -27,4 +28,16 @@ it("imports the folder on schedule, skips while another holder has the lock, and
   expect((await storedTotals(database.db, "cur")).rows).toBe(4);
   const { runs } = await listJobRuns(database.db, { limit: 5 });
   expect(runs.filter((run) => run.job === "import").map((run) => [run.status, run.rowsWritten])).toEqual([["succeeded", 0], ["succeeded", 4]]);
+});
+
+it("a location with two deliveries of one period and no manifest is a failed run naming both, nothing written", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tallyboard-scheduled-"));
+  const partition = "cur2/export/data/BILLING_PERIOD=2024-10";
+  writeTree(dir, { [`${partition}/exec-1/part-1.parquet`]: cur2Parquet(cur2Rows("2024-10")), [`${partition}/exec-2/part-1.parquet`]: cur2Parquet(cur2Rows("2024-10", "2")) });
+  const runtime = { database, config: { importLocation: dir } } as unknown as Runtime;
+  await runScheduledImport(runtime, "test");
+  const { runs } = await listJobRuns(database.db, { limit: 1 });
+  expect(runs[0]).toMatchObject({ job: "import", status: "failed", rowsWritten: 0 });
+  expect(runs[0]!.error).toContain(`(${join(dir, partition, "exec-1")}, ${join(dir, partition, "exec-2")})`);
+  expect((await storedTotals(database.db, "cur")).rows).toBe(4); // September only, from the first test
 });
