@@ -19,7 +19,7 @@ const query = z.object({
   fileName: z.string().min(1).max(300).optional(),
 });
 
-export function importRoutes(database: Database, options: { maxBytes?: number } = {}) {
+export function importRoutes(database: Database, options: { maxBytes?: number; resourcesFromExports?: boolean } = {}) {
   const maxSize = options.maxBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   return new Hono().post(
     "/",
@@ -30,7 +30,7 @@ export function importRoutes(database: Database, options: { maxBytes?: number } 
       const upload = await readUpload(c.req.raw, fileName);
       const file = { name: upload.name, open: async () => Readable.from([upload.bytes]) };
       // Under the import lock, like the scheduled and CLI imports: one import at a time per database.
-      const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload" }));
+      const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload", resourcesFromExports: options.resourcesFromExports }));
       if (!result) throw new ApiError("CONFLICT", "another import is running; try again when it has finished");
       const { run, rejected } = result;
       if (rejected) throw new ApiError("BAD_REQUEST", rejected.message);

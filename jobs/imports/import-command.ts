@@ -15,6 +15,7 @@ export async function importCommand(runtime: Runtime, location: string | undefin
   const result = await withJobLock(runtime.database, IMPORT_LOCK, () =>
     importFromLocation(runtime.database, location, {
       format: (format ?? "auto") as FormatOption,
+      resourcesFromExports: runtime.source.name === "exports",
       onProgress: ({ done, total, label }) => {
         if (!started) bar.start(total, 0, { label });
         started = true;

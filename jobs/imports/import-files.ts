@@ -19,6 +19,8 @@ export interface ImportOptions {
   onProgress?: (progress: { done: number; total: number; label: string }) => void;
   /** See WriteOptions.blockBytes. */
   blockBytes?: number;
+  /** See WriteOptions.resourcesFromExports. */
+  resourcesFromExports?: boolean;
 }
 
 export interface ImportResult {
@@ -56,7 +58,7 @@ export async function importFiles(database: Database, files: ImportFile[], optio
       // PostgreSQL parses and maps what it can read exactly as the Node path would; what it refuses
       // (a bad row among them) is redone in Node, which names the file, line and column.
       let refused: string | undefined;
-      const write = (parseIn: "postgres" | "node") => writeImport(database, runId, changed, { format, keptBatchIds: kept, parseIn, blockBytes: options.blockBytes });
+      const write = (parseIn: "postgres" | "node") => writeImport(database, runId, changed, { format, keptBatchIds: kept, parseIn, blockBytes: options.blockBytes, resourcesFromExports: options.resourcesFromExports });
       const written = await write("postgres").catch((error: unknown) => {
         if (!(error instanceof SqlPathRefused)) throw error;
         refused = error.message;

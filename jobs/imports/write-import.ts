@@ -15,6 +15,7 @@ import type { ScannedFile } from "./scan-file";
 import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
+import { upsertExportResources } from "./export-resources";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -56,12 +57,14 @@ export interface WriteOptions {
   parseIn: ParseIn;
   /** The size of the blocks lanes read a file in (sql-lanes.ts); tests make it small. */
   blockBytes?: number;
+  /** Exports-only deployments: the resources come from the exports' resource ids (export-resources.ts). */
+  resourcesFromExports?: boolean;
 }
 
-export async function writeImport(database: Database, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, blockBytes }: WriteOptions): Promise<WriteResult> {
-  const blocks = new BlockTables(database, blockBytes);
+export async function writeImport(database: Database, runId: number, changed: FileToWrite[], options: WriteOptions): Promise<WriteResult> {
+  const blocks = new BlockTables(database, options.blockBytes);
   try {
-    return await writeInTransaction(database, blocks, runId, changed, option, keptBatchIds, parseIn);
+    return await writeInTransaction(database, blocks, runId, changed, options);
   } finally {
     // After the transaction (it read them). A drop that fails must not hide how the import ended:
     // the next import sweeps what is left (dropOrphanBlocks).
@@ -69,7 +72,7 @@ export async function writeImport(database: Database, runId: number, changed: Fi
   }
 }
 
-async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn): Promise<WriteResult> {
+async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, resourcesFromExports }: WriteOptions): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
@@ -127,6 +130,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
+    if (resourcesFromExports) await upsertExportResources(tx, window);
     const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
     return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings };
   });
