@@ -1,5 +1,6 @@
 // POST /api/imports: upload one CUR / CUR 2.0 / FOCUS file, as a multipart "file" field or as the raw
 // body (?fileName=&format=). A bad row answers 400 naming file, line and column; past the limit, 413.
+// GET /api/imports/:runId/quality (or latest): the data-quality report of an import run.
 import { Readable } from "node:stream";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -11,6 +12,7 @@ import { IMPORT_LOCK } from "../../jobs/imports/scheduled-import";
 import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { getImportQuality } from "../../db/queries/import-quality";
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
 
@@ -21,7 +23,14 @@ const query = z.object({
 
 export function importRoutes(database: Database, options: { maxBytes?: number; resourcesFromExports?: boolean } = {}) {
   const maxSize = options.maxBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-  return new Hono().post(
+  return new Hono()
+    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), async (c) => {
+      const { runId } = c.req.valid("param");
+      const record = await getImportQuality(database.db, runId);
+      if (!record) throw new ApiError("NOT_FOUND", runId === "latest" ? "no import has written rows yet" : `import run ${runId} has no quality report (not an import, or it wrote no rows)`);
+      return c.json(record);
+    })
+    .post(
     "/",
     bodyLimit({ maxSize, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `uploads are limited to ${maxSize} bytes`); } }),
     validate("query", query),

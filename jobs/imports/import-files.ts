@@ -65,7 +65,7 @@ export async function importFiles(database: Database, files: ImportFile[], optio
         return write("node");
       });
       progress(files.length * 2, "written");
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings } };
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings, ...(written.quality ? { quality: written.quality } : {}) } };
     } catch (error) {
       if (error instanceof ImportError) {
         rejected = error;

@@ -16,6 +16,8 @@ import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
 import { upsertExportResources } from "./export-resources";
+import { measureImportQuality } from "./quality/measure-quality";
+import type { ImportQuality } from "./quality/quality-report";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -29,8 +31,10 @@ export interface WriteResult {
   files: ScannedFile[];
   /** Months whose partition the import made of the rows lanes wrote straight into it (sql-lanes.ts). */
   attachedPartitions: string[];
-  /** Milliseconds spent reading + COPYing the rows, and attributing + rolling up the window (on the run record). */
-  timings: { copyMs: number; attributionMs: number };
+  /** Milliseconds spent reading + COPYing the rows, attributing + rolling up the window, and measuring its quality (on the run record). */
+  timings: { copyMs: number; attributionMs: number; qualityMs?: number };
+  /** The data-quality report of the rows written (null when the files held none). */
+  quality: ImportQuality | null;
 }
 
 /** A file to write: its content hash, taken before the transaction (to skip unchanged files). */
@@ -125,14 +129,17 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const copyMs = Math.round(performance.now() - copyStarted);
     const files = scans.map(({ raw: _raw, ...scan }) => scan);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 } };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 }, quality: null };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
     if (resourcesFromExports) await upsertExportResources(tx, window);
-    const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings };
+    const attributionMs = Math.round(performance.now() - attributionStarted);
+    const written = await Promise.all(scans.filter((scan) => scan.rows > 0).map(async (scan) => ({ scan, batchIds: await batches.of(scans.indexOf(scan), [...scan.periods.keys()]) })));
+    const quality = await measureImportQuality(tx, written, window);
+    const timings = { copyMs, attributionMs, qualityMs: Math.round(performance.now() - attributionStarted) - attributionMs };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings, quality };
   });
 }
 

@@ -43,6 +43,10 @@ async function inspect<T>(read: (database: Database) => Promise<T>): Promise<T> 
 it("imports the exports without AWS credentials and writes no demo input", async () => {
   const { stdout } = await run("npx", ["tsx", "jobs/cli.ts", "import", exportsDir], { env, cwd: process.cwd() });
   expect(stdout).toContain(`succeeded 2026-10-01..${bill.lastDay}, ${bill.rows} rows written`);
+  // The data-quality report follows, totals to hold against the invoice first.
+  expect(stdout).toContain(`data quality: ${bill.rows} rows, 2 billing period(s)`);
+  expect(stdout).toContain(`period 2026-10: ${31 * 4 + 1} rows, unblended ${bill.byPeriod["2026-10-01"]}`); // 4 resources a day and the tax
+  expect(stdout).toContain("tag keys: env, owner (owner key), team (owner key)");
   const written = await inspect(async (database) => {
     const [counts] = await queryRows<Record<string, number>>(
       database.db,

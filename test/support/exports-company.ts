@@ -27,6 +27,7 @@ const HEADER = [
   "bill/InvoiceId", "bill/BillingPeriodStartDate", "lineItem/UsageAccountId", "lineItem/LineItemType", "lineItem/UsageStartDate",
   "lineItem/ProductCode", "lineItem/UsageType", "lineItem/ResourceId", "lineItem/UsageAmount", "lineItem/UnblendedCost",
   "product/ProductName", "product/regionCode", "resourceTags/user:team", "resourceTags/user:owner", "resourceTags/user:env",
+  "lineItem/LineItemDescription", "pricing/term", // read by no mapping: reported as ignored
 ];
 
 interface Resource {
@@ -62,34 +63,37 @@ const PERIODS = [
   { start: "2026-11-01", lastDay: "2026-11-18", invoice: "" },
 ];
 
-/** Writes one CSV per period into `dir`; costs vary by day and resource, with six decimal places. */
-export function writeCompanyExports(dir: string): GeneratedExports {
+/** Writes one CSV per period into `dir`; costs vary by day and resource, with six decimal places.
+ *  `tagColumns: false` leaves every resourceTags/ column out (an export without tags). */
+export function writeCompanyExports(dir: string, options: { tagColumns?: boolean } = {}): GeneratedExports {
+  const tagged = options.tagColumns ?? true;
+  const keep = (fields: string[]) => fields.filter((_, i) => tagged || !HEADER[i]!.startsWith("resourceTags/"));
   const byPeriod: Record<string, Decimal> = {};
   const byInvoice: Record<string, Decimal> = {};
   let withoutOwnerTag = new Decimal(0);
   let rows = 0;
   const files: string[] = [];
   for (const period of PERIODS) {
-    const lines = [HEADER.join(",")];
+    const lines = [keep(HEADER).join(",")];
     const add = (fields: string[], cost: string, ownerTagged: boolean) => {
-      lines.push(fields.join(","));
+      lines.push(keep(fields).join(","));
       rows++;
       byPeriod[period.start] = (byPeriod[period.start] ?? new Decimal(0)).plus(cost);
       byInvoice[period.invoice] = (byInvoice[period.invoice] ?? new Decimal(0)).plus(cost);
-      if (!ownerTagged) withoutOwnerTag = withoutOwnerTag.plus(cost);
+      if (!ownerTagged || !tagged) withoutOwnerTag = withoutOwnerTag.plus(cost);
     };
     for (let day = period.start; day <= period.lastDay; day = addDays(day, 1)) {
       for (const [r, resource] of EXPORT_RESOURCES.entries()) {
         const cost = new Decimal((Number(day.slice(8)) * 37 + r * 101) % 997).dividedBy(64).plus("0.000125").toFixed(6);
         add(
-          [period.invoice, `${period.start}T00:00:00Z`, resource.account, "Usage", `${day}T00:00:00Z`, "Svc", "Usage", resource.id, "24", cost, resource.service, "us-east-1", resource.team, resource.owner, "production"],
+          [period.invoice, `${period.start}T00:00:00Z`, resource.account, "Usage", `${day}T00:00:00Z`, "Svc", "Usage", resource.id, "24", cost, resource.service, "us-east-1", resource.team, resource.owner, "production", "Usage hours", "OnDemand"],
           cost,
           Boolean(resource.team || resource.owner),
         );
       }
     }
     const tax = "12.345678";
-    add([period.invoice, `${period.start}T00:00:00Z`, "111111111111", "Tax", `${period.start}T00:00:00Z`, "Tax", "Tax", "", "", tax, "Tax", "", "", "", ""], tax, false);
+    add([period.invoice, `${period.start}T00:00:00Z`, "111111111111", "Tax", `${period.start}T00:00:00Z`, "Tax", "Tax", "", "", tax, "Tax", "", "", "", "", "Sales tax", ""], tax, false);
     const file = join(dir, `company-cur-${period.start.slice(0, 7)}.csv`);
     writeFileSync(file, lines.join("\n") + "\n");
     files.push(file);
