@@ -63,7 +63,7 @@ it("imports the exports without AWS credentials and writes no demo input", async
   expect(written.teams).toEqual(["payments", "platform", "search", "unattributed"]); // the company's file, not the demo's 20 teams
   expect(written.origin).toBe("company");
   expect(written.totals).toMatchObject({ rows: bill.rows, unblended: bill.total });
-}, 180_000);
+}, 400_000);
 
 it("the demo is refused on the company's database, naming the setting", async () => {
   const failure = await run("npx", ["tsx", "jobs/cli.ts", "status"], { env: { ...env, TALLYBOARD_SOURCE: "demo" }, cwd: process.cwd() }).catch((error: { code: number; stderr: string }) => error);
@@ -71,4 +71,4 @@ it("the demo is refused on the company's database, naming the setting", async ()
   expect((failure as { stderr: string }).stderr).toContain("holds a company's own billing: the demo (budgets, business inputs, ownership) is never loaded into it");
   const budgets = await inspect((database) => queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from team_budgets`));
   expect(budgets[0]!.n).toBe(0);
-}, 180_000);
+}, 400_000);
