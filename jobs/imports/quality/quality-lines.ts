@@ -1,8 +1,9 @@
 // The quality report as the CLI prints it: the totals to hold against the invoice first, warnings last.
+import Decimal from "decimal.js";
 import type { ImportQuality } from "./quality-report";
 
 export function qualityLines(quality: ImportQuality): string[] {
-  const share = quality.withoutOwnerTag.share === null ? "" : ` (${(Number(quality.withoutOwnerTag.share) * 100).toFixed(2)}% of the spend)`;
+  const share = quality.withoutOwnerTag.share === null ? "" : ` (${new Decimal(quality.withoutOwnerTag.share).times(100).toFixed(2)}% of the spend)`;
   return [
     `data quality: ${quality.rows} rows, ${quality.periods.length} billing period(s)`,
     ...quality.periods.map((p) => `  period ${p.period.slice(0, 7)}: ${p.rows} rows, unblended ${p.unblended}, amortized ${p.amortized}`),
