@@ -65,7 +65,7 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/overview", overviewRoutes(database.db))
     .route("/teams", teamRoutes(database.db))
     .route("/job-runs", jobRunRoutes(database.db))
-    .route("/imports", importRoutes(database))
+    .route("/imports", importRoutes(database, { resourcesFromExports: sourceName === "exports" }))
     .route("/ownership", ownershipRoutes(database, sourceName))
     .route("/why", whyRoutes(database.db))
     .route("/org", orgRoutes(database.db))

@@ -33,7 +33,8 @@ async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
-  const config = loadConfig();
+  // An import without AWS credentials reads the company's exports, never the demo (unless asked for).
+  const config = loadConfig(process.env, process.cwd(), command === "import" ? "import" : "serve");
   configureLogger(config.logLevel === "info" ? "warn" : config.logLevel); // the progress bar is the output
   if (command === "users") return usersCommand(config, positionals[1], values);
   const runtime = await openRuntime(config);
@@ -78,8 +79,9 @@ async function sync(runtime: Runtime, window: DayWindow | undefined) {
 }
 
 async function status(runtime: Runtime) {
-  const { runs, lastCompleteBillingDay } = await listJobRuns(runtime.database.db, { limit: 10 });
-  console.log(`data source: ${runtime.source.description}\nlast complete billing day: ${lastCompleteBillingDay ?? "none yet"}`);
+  const { runs, billing } = await listJobRuns(runtime.database.db, { limit: 10 });
+  const day = billing.lastCompleteBillingDay ? `${billing.lastCompleteBillingDay} (from ${billing.basis}${billing.partialMonth ? `; ${billing.partialMonth} is partial` : ""})` : "none yet";
+  console.log(`data source: ${runtime.source.description}\nlast complete billing day: ${day}`);
   console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart && run.windowEnd ? `${run.windowStart}..${addDays(run.windowEnd, -1)}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
 }
 

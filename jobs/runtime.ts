@@ -3,7 +3,8 @@
 import { openDatabase, describePostgresUrl, type Database } from "../db/client";
 import { ConfigError, type Config } from "./config/load-config";
 import { describeError } from "./describe-error";
-import { awsSource, demoSource, type BillingSource } from "./sources/billing-source";
+import { awsSource, demoSource, exportsSource, type BillingSource } from "./sources/billing-source";
+import { claimDataOrigin } from "./data-origin";
 import { defaultAwsApis } from "./sources/aws-clients";
 import { readOwnershipFile } from "./ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "./ownership/apply-ownership";
@@ -35,10 +36,17 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const source =
     config.source === "demo"
       ? demoSource(config.demoDir)
-      : awsSource(config.awsRegions, defaultAwsApis(config.awsMaxAttempts));
+      : config.source === "exports"
+        ? exportsSource()
+        : awsSource(config.awsRegions, defaultAwsApis(config.awsMaxAttempts));
   const database = await openDatabase(config.database).catch((error: Error) => {
     if (config.database.kind !== "postgres") throw error;
     throw new ConfigError("DATABASE_URL", `could not open ${describePostgresUrl(config.database.url)}: ${describeError(error)}`);
+  });
+  // Before anything is written: the demo and a company's billing never share a database.
+  await claimDataOrigin(database.db, source.name === "demo" ? "demo" : "company", database.description).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
   });
   if (ownership) {
     const applied = await applyOwnership(database.db, ownership, { source: OWNERSHIP_FILE_SOURCE, actor: "ownership-file", today: source.today() });
@@ -64,6 +72,7 @@ export async function runSyncCycle(
   options: { window?: DayWindow; onProgress?: (progress: FetchProgress) => void } = {},
 ): Promise<SyncCycleResult | undefined> {
   const { config, database, source } = runtime;
+  if (!usesCostExplorer(config)) throw new Error("TALLYBOARD_SOURCE=exports: there is no Cost Explorer sync; billing comes from the exports (npm run cli -- import, IMPORT_LOCATION)");
   const retry = { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs };
   return withJobLock(database, "tallyboard:sync", async () => ({
     costs: await syncCosts(database, source, {
@@ -79,5 +88,11 @@ export async function runSyncCycle(
 /** The commitments sync (coverage, utilization, recommendations); its own lock, so it never waits on the cost sync. */
 export async function runCommitmentsSync(runtime: Runtime): Promise<RunSummary | undefined> {
   const { config, database, source } = runtime;
+  if (!usesCostExplorer(config)) throw new Error("TALLYBOARD_SOURCE=exports: commitments come from Cost Explorer, which this deployment does not call");
   return database.withAdvisoryLock("tallyboard:commitments", () => syncCommitments(database, source, { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs }));
+}
+
+/** Whether this deployment calls Cost Explorer and the Tagging API (every source but exports-only). */
+export function usesCostExplorer(config: Pick<Config, "source">): boolean {
+  return config.source !== "exports";
 }

@@ -2,9 +2,9 @@
 // Each run takes a Postgres advisory lock, so with several instances on one database it runs once.
 import { Cron } from "croner";
 import { eq } from "drizzle-orm";
-import { syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
+import { importBatches, syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
 import { logger } from "./logger";
-import { runCommitmentsSync, runSyncCycle, type Runtime } from "./runtime";
+import { runCommitmentsSync, runSyncCycle, usesCostExplorer, type Runtime } from "./runtime";
 import { runScheduledImport } from "./imports/scheduled-import";
 import { runNudgeJob } from "./nudges/nudge-job";
 
@@ -30,7 +30,9 @@ export function startScheduler(runtime: Runtime): Scheduler {
       log.error({ trigger, err: { message: (error as Error).message } }, "sync crashed");
     }
   };
-  const job = new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule"));
+  // Exports-only deployments make no Cost Explorer or Tagging call: no sync, no commitments sync.
+  const costExplorer = usesCostExplorer(runtime.config);
+  const job = costExplorer ? new Cron(runtime.config.syncCron, { protect: true }, () => runOnce("schedule")) : null;
   const importJob = runtime.config.importLocation ? new Cron(runtime.config.importCron, { protect: true }, () => runScheduledImport(runtime, "schedule")) : null;
   // Nudges: generated from what the sync committed, then delivered; own lock (tallyboard:nudges).
   const runNudges = () =>
@@ -42,8 +44,15 @@ export function startScheduler(runtime: Runtime): Scheduler {
     runCommitmentsSync(runtime)
       .then((run) => run && log.info({ status: run.status, rows: run.rowsWritten, requests: run.apiRequests, error: run.error }, "commitments sync finished"))
       .catch((error: Error) => log.error({ err: { message: error.message } }, "commitments sync crashed"));
-  const commitmentsJob = new Cron(runtime.config.commitmentsCron, { protect: true }, runCommitments);
+  const commitmentsJob = costExplorer ? new Cron(runtime.config.commitmentsCron, { protect: true }, runCommitments) : null;
   const initialSync = (async () => {
+    if (!costExplorer) {
+      // The exports' first import at start, so a first start shows data without waiting for IMPORT_CRON.
+      const [imported] = await runtime.database.db.select({ id: importBatches.id }).from(importBatches).limit(1);
+      if (imported) return;
+      await runScheduledImport(runtime, "first start");
+      return runNudges();
+    }
     const [watermark] = await runtime.database.db.select().from(syncWatermarks).where(eq(syncWatermarks.source, COST_EXPLORER_SOURCE));
     if (watermark) return;
     await runOnce("first start");
@@ -53,10 +62,10 @@ export function startScheduler(runtime: Runtime): Scheduler {
   return {
     initialSync,
     stop: () => {
-      job.stop();
+      job?.stop();
       importJob?.stop();
       nudgeJob.stop();
-      commitmentsJob.stop();
+      commitmentsJob?.stop();
     },
   };
 }

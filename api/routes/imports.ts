@@ -1,5 +1,6 @@
 // POST /api/imports: upload one CUR / CUR 2.0 / FOCUS file, as a multipart "file" field or as the raw
 // body (?fileName=&format=). A bad row answers 400 naming file, line and column; past the limit, 413.
+// GET /api/imports/:runId/quality (or latest): the data-quality report of an import run.
 import { Readable } from "node:stream";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -11,6 +12,7 @@ import { IMPORT_LOCK } from "../../jobs/imports/scheduled-import";
 import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { getImportQuality } from "../../db/queries/import-quality";
 
 export const DEFAULT_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
 
@@ -19,9 +21,16 @@ const query = z.object({
   fileName: z.string().min(1).max(300).optional(),
 });
 
-export function importRoutes(database: Database, options: { maxBytes?: number } = {}) {
+export function importRoutes(database: Database, options: { maxBytes?: number; resourcesFromExports?: boolean } = {}) {
   const maxSize = options.maxBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-  return new Hono().post(
+  return new Hono()
+    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), async (c) => {
+      const { runId } = c.req.valid("param");
+      const record = await getImportQuality(database.db, runId);
+      if (!record) throw new ApiError("NOT_FOUND", runId === "latest" ? "no import has written rows yet" : `import run ${runId} has no quality report (not an import, or it wrote no rows)`);
+      return c.json(record);
+    })
+    .post(
     "/",
     bodyLimit({ maxSize, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `uploads are limited to ${maxSize} bytes`); } }),
     validate("query", query),
@@ -30,7 +39,7 @@ export function importRoutes(database: Database, options: { maxBytes?: number } 
       const upload = await readUpload(c.req.raw, fileName);
       const file = { name: upload.name, open: async () => Readable.from([upload.bytes]) };
       // Under the import lock, like the scheduled and CLI imports: one import at a time per database.
-      const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload" }));
+      const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload", resourcesFromExports: options.resourcesFromExports }));
       if (!result) throw new ApiError("CONFLICT", "another import is running; try again when it has finished");
       const { run, rejected } = result;
       if (rejected) throw new ApiError("BAD_REQUEST", rejected.message);

@@ -3,7 +3,7 @@ import { desc, sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../client";
 import { jobRuns } from "../schema";
-import { getLastCompleteBillingDay } from "./billing-status";
+import { getBillingStatus } from "./billing-status";
 
 /** Cost Explorer charges $0.01 per request (every page). */
 export const COST_EXPLORER_REQUEST_PRICE = "0.01";
@@ -16,8 +16,10 @@ export async function listJobRuns(db: DbOrTx, options: { limit: number }) {
         where job = 'sync-costs' and source = 'aws' and started_at > now() - interval '30 days'`,
   );
   const requests = spend?.requests ?? 0;
+  const billing = await getBillingStatus(db);
   return {
-    lastCompleteBillingDay: await getLastCompleteBillingDay(db),
+    lastCompleteBillingDay: billing.lastCompleteBillingDay,
+    billing,
     costExplorerLast30Days: { requests, cost: new Decimal(COST_EXPLORER_REQUEST_PRICE).times(requests).toFixed(2) },
     runs: runs.map((run) => ({
       ...run,

@@ -1,5 +1,5 @@
 // What the scheduled jobs did, and how far each source has been synced.
-import { pgTable, text, date, integer, bigserial, timestamp, jsonb, pgEnum, index } from "drizzle-orm/pg-core";
+import { pgTable, text, date, integer, smallint, bigserial, timestamp, jsonb, pgEnum, index } from "drizzle-orm/pg-core";
 
 export const jobStatus = pgEnum("job_status", ["running", "succeeded", "failed"]);
 
@@ -28,4 +28,11 @@ export const syncWatermarks = pgTable("sync_watermarks", {
   source: text("source").primaryKey(),
   syncedThrough: date("synced_through").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Whose data the database holds, claimed by the first runtime that opens it: "demo" or "company". */
+export const dataOrigin = pgTable("data_origin", {
+  id: smallint("id").primaryKey().default(1),
+  kind: text("kind").$type<"demo" | "company">().notNull(),
+  claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
 });

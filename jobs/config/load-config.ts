@@ -11,7 +11,15 @@ import { loadAuthConfig, type AuthConfig } from "./auth-config";
 
 export { ConfigError };
 
-export type DataSource = "aws" | "demo";
+/**
+ * Where billing comes from: Cost Explorer + Tagging API, CUR / FOCUS exports only (no Cost Explorer
+ * or Tagging call at all), both (exports supersede Cost Explorer for the account-days they cover),
+ * or the bundled demo company.
+ */
+export type DataSource = "cost-explorer" | "exports" | "both" | "demo";
+
+/** What the process is started for: an `import` from the CLI never runs as the demo unless asked. */
+export type ConfigPurpose = "serve" | "import";
 
 export interface Config {
   port: number;
@@ -57,7 +65,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().min(1).default(".data"),
-  TALLYBOARD_SOURCE: z.enum(["auto", "aws", "demo"]).default("auto"),
+  // "aws" is the earlier name: Cost Explorer, plus the exports of IMPORT_LOCATION when it is set.
+  TALLYBOARD_SOURCE: z.enum(["auto", "cost-explorer", "exports", "both", "demo", "aws"]).default("auto"),
   DEMO_DIR: z.string().min(1).default("fixtures/demo"),
   OWNERSHIP_FILE: z.string().min(1).optional(),
   AWS_REGIONS: z.string().default("us-east-1"),
@@ -76,7 +85,7 @@ const envSchema = z.object({
 });
 
 /** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), purpose: ConfigPurpose = "serve"): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -85,7 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const e = parsed.data;
   const demoDir = resolve(cwd, e.DEMO_DIR);
   const hasAwsCredentials = awsCredentialVariables.some((name) => Boolean(env[name]));
-  const source: DataSource = e.TALLYBOARD_SOURCE === "auto" ? (hasAwsCredentials ? "aws" : "demo") : e.TALLYBOARD_SOURCE;
+  const importLocation = parseImportLocation(e.IMPORT_LOCATION, cwd);
+  const { source, reason: sourceReason } = chooseSource(e.TALLYBOARD_SOURCE, { hasAwsCredentials, importLocation, ownershipFile: Boolean(e.OWNERSHIP_FILE), purpose });
   if (source === "demo") {
     const missing = DATASET_FILES.find((file) => !existsSync(join(demoDir, file)));
     if (missing) throw new ConfigError("DEMO_DIR", `the demo fixture ${join(demoDir, missing)} is missing`);
@@ -103,13 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: "postgres", url: parseDatabaseUrl(e.DATABASE_URL) } : { kind: "pglite", dataDir: resolve(cwd, e.DATA_DIR, "pglite") },
     source,
-    sourceReason:
-      e.TALLYBOARD_SOURCE !== "auto" ? "TALLYBOARD_SOURCE" : hasAwsCredentials ? "AWS credentials found" : "no AWS credentials",
+    sourceReason,
     demoDir,
     ownershipFile,
     awsRegions: parseRegions(e.AWS_REGIONS),
     syncCron: parseCron("SYNC_CRON", e.SYNC_CRON),
-    importLocation: parseImportLocation(e.IMPORT_LOCATION, cwd),
+    importLocation,
     importCron: parseCron("IMPORT_CRON", e.IMPORT_CRON),
     nudgeCron: parseCron("NUDGE_CRON", e.NUDGE_CRON),
     commitmentsCron: parseCron("COMMITMENTS_CRON", e.COMMITMENTS_CRON),
@@ -122,6 +131,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
     chromiumPath: e.CHROMIUM_PATH,
   };
+}
+
+type SourceSetting = z.infer<typeof envSchema>["TALLYBOARD_SOURCE"];
+
+/**
+ * The source asked for, or (auto) the one the environment points to: AWS credentials -> Cost
+ * Explorer (and the exports of IMPORT_LOCATION); none, but a company's own IMPORT_LOCATION or
+ * OWNERSHIP_FILE, or a CLI import -> exports only; nothing at all -> the demo.
+ */
+function chooseSource(
+  setting: SourceSetting,
+  env: { hasAwsCredentials: boolean; importLocation: string | null; ownershipFile: boolean; purpose: ConfigPurpose },
+): { source: DataSource; reason: string } {
+  const awsWith = (location: string | null): DataSource => (location ? "both" : "cost-explorer");
+  if (setting === "cost-explorer" && env.importLocation) throw new ConfigError("IMPORT_LOCATION", "is set but TALLYBOARD_SOURCE=cost-explorer reads no exports: use TALLYBOARD_SOURCE=both");
+  if (setting === "both" && !env.importLocation) throw new ConfigError("IMPORT_LOCATION", "is needed with TALLYBOARD_SOURCE=both (the exports' folder or s3://bucket/prefix)");
+  if (setting === "aws") return { source: awsWith(env.importLocation), reason: "TALLYBOARD_SOURCE" };
+  if (setting !== "auto") return { source: setting, reason: "TALLYBOARD_SOURCE" };
+  if (env.hasAwsCredentials) return { source: awsWith(env.importLocation), reason: "AWS credentials found" };
+  if (env.importLocation || env.ownershipFile) return { source: "exports", reason: "no AWS credentials, a company's IMPORT_LOCATION / OWNERSHIP_FILE" };
+  if (env.purpose === "import") return { source: "exports", reason: "an import without AWS credentials" };
+  return { source: "demo", reason: "no AWS credentials" };
 }
 
 function parseDatabaseUrl(value: string): string {

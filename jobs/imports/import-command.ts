@@ -7,6 +7,8 @@ import { FORMAT_OPTIONS, type FormatOption } from "./detect-format";
 import { importFromLocation } from "./import-location";
 import { IMPORT_LOCK } from "./scheduled-import";
 import { withJobLock } from "../sync/abandoned-runs";
+import { qualityLines } from "./quality/quality-lines";
+import type { ImportQuality } from "./quality/quality-report";
 
 export async function importCommand(runtime: Runtime, location: string | undefined, format: string | undefined): Promise<void> {
   if (!location) throw new Error("import needs a file, a folder or s3://bucket/prefix");
@@ -16,6 +18,7 @@ export async function importCommand(runtime: Runtime, location: string | undefin
   const result = await withJobLock(runtime.database, IMPORT_LOCK, () =>
     importFromLocation(runtime.database, location, {
       format: (format ?? "auto") as FormatOption,
+      resourcesFromExports: runtime.source.name === "exports",
       onProgress: ({ done, total, label }) => {
         if (!started) bar.start(total, 0, { label });
         started = true;
@@ -35,5 +38,7 @@ export async function importCommand(runtime: Runtime, location: string | undefin
   for (const file of (run.details?.files ?? []) as { name: string; status: string; rows?: number }[]) {
     console.log(`  ${file.status.padEnd(9)} ${file.name}${file.rows === undefined ? "" : ` (${file.rows} rows)`}`);
   }
+  const quality = run.details?.quality as ImportQuality | undefined;
+  if (quality) for (const line of qualityLines(quality)) console.log(line);
   if (run.status === "failed") process.exitCode = 1;
 }

@@ -22,6 +22,8 @@ export interface ImportOptions {
   blockBytes?: number;
   /** The delivery chosen per billing period (import-location.ts), recorded on the run. */
   deliveries?: DeliveryChoice[];
+  /** See WriteOptions.resourcesFromExports. */
+  resourcesFromExports?: boolean;
 }
 
 export interface ImportResult {
@@ -60,14 +62,14 @@ export async function importFiles(database: Database, files: ImportFile[], optio
       // PostgreSQL parses and maps what it can read exactly as the Node path would; what it refuses
       // (a bad row among them) is redone in Node, which names the file, line and column.
       let refused: string | undefined;
-      const write = (parseIn: "postgres" | "node") => writeImport(database, runId, changed, { format, keptBatchIds: kept, parseIn, blockBytes: options.blockBytes });
+      const write = (parseIn: "postgres" | "node") => writeImport(database, runId, changed, { format, keptBatchIds: kept, parseIn, blockBytes: options.blockBytes, resourcesFromExports: options.resourcesFromExports });
       const written = await write("postgres").catch((error: unknown) => {
         if (!(error instanceof SqlPathRefused)) throw error;
         refused = error.message;
         return write("node");
       });
       progress(files.length * 2, "written");
-      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...deliveries, ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings } };
+      return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...deliveries, ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings, ...(written.quality ? { quality: written.quality } : {}) } };
     } catch (error) {
       if (error instanceof ImportError) {
         rejected = error;

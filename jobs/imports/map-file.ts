@@ -10,6 +10,7 @@ import { readRows, type FileContent } from "./read-rows";
 
 export interface MappedFile {
   format: ImportFormat;
+  columns: string[];
   items: AsyncIterable<ImportedLineItem>;
 }
 
@@ -43,5 +44,5 @@ export async function mapFile(fileName: string, content: FileContent, option: Fo
       }
     }
   }
-  return { format, items: items() };
+  return { format, columns: reader.columns, items: items() };
 }

@@ -23,6 +23,8 @@ export interface ScannedFile {
   format: ImportFormat;
   rows: number;
   periods: Map<string, PeriodSummary>;
+  /** The file's header, as read (for the import's quality report: tag columns, columns ignored). */
+  columns: string[];
   /** Who parsed and mapped the rows: PostgreSQL (CSV of CUR or FOCUS) or Node (Parquet, CUR 2.0, or a file the SQL path refused). */
   parsedBy: "postgres" | "node";
 }

@@ -13,7 +13,7 @@ export async function runScheduledImport(runtime: Runtime, trigger: string): Pro
   const location = runtime.config.importLocation;
   if (!location) return;
   try {
-    const result = await withJobLock(runtime.database, IMPORT_LOCK, () => importFromLocation(runtime.database, location));
+    const result = await withJobLock(runtime.database, IMPORT_LOCK, () => importFromLocation(runtime.database, location, { resourcesFromExports: runtime.source.name === "exports" }));
     if (!result) return log.info({ trigger }, "import skipped: another instance holds the lock");
     const { run } = result;
     // Which delivery each period came from (folder, assemblyId/executionId): what to check against AWS.

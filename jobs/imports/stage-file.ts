@@ -53,7 +53,7 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
       } catch (error) {
         throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });
       }
-      staged = { file, sha256, format, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
+      staged = { file, sha256, format, columns: header.columns, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
     } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
   } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
   if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
@@ -77,7 +77,7 @@ async function stageInNode(database: Database, tx: DbOrTx, index: number, file: 
     }
   })();
   const written = await database.copyRows(tx, NODE_STAGE, NODE_STAGE_COLUMNS, rows);
-  return { file, sha256, format: mapped.format, rows: written, periods, parsedBy: "node" };
+  return { file, sha256, format: mapped.format, columns: mapped.columns, rows: written, periods, parsedBy: "node" };
 }
 
 function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {

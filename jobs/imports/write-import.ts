@@ -17,6 +17,9 @@ import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
 import { ImportError } from "./import-error";
 import { mixedFormatClash } from "./one-format-per-period";
+import { upsertExportResources } from "./export-resources";
+import { measureImportQuality } from "./quality/measure-quality";
+import type { ImportQuality } from "./quality/quality-report";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
@@ -30,8 +33,10 @@ export interface WriteResult {
   files: ScannedFile[];
   /** Months whose partition the import made of the rows lanes wrote straight into it (sql-lanes.ts). */
   attachedPartitions: string[];
-  /** Milliseconds spent reading + COPYing the rows, and attributing + rolling up the window (on the run record). */
-  timings: { copyMs: number; attributionMs: number };
+  /** Milliseconds spent reading + COPYing the rows, attributing + rolling up the window, and measuring its quality (on the run record). */
+  timings: { copyMs: number; attributionMs: number; qualityMs?: number };
+  /** The data-quality report of the rows written (null when the files held none). */
+  quality: ImportQuality | null;
 }
 
 /** A file to write: its content hash, taken before the transaction (to skip unchanged files). */
@@ -58,12 +63,14 @@ export interface WriteOptions {
   parseIn: ParseIn;
   /** The size of the blocks lanes read a file in (sql-lanes.ts); tests make it small. */
   blockBytes?: number;
+  /** Exports-only deployments: the resources come from the exports' resource ids (export-resources.ts). */
+  resourcesFromExports?: boolean;
 }
 
-export async function writeImport(database: Database, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, blockBytes }: WriteOptions): Promise<WriteResult> {
-  const blocks = new BlockTables(database, blockBytes);
+export async function writeImport(database: Database, runId: number, changed: FileToWrite[], options: WriteOptions): Promise<WriteResult> {
+  const blocks = new BlockTables(database, options.blockBytes);
   try {
-    return await writeInTransaction(database, blocks, runId, changed, option, keptBatchIds, parseIn);
+    return await writeInTransaction(database, blocks, runId, changed, options);
   } finally {
     // After the transaction (it read them). A drop that fails must not hide how the import ended:
     // the next import sweeps what is left (dropOrphanBlocks).
@@ -71,7 +78,7 @@ export async function writeImport(database: Database, runId: number, changed: Fi
   }
 }
 
-async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], option: FormatOption, keptBatchIds: number[], parseIn: ParseIn): Promise<WriteResult> {
+async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, resourcesFromExports }: WriteOptions): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
@@ -125,13 +132,17 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const copyMs = Math.round(performance.now() - copyStarted);
     const files = scans.map(({ raw: _raw, ...scan }) => scan);
     const sorted = days.sort();
-    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 } };
+    if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 }, quality: null };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const attributionStarted = performance.now();
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
-    const timings = { copyMs, attributionMs: Math.round(performance.now() - attributionStarted) };
-    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings };
+    if (resourcesFromExports) await upsertExportResources(tx, window);
+    const attributionMs = Math.round(performance.now() - attributionStarted);
+    const written = await Promise.all(scans.filter((scan) => scan.rows > 0).map(async (scan) => ({ scan, batchIds: await batches.of(scans.indexOf(scan), [...scan.periods.keys()]) })));
+    const quality = await measureImportQuality(tx, written, window);
+    const timings = { copyMs, attributionMs, qualityMs: Math.round(performance.now() - attributionStarted) - attributionMs };
+    return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings, quality };
   });
 }
 

@@ -7,7 +7,7 @@ import { CostExplorerEmulator } from "./fixtures/cost-explorer-emulator";
 import { TaggingEmulator } from "./fixtures/tagging-emulator";
 
 export interface BillingSource {
-  name: "aws" | "demo";
+  name: "aws" | "demo" | "exports";
   description: string;
   costExplorer: CostExplorerApi;
   tagging: TaggingApi;
@@ -37,5 +37,20 @@ export function demoSource(demoDir: string): BillingSource {
     commitments: new CommitmentsEmulator(dataset.rows),
     regions: dataset.manifest.regions,
     today: () => dataset.manifest.asOf,
+  };
+}
+
+/** Exports only: billing comes from CUR / FOCUS files. Every AWS API refuses, so a call that slipped
+ *  through is a loud bug rather than a silent request (and, for Cost Explorer, a charge). */
+export function exportsSource(): BillingSource {
+  const refuse = (api: string) => () => Promise.reject(new Error(`TALLYBOARD_SOURCE=exports makes no ${api} calls`));
+  return {
+    name: "exports",
+    description: "CUR / FOCUS exports only (no Cost Explorer or Tagging API calls)",
+    costExplorer: { getCostAndUsage: refuse("Cost Explorer"), getDimensionValues: refuse("Cost Explorer") },
+    tagging: { getResources: refuse("Tagging API") },
+    commitments: new Proxy({} as CommitmentsApi, { get: (_, name) => refuse(`Cost Explorer (${String(name)})`) }),
+    regions: [],
+    today: () => new Date().toISOString().slice(0, 10),
   };
 }

@@ -13,12 +13,29 @@ describe("loadConfig", () => {
 
   it("switches to AWS when credentials are present, and to PostgreSQL with DATABASE_URL", () => {
     const config = loadConfig({ AWS_ACCESS_KEY_ID: "AKIAEXAMPLE", DATABASE_URL: "postgres://app@db.internal:5432/tallyboard" }, cwd);
-    expect(config.source).toBe("aws");
+    expect(config.source).toBe("cost-explorer");
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://app@db.internal:5432/tallyboard" });
     expect(config.ownershipFile).toBeNull();
   });
 
   it.each([
+    [{}, "serve", "demo"],
+    [{}, "import", "exports"], // a CLI import without credentials reads the company's files, never the demo
+    [{ OWNERSHIP_FILE: "fixtures/demo/ownership.yaml" }, "serve", "exports"],
+    [{ IMPORT_LOCATION: "fixtures" }, "serve", "exports"],
+    [{ AWS_PROFILE: "billing" }, "serve", "cost-explorer"],
+    [{ AWS_PROFILE: "billing", IMPORT_LOCATION: "fixtures" }, "serve", "both"],
+    [{ TALLYBOARD_SOURCE: "aws", IMPORT_LOCATION: "fixtures" }, "serve", "both"],
+    [{ TALLYBOARD_SOURCE: "exports", AWS_PROFILE: "billing" }, "serve", "exports"],
+    [{ TALLYBOARD_SOURCE: "demo" }, "import", "demo"],
+  ] as const)("TALLYBOARD_SOURCE with %o (%s) is %s", (env, purpose, source) => {
+    expect(loadConfig(env, cwd, purpose).source).toBe(source);
+  });
+
+  it.each([
+    [{ TALLYBOARD_SOURCE: "both" }, "IMPORT_LOCATION: is needed with TALLYBOARD_SOURCE=both"],
+    [{ TALLYBOARD_SOURCE: "cost-explorer", IMPORT_LOCATION: "fixtures" }, "IMPORT_LOCATION: is set but TALLYBOARD_SOURCE=cost-explorer reads no exports"],
+    [{ TALLYBOARD_SOURCE: "cur" }, "TALLYBOARD_SOURCE:"],
     [{ AWS_REGIONS: "us-east-1,us-mars-1" }, 'AWS_REGIONS: unknown region "us-mars-1"'],
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL: is not a URL"],
     [{ DATABASE_URL: "mysql://root@localhost/db" }, "DATABASE_URL: must start with postgres://"],

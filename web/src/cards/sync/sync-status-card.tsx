@@ -8,7 +8,7 @@ export function SyncStatusCard() {
   const runs = useJobRuns();
   if (runs.isPending) return <div className="stats card"><Loading height={72} /></div>;
   if (runs.isError) return <div className="stats card"><ErrorState error={runs.error} onRetry={() => void runs.refetch()} /></div>;
-  const { lastCompleteBillingDay, costExplorerLast30Days, runs: list } = runs.data;
+  const { lastCompleteBillingDay, billing, costExplorerLast30Days, runs: list } = runs.data;
   const running = list.some((run) => run.status === "running");
   // The demo source answers from fixtures: its requests are emulated and cost nothing.
   const demoOnly = list.length > 0 && list.every((run) => run.source === "demo");
@@ -17,7 +17,13 @@ export function SyncStatusCard() {
       <div className="stat" data-testid="sync-last-complete-day">
         <div className="stat-label">Last complete billing day</div>
         <div className="stat-value">{lastCompleteBillingDay ? formatDay(lastCompleteBillingDay) : "—"}</div>
-        <div className="stat-detail">{lastCompleteBillingDay ? "newer days are still being billed" : running ? "the first sync is running" : "no sync has finished yet"}</div>
+        <div className="stat-detail">
+          {lastCompleteBillingDay
+            ? billing.basis === "exports"
+              ? `from the newest exports${billing.partialMonth ? `; ${billing.partialMonth} is partial` : ""}`
+              : "newer days are still being billed"
+            : running ? "the first sync is running" : "no sync has finished yet"}
+        </div>
       </div>
       <div className="stat" data-testid="sync-ce-requests">
         <div className="stat-label">Cost Explorer requests, 30 days</div>

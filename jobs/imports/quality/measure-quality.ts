@@ -1,0 +1,93 @@
+// Measures an import's quality inside its transaction, from the rows it wrote (its new batches): one
+// grouped scan gives the totals per period and per invoice, the spend with no owner-like tag, and
+// which of the months' registered tag keys (line_item_tag_keys) the rows really carry.
+import { sql, type SQL } from "drizzle-orm";
+import Decimal from "decimal.js";
+import { queryRows, type DbOrTx } from "../../../db/client";
+import { sqlArray } from "../../../db/queries/anomaly-series";
+import { COMMON_OWNER_KEYS } from "../../../db/schema";
+import type { DayWindow } from "../../sync/billing-window";
+import type { ScannedFile } from "../scan-file";
+import { ignoredColumns, isTagColumn } from "./columns-read";
+import { qualityWarnings, type ImportQuality } from "./quality-report";
+
+interface Group {
+  batch_id: number;
+  invoice_id: string | null;
+  rows: number;
+  unblended: string;
+  amortized: string;
+  without_owner: string | null;
+  keys: boolean[] | null;
+}
+
+/** `written`: each file's batch id per billing period. */
+export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedFile; batchIds: Map<string, number> }[], window: DayWindow): Promise<ImportQuality> {
+  const periodOf = new Map(written.flatMap(({ batchIds }) => [...batchIds].map(([period, id]) => [id, period] as const)));
+  const ownerTagKeys = (await queryRows<{ key: string }>(tx, sql`select tag_key as key from owner_tag_keys order by position`)).map((row) => row.key);
+  const ownerLike = new Set([...ownerTagKeys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()));
+  const candidates = (
+    await queryRows<{ key: string }>(
+      tx,
+      sql`select distinct tag_key as key from line_item_tag_keys where month >= date_trunc('month', ${window.start}::date) and month < ${window.end}::date order by 1`,
+    )
+  ).map((row) => row.key);
+  const ownerCandidates = candidates.filter((key) => ownerLike.has(key.toLowerCase()));
+  const hasOwnerTag = ownerCandidates.length === 0 ? sql`false` : sql.join(ownerCandidates.map((key) => sql`coalesce(trim(li.tags ->> ${key}), '') <> ''`), sql` or `);
+  const [column] = await queryRows<{ present: boolean }>(
+    tx,
+    sql`select exists (select 1 from information_schema.columns where table_name = 'cost_line_items' and column_name = 'invoice_id') as present`,
+  );
+  const invoice: SQL = column?.present ? sql`li.invoice_id` : sql`null::text`;
+  const keys = candidates.length === 0 ? sql`null::boolean[]` : sql`array[${sql.join(candidates.map((key) => sql`bool_or(jsonb_exists(li.tags, ${key}))`), sql`, `)}]`;
+  const batchIds = [...periodOf.keys()];
+  const groups =
+    batchIds.length === 0
+      ? []
+      : await queryRows<Group>(
+          tx,
+          sql`select li.batch_id::int as batch_id, ${invoice} as invoice_id, count(*)::int as rows, sum(li.unblended_cost)::text as unblended,
+                sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner, ${keys} as keys
+              from cost_line_items li
+              where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])
+              group by 1, 2`,
+        );
+  const found = candidates.filter((_, i) => groups.some((group) => group.keys?.[i] === true));
+  const tagKeys = found.map((key) => ({ key, ownerKey: ownerTagKeys.includes(key), ownerLike: ownerLike.has(key.toLowerCase()) }));
+  const files = written.map(({ scan }) => ({
+    name: scan.file.name,
+    format: scan.format,
+    tagColumns: scan.columns.filter(isTagColumn),
+    ignoredColumns: ignoredColumns(scan.format, scan.columns),
+  }));
+  const total = sumOf(groups, (group) => group.unblended);
+  const withoutOwner = sumOf(groups, (group) => group.without_owner ?? "0");
+  return {
+    rows: groups.reduce((sum, group) => sum + group.rows, 0),
+    periods: totalsBy(groups, (group) => periodOf.get(Number(group.batch_id))!).map(({ key, ...totals }) => ({ period: key!, ...totals })),
+    invoices: column?.present ? totalsBy(groups, (group) => group.invoice_id).map(({ key, ...totals }) => ({ invoiceId: key, ...totals })) : null,
+    tagKeys,
+    ownerTagKeys,
+    withoutOwnerTag: { unblended: withoutOwner.toFixed(), share: total.isZero() ? null : withoutOwner.dividedBy(total).toDecimalPlaces(4).toFixed() },
+    files,
+    warnings: qualityWarnings(files, tagKeys, ownerTagKeys),
+  };
+}
+
+function sumOf(groups: Group[], value: (group: Group) => string): Decimal {
+  return groups.reduce((sum, group) => sum.plus(value(group)), new Decimal(0));
+}
+
+/** Rows and totals per key, sorted by key (nulls last). */
+function totalsBy(groups: Group[], keyOf: (group: Group) => string | null) {
+  const byKey = new Map<string | null, Group[]>();
+  for (const group of groups) byKey.set(keyOf(group), [...(byKey.get(keyOf(group)) ?? []), group]);
+  return [...byKey]
+    .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+    .map(([key, members]) => ({
+      key,
+      rows: members.reduce((sum, group) => sum + group.rows, 0),
+      unblended: sumOf(members, (group) => group.unblended).toFixed(),
+      amortized: sumOf(members, (group) => group.amortized).toFixed(),
+    }));
+}
