@@ -37,6 +37,26 @@ export async function loadFeeDays(db: DbOrTx, from: string, to: string): Promise
   );
 }
 
+export interface ReservedUsageMonth {
+  month: string; // YYYY-MM
+  region: string;
+  usageType: string;
+  effective: string; // amortized of DiscountedUsage: the reservations' upfront share + recurring fee for the hours used
+  hours: string;
+}
+
+/** RI-covered usage (DiscountedUsage) per month x region x usage type: the used part of each reservation. */
+export async function loadReservedUsage(db: DbOrTx, from: string, to: string): Promise<ReservedUsageMonth[]> {
+  return queryRows<ReservedUsageMonth>(
+    db,
+    sql`select to_char(li.day::timestamp, 'YYYY-MM') as month, li.region, li.usage_type as "usageType", sum(li.amortized_cost)::text as effective,
+          coalesce(sum(li.usage_quantity), 0)::text as hours
+        from cost_line_items li
+        where li.day >= ${from}::date and li.day <= ${to}::date and li.record_type = 'DiscountedUsage' and ${billedLineFilter}
+        group by 1, 2, 3`,
+  );
+}
+
 export interface UsageDay {
   day: string;
   service: string;

@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import type { DbOrTx } from "../../db/client";
 import { addDays, firstOfMonth, lastDayOfMonth } from "../../db/calendar";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
-import { loadEligibleUsageDays, loadFeeDays, loadTeamCommitmentMonths } from "../../db/queries/commitment-lines";
+import { loadEligibleUsageDays, loadFeeDays, loadReservedUsage, loadTeamCommitmentMonths } from "../../db/queries/commitment-lines";
 import { getCoverageTrend, getLatestCommitmentRun, getRecommendations, getUtilization, type UtilizationPoint } from "../../db/queries/commitment-reads";
 import { getMonthlyOperationsByTeam } from "../../db/queries/business-inputs";
 import { listTeamNames } from "../../db/queries/efficiency-costs";
@@ -56,6 +56,16 @@ async function commitmentContext(db: DbOrTx) {
   return { window, run, utilization, rates: observedRates(utilization) };
 }
 
+/**
+ * Commitment price / on-demand price of covered usage (all commitments blended): observed over Cost
+ * Explorer's last 3 months, else the 1-year no-upfront Compute Savings Plan planning rate. Covered
+ * usage's effective cost / this = its on-demand-equivalent value, the basis Cost Explorer's coverage uses.
+ */
+export async function coveredUsageRate(db: DbOrTx): Promise<Decimal> {
+  const { rates } = await commitmentContext(db);
+  return rates.blended ?? defaultRate("compute-sp", 1, "NO_UPFRONT");
+}
+
 /** The latest period of each reservation or plan Cost Explorer lists by id. */
 function subscriptionsOf(utilization: readonly UtilizationPoint[], kind: UtilizationPoint["kind"]): Subscription[] {
   const latest = new Map<string, UtilizationPoint>();
@@ -67,9 +77,12 @@ export async function getInventory(db: DbOrTx) {
   const { window, utilization, rates } = await commitmentContext(db);
   if (!window) return { lastCompleteBillingDay: null, inventory: [], expirations: [] };
   const fees = await loadFeeDays(db, window.from, window.to);
-  const inventory = buildInventory(fees, { dataStart: fees[0]?.day ?? window.from, dataEnd: window.to, subscriptions: subscriptionsOf(utilization, "reservation"), savingsPlans: subscriptionsOf(utilization, "savings-plan"), savingsPlanRate: rates.savingsPlan });
+  const reservedUsage = await loadReservedUsage(db, window.from, window.to);
+  const inventory = buildInventory(fees, { dataStart: fees[0]?.day ?? window.from, dataEnd: window.to, reservedUsage, subscriptions: subscriptionsOf(utilization, "reservation"), savingsPlans: subscriptionsOf(utilization, "savings-plan"), savingsPlanRate: rates.savingsPlan });
   return { lastCompleteBillingDay: window.to, inventory, expirations: expirations(inventory, addDays(window.to, 1)) };
 }
+
+const share = (part: Decimal.Value, whole: Decimal.Value) => ({ part: new Decimal(part).toString(), whole: new Decimal(whole).toString() });
 
 export async function getCommitmentsOverview(db: DbOrTx) {
   const { window, run, utilization } = await commitmentContext(db);
@@ -93,6 +106,14 @@ export async function getCommitmentsOverview(db: DbOrTx) {
         reservationUtilization: riUse && new Decimal(riUse.purchased).gt(0) ? riUse.utilizationPercentage : null,
         savingsPlanUtilization: spUse && new Decimal(spUse.purchased).gt(0) ? spUse.utilizationPercentage : null,
         savingsPlanUnused: spUse?.unused ?? null,
+        // What each percentage is a share of (hours for reservations, on-demand-equivalent dollars for
+        // plans), so a quarter weighs its months by size instead of averaging percentages.
+        basis: {
+          reservationCoverage: riCoverage ? share(riCoverage.covered, new Decimal(riCoverage.covered).plus(riCoverage.onDemand)) : null,
+          savingsPlanCoverage: spCoverage ? share(spCoverage.covered, new Decimal(spCoverage.covered).plus(spCoverage.onDemand)) : null,
+          reservationUtilization: riUse && new Decimal(riUse.purchased).gt(0) ? share(riUse.used, riUse.purchased) : null,
+          savingsPlanUtilization: spUse && new Decimal(spUse.purchased).gt(0) ? share(spUse.used, spUse.purchased) : null,
+        },
         netSavings: riUse?.netSavings || spUse?.netSavings ? new Decimal(riUse?.netSavings ?? 0).plus(spUse?.netSavings ?? 0).toFixed(2) : null,
       };
     }),

@@ -1,13 +1,14 @@
 // The commitment inventory from the bill's fee lines (CUR / FOCUS or Cost Explorer): one entry per
 // Savings Plan (SavingsPlanRecurringFee: daily or hourly, unblended = commitment, amortized = unused)
-// and per reservation (RIFee: monthly, quantity = instance-hours bought). Lines carry no lease dates,
+// and per reservation (RIFee: monthly, quantity = instance-hours bought; reservation-from-bill.ts). Lines carry no lease dates,
 // so the start is the first billed day and the end start + term when the usage type names the term;
 // Cost Explorer's reservation utilization (per subscription) fills in lease dates when synced. Pure.
 import Decimal from "decimal.js";
-import type { FeeDay } from "../../db/queries/commitment-lines";
+import type { FeeDay, ReservedUsageMonth } from "../../db/queries/commitment-lines";
 import { addDays } from "../../db/calendar";
 import { instanceTypeOf, RESERVATION_FEE_RECORD_TYPES, savingsPlanTerms } from "./eligibility";
 import { DAYS_PER_MONTH, defaultRate, type PaymentOption, type TermYears } from "./rates";
+import { reservationFromBill, reservedKey, reservedUsageByKey } from "./reservation-from-bill";
 
 const ZERO = new Decimal(0);
 const RI_FEES = new Set<string>(RESERVATION_FEE_RECORD_TYPES);
@@ -56,7 +57,6 @@ export interface Commitment {
 }
 
 export const addYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
-const daysInMonthOf = (day: string) => Number(addDays(`${addDays(`${day.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1).slice(8, 10));
 
 export interface InventoryOptions {
   dataStart: string;
@@ -64,6 +64,8 @@ export interface InventoryOptions {
   subscriptions?: readonly Subscription[]; // reservations (GetReservationUtilization by SUBSCRIPTION_ID)
   savingsPlans?: readonly Subscription[]; // plans (GetSavingsPlansUtilizationDetails)
   savingsPlanRate?: Decimal | null;
+  /** RI-covered usage per month: the used part of the reservations billed by RIFee lines. */
+  reservedUsage?: readonly ReservedUsageMonth[];
 }
 
 export function buildInventory(fees: readonly FeeDay[], options: InventoryOptions): Commitment[] {
@@ -75,6 +77,14 @@ export function buildInventory(fees: readonly FeeDay[], options: InventoryOption
     groups.set(key, [...(groups.get(key) ?? []), fee]);
   }
   const recentFrom = addDays(options.dataEnd, -RECENT_DAYS + 1);
+  const reservedUsage = reservedUsageByKey(options.reservedUsage ?? []);
+  const hoursBought = new Map<string, Decimal>(); // per month x region x instance type, over the reservations' last fee months
+  for (const days of groups.values()) {
+    const last = days.reduce((a, d) => (d.day > a.day ? d : a));
+    if (!RI_FEES.has(last.recordType) || last.usageType === "") continue;
+    const key = reservedKey(last.day.slice(0, 7), last.region, instanceTypeOf(last.usageType));
+    hoursBought.set(key, (hoursBought.get(key) ?? ZERO).plus(last.quantity));
+  }
   const commitments = [...groups.entries()].flatMap(([id, days]): Commitment[] => {
     days.sort((a, b) => (a.day < b.day ? -1 : 1));
     const first = days[0]!;
@@ -91,40 +101,12 @@ export function buildInventory(fees: readonly FeeDay[], options: InventoryOption
       if (listed.length > 0) return listed.map((lease) => (isReservation ? reservationFromCostExplorer(lease, base) : savingsPlanFromCostExplorer(lease, base)));
     }
     if (isReservation) {
-      const instanceType = instanceTypeOf(first.usageType);
-      const hours = new Decimal(last.quantity);
-      const instances = hours.isZero() ? null : hours.div(daysInMonthOf(last.day) * 24).toDecimalPlaces(2);
-      const subscription = options.subscriptions?.find((s) => s.attributes.accountId === first.accountId && s.attributes.region === first.region && s.attributes.instanceType === instanceType);
-      const fee = new Decimal(last.unblended);
-      const unused = new Decimal(last.amortized);
-      const scale = DAYS_PER_MONTH.div(daysInMonthOf(last.day));
-      const used = fee.minus(unused);
-      // On-demand value of the hours used: Cost Explorer's figure when synced, else the planning rate.
-      const usedHours = fee.isZero() ? ZERO : hours.times(used).div(fee);
-      const cePrice = subscription?.onDemandEquivalent && new Decimal(subscription.used).gt(0) ? new Decimal(subscription.onDemandEquivalent).div(subscription.used) : null;
-      const onDemand = (cePrice ? cePrice.times(usedHours) : used.div(defaultRate("reserved-instance", 1, "NO_UPFRONT"))).times(scale);
-      const start = subscription?.attributes.startDateTime?.slice(0, 10) ?? first.day;
-      const end = subscription?.attributes.endDateTime?.slice(0, 10) ?? null;
-      return [{
-        ...base,
-        kind: "reservation",
-        type: "reserved-instance",
-        label: `${instances ?? "?"} x ${instanceType ?? first.usageType} reserved (${first.region})`,
-        instanceType,
-        termYears: subscription && end ? Math.round((Date.parse(end) - Date.parse(start)) / (365.25 * 86_400_000)) : null,
-        paymentOption: subscription?.attributes.subscriptionType ?? null,
-        start,
-        startKnown: subscription ? true : startKnown,
-        end,
-        endSource: end ? "cost-explorer" : null,
-        hourlyCommitment: null,
-        instances: instances?.toString() ?? null,
-        monthlyCommitment: fee.times(scale).toFixed(2),
-        monthlyUnused: unused.times(scale).toFixed(2),
-        utilization: fee.isZero() ? null : used.div(fee).toDecimalPlaces(4).toString(),
-        monthlyOnDemandEquivalent: onDemand.toFixed(2),
-        monthlyCostIncreaseAtExpiry: onDemand.minus(fee.times(scale)).toFixed(2),
-      }];
+      const key = reservedKey(last.day.slice(0, 7), first.region, instanceTypeOf(first.usageType));
+      const covered = reservedUsage.get(key);
+      const share = covered && new Decimal(last.quantity).gt(0) ? new Decimal(last.quantity).div(hoursBought.get(key)!) : ZERO;
+      const used = covered ? { effective: covered.effective.times(share), hours: covered.hours.times(share) } : { effective: ZERO, hours: ZERO };
+      const subscription = options.subscriptions?.find((s) => s.attributes.accountId === first.accountId && s.attributes.region === first.region && s.attributes.instanceType === instanceTypeOf(first.usageType));
+      return [reservationFromBill(last, used, base, { startKnown, firstDay: first.day, subscription })];
     }
     const terms = savingsPlanTerms(first.usageType);
     const recent = days.filter((d) => d.day >= recentFrom);

@@ -5,9 +5,10 @@ import { addDays, daysBetween, firstOfMonth, lastDayOfMonth, previousMonth } fro
 import type { DbOrTx } from "../../db/client";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
 import { listTeamNames } from "../../db/queries/efficiency-costs";
-import { getCellCosts, getMonthBudgets, getNudgeOutcomes, getTagClaims, getTeamOperations, type CellCost } from "../../db/queries/leaderboard-inputs";
+import { getCellCosts, getMonthBudgets, getNudgeOutcomes, getTagClaims, getTeamOperations } from "../../db/queries/leaderboard-inputs";
 import type { Measure } from "../../db/queries/measure";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
+import { footprintCost } from "./footprint";
 import { rankTeams, WEIGHTS, type TeamInputs } from "./score";
 import { getMeasuredWins } from "./wins";
 
@@ -15,23 +16,6 @@ import { getMeasuredWins } from "./wins";
 export function defaultMonth(lastCompleteDay: string | null): string {
   const day = lastCompleteDay ?? new Date().toISOString().slice(0, 10);
   return day === lastDayOfMonth(day.slice(0, 7)) ? day.slice(0, 7) : previousMonth(day.slice(0, 7));
-}
-
-/** Σ over the cells the team paid for in the baseline: its baseline share of the cell x the cell's current cost. */
-export function footprintCost(teamId: string, cells: CellCost[]): Decimal {
-  const totals = new Map<string, { baseline: Decimal; current: Decimal }>();
-  const key = (c: CellCost) => `${c.accountId}\u0000${c.service}`;
-  for (const cell of cells) {
-    const total = totals.get(key(cell)) ?? { baseline: new Decimal(0), current: new Decimal(0) };
-    totals.set(key(cell), { baseline: total.baseline.plus(cell.baseline), current: total.current.plus(cell.current) });
-  }
-  let footprint = new Decimal(0);
-  for (const cell of cells) {
-    if (cell.teamId !== teamId || new Decimal(cell.baseline).lte(0)) continue;
-    const total = totals.get(key(cell))!;
-    if (total.baseline.gt(0)) footprint = footprint.plus(new Decimal(cell.baseline).div(total.baseline).times(total.current));
-  }
-  return footprint;
 }
 
 export async function getLeaderboard(db: DbOrTx, options: { month?: string; measure: Measure }) {
@@ -65,7 +49,7 @@ export async function getLeaderboard(db: DbOrTx, options: { month?: string; meas
       name: team.name,
       current: { cost: cost("current").toString(), days: currentDays, operations: ops?.current ?? null },
       baseline: { cost: cost("baseline").toString(), days: baselineDays, operations: ops?.baseline ?? null },
-      footprintCost: footprintCost(team.id, cells).toString(),
+      footprintCost: footprintCost(team.id, cells, { current: currentDays, baseline: baselineDays }).toString(),
       // A month so far is held to the budget's share of the days billed.
       budget: budget === undefined || currentDays === 0 ? null : { actual: cost("current").toString(), budget: new Decimal(budget).times(currentDays).div(monthDays).toString() },
       tags: tags.get(team.id) ?? null,

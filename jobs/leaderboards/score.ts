@@ -1,17 +1,19 @@
 // A fair leaderboard: each team against its own baseline (the three months before), never by
 // absolute dollars. Pure: the inputs are sums the caller read; every ratio is absent, not NaN,
-// when its base is zero, and a team is scored on the components it has.
+// when its base is zero, and a component a team has no data for counts as neutral (NEUTRAL_SCORE).
 import Decimal from "decimal.js";
 
 export const COMPONENTS = ["unitCost", "growthGap", "budgetAdherence", "tagHygiene", "nudgesResolved"] as const;
 export type Component = (typeof COMPONENTS)[number];
 
-/** Weights of the combined score; a missing component's weight is left out of the denominator. */
+/** Weights of the combined score (they sum to 1); a missing component keeps its weight at NEUTRAL_SCORE. */
 export const WEIGHTS: Record<Component, number> = { unitCost: 0.35, growthGap: 0.2, budgetAdherence: 0.2, tagHygiene: 0.15, nudgesResolved: 0.1 };
 /** A ±20% change of unit cost (or of growth gap) maps to the ends of 0..1; no change is 0.5. */
 export const CHANGE_SCALE = new Decimal("0.2");
 /** Off budget by this fraction or more (either way) scores 0 on adherence. */
 export const ADHERENCE_SCALE = new Decimal("0.2");
+/** The score of a component without data: the middle of 0..1 (no change), so lacking data neither helps nor hurts. */
+export const NEUTRAL_SCORE = new Decimal("0.5");
 
 export interface Window {
   /** Attributed cost in the window. */
@@ -28,9 +30,9 @@ export interface TeamInputs {
   current: Window;
   baseline: Window;
   /**
-   * What the (account, service) cells the team paid for in the baseline cost this month across every
-   * team and unattributed, at the team's baseline share of each cell. Spend that moved to another team
-   * or went unattributed stays in it, so it cannot pass for a saving.
+   * The team's own cost plus what it shed to other owners of its (account, service) cells (footprint.ts):
+   * spend that moved to another team or went unattributed stays in it, so it cannot pass for a saving,
+   * and other teams' growth in a shared cell never enters it.
    */
   footprintCost: string;
   budget: { actual: string; budget: string } | null;
@@ -49,7 +51,7 @@ export interface TeamScore {
   teamId: string;
   name: string;
   rank: number | null;
-  /** 0..100 weighted over the components present; null when the team has none. */
+  /** 0..100 over all components, a missing one at NEUTRAL_SCORE; null when the team has none. */
   score: string | null;
   components: Partial<Record<Component, ComponentScore>>;
 }
@@ -106,15 +108,9 @@ export function scoreTeam(inputs: TeamInputs): Omit<TeamScore, "rank"> {
     const share = new Decimal(inputs.nudges.resolved).div(inputs.nudges.total);
     components.nudgesResolved = component(share, share);
   }
-  let weighted = new Decimal(0);
-  let weights = new Decimal(0);
-  for (const key of COMPONENTS) {
-    const c = components[key];
-    if (!c) continue;
-    weighted = weighted.plus(new Decimal(c.score).times(WEIGHTS[key]));
-    weights = weights.plus(WEIGHTS[key]);
-  }
-  const score = weights.isZero() ? null : weighted.div(weights).times(100).toDecimalPlaces(2).toString();
+  if (COMPONENTS.every((key) => !components[key])) return { teamId: inputs.teamId, name: inputs.name, score: null, components };
+  const weighted = COMPONENTS.reduce((sum, key) => sum.plus(new Decimal(components[key]?.score ?? NEUTRAL_SCORE).times(WEIGHTS[key])), new Decimal(0));
+  const score = weighted.times(100).toDecimalPlaces(2).toString();
   return { teamId: inputs.teamId, name: inputs.name, score, components };
 }
 

@@ -50,7 +50,7 @@ export interface CoverageRow {
   teamId: string;
   service: string;
   day: string;
-  /** "covered" = RI / Savings Plan covered usage (amortized); "on-demand" = usage billed at on-demand rates. */
+  /** "covered" = RI / Savings Plan covered usage at commitment rates (amortized - unblended); "on-demand" = usage billed at on-demand rates. */
   kind: "covered" | "on-demand";
   amount: string;
 }
@@ -96,6 +96,8 @@ export interface NudgeInputs {
   untagged: UntaggedSpendRow[];
   resources: ResourceRow[];
   coverage: CoverageRow[];
+  /** Commitment price / on-demand price: turns covered usage's effective cost into its on-demand value. */
+  coveredUsageRate: string;
   commitmentExpiries: CommitmentExpiryRow[];
 }
 

@@ -9,6 +9,7 @@ import { detectAnomalies, rankCauses, type Anomaly, type DailySeries } from "./a
 import type { AnomalyCauses, NudgeInputs } from "./finding";
 import { COMMITMENT_SERVICES, NUDGE_THRESHOLDS } from "./thresholds";
 import { loadCommitmentExpiries } from "../commitments/expiry-exposure";
+import { coveredUsageRate } from "../commitments/get-commitments";
 
 /** 9 weeks of history: the anomaly window plus 8 same-weekday baseline points. */
 const HISTORY_DAYS = 7 * 9 + NUDGE_THRESHOLDS.anomalyWindowDays;
@@ -70,6 +71,7 @@ export async function loadNudgeInputs(db: DbOrTx, today: string): Promise<NudgeI
     untagged: untagged.map((row) => ({ ...row, accountName: names.accounts.get(row.accountId) ?? row.accountId })),
     resources: await loadResourceRows(db, today, NUDGE_THRESHOLDS.idle.lookbackDays),
     coverage: await loadCoverageRows(db, addDays(today, -NUDGE_THRESHOLDS.coverage.lookbackDays + 1), today, COMMITMENT_SERVICES),
+    coveredUsageRate: (await coveredUsageRate(db)).toString(),
     commitmentExpiries: await loadCommitmentExpiries(db, today),
   };
 }

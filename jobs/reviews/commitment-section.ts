@@ -1,5 +1,5 @@
 // The review's commitments section: reservation and Savings Plans coverage and utilization for the
-// period (with their trend and a default goal) and the commitments ending within 90 days after it,
+// period (a quarter weighted by hours, with their trend and a default goal) and the commitments ending within 90 days after it,
 // from the same overview GET /api/commitments answers. Pure: the caller reads the overview.
 import Decimal from "decimal.js";
 import { addDays } from "../../db/calendar";
@@ -22,11 +22,19 @@ const SERIES = [
   { key: "savings_plan_utilization", label: "Savings Plans utilization", field: "savingsPlanUtilization", goal: UTILIZATION_GOAL },
 ] as const;
 
-/** A period's value: the month's Cost Explorer percentage as a share; a quarter's is the mean of its months. */
+/**
+ * A period's value as a share: a month's is Cost Explorer's percentage / 100; a longer period's is
+ * Σ covered / Σ total (Σ used / Σ purchased) over its months, so a month with more hours weighs more.
+ */
 function periodValue(trend: readonly TrendRow[], period: ReviewPeriod, field: (typeof SERIES)[number]["field"]): string | null {
-  const values = period.months.map((m) => trend.find((t) => t.month === m)?.[field]).filter((v): v is string => v !== null && v !== undefined);
-  if (!values.length) return null;
-  return values.reduce((sum, v) => sum.plus(v), new Decimal(0)).div(values.length).div(100).toDecimalPlaces(6).toString();
+  const rows = period.months.map((m) => trend.find((t) => t.month === m)).filter((t): t is TrendRow => t !== undefined);
+  if (period.months.length === 1) {
+    const value = rows[0]?.[field];
+    return value === null || value === undefined ? null : new Decimal(value).div(100).toDecimalPlaces(6).toString();
+  }
+  const bases = rows.map((t) => t.basis[field]).filter((b) => b !== null);
+  const whole = bases.reduce((sum, b) => sum.plus(b.whole), new Decimal(0));
+  return whole.isZero() ? null : bases.reduce((sum, b) => sum.plus(b.part), new Decimal(0)).div(whole).toDecimalPlaces(6).toString();
 }
 
 export function commitmentSection(overview: Overview, periods: readonly ReviewPeriod[]): CommitmentsSection {
@@ -39,7 +47,7 @@ export function commitmentSection(overview: Overview, periods: readonly ReviewPe
       key: s.key, label: s.label, unitLabel: s.key.endsWith("coverage") ? "of eligible usage covered" : "of the commitment used", format: "ratio", direction: "higher_is_better",
       goal: { value: s.goal, source: "Tallyboard default" },
       trend: periods.map((p) => ({ period: p.label, value: periodValue(overview.trend, p, s.field) })),
-      source: `GET /api/commitments (trend[].${s.field} / 100${period.kind === "quarter" ? ", mean of the months" : ""})`,
+      source: period.months.length === 1 ? `GET /api/commitments (trend[].${s.field} / 100)` : `GET /api/commitments (Σ trend[].basis.${s.field}.part / Σ whole over the months)`,
       note: "company-wide",
     }),
   );

@@ -153,9 +153,23 @@ describe("rule changes through the API", () => {
     const why = (await (await api("/api/why?teamId=payments&day=2026-03-10")).json()) as any;
     const kinds = why.decisions.map((d: any) => d.decidedBy);
     expect(kinds).toContain("tag");
-    const split = why.decisions.find((d: any) => d.poolName === "Credits");
-    if (split) expect(split.basis.share).not.toBeNull();
     expect(why.sampleLines.length).toBeGreaterThan(0);
+  });
+
+  it("explains a split cell: the Credits pool and the team's share of its basis, which is the share it got of the day's credits", async () => {
+    const [day] = await queryRows<{ day: string; team: string; pool: string }>(
+      database.db,
+      sql`select ac.day::text as day, sum(ac.amortized_cost) filter (where ac.team_id = 'payments')::text as team, sum(ac.amortized_cost)::text as pool
+          from attributed_costs ac join shared_cost_pools p on p.id = ac.pool_id where p.name = 'Credits'
+          group by 1 having sum(ac.amortized_cost) filter (where ac.team_id = 'payments') <> 0 order by 1 limit 1`,
+    );
+    expect(day).toBeDefined();
+    const why = (await (await api(`/api/why?teamId=payments&day=${day!.day}`)).json()) as any;
+    const split = why.decisions.find((d: any) => d.poolName === "Credits");
+    expect(split).toMatchObject({ decidedBy: "split", method: "proportional", amortized: new Decimal(day!.team).toString() });
+    const share = new Decimal(split.basis.share);
+    expect(share.gt(0) && share.lt(1)).toBe(true);
+    expect(share.minus(new Decimal(day!.team).div(day!.pool)).abs().lte("0.000001")).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildInventory, expirations, type Subscription } from "../../jobs/commitments/inventory";
 import type { FeeDay } from "../../db/queries/commitment-lines";
 import { addDays } from "../../db/calendar";
+import Decimal from "decimal.js";
 
 const spArn = "arn:aws:savingsplans::111111111111:savingsplan/7c0fd3d0";
 const spDay = (day: string, unblended: string, amortized: string): FeeDay => ({
@@ -18,7 +19,9 @@ const riMonth = (day: string, unblended: string, amortized: string, hours: strin
 });
 // 30 days of a $10/h plan started 2026-03-02, $24 of it unused each day; an RI of 10 c6i.large bought for March.
 const fees = [...Array.from({ length: 30 }, (_, i) => spDay(addDays("2026-03-02", i), "240", "24")), riMonth("2026-03-01", "520.80", "52.08", "7440")];
-const inventory = buildInventory(fees, { dataStart: "2026-03-01", dataEnd: "2026-03-31" });
+// Its March usage: 6,696 of the 7,440 hours (90%) at $0.07/h effective (upfront share + recurring fee).
+const covered = (effective: string, hours: string) => [{ month: "2026-03", region: "eu-west-1", usageType: "EU-BoxUsage:c6i.large", effective, hours }];
+const inventory = buildInventory(fees, { dataStart: "2026-03-01", dataEnd: "2026-03-31", reservedUsage: covered("468.72", "6696") });
 
 describe("buildInventory from CUR fee lines", () => {
   it("a Compute Savings Plan, 3 years partial upfront, $10/h, 90% used: ends 2029-03-02", () => {
@@ -34,6 +37,27 @@ describe("buildInventory from CUR fee lines", () => {
   it("a reservation of 7,440 hours in March is 10 instances; its lease end is unknown without Cost Explorer", () => {
     const ri = inventory.find((c) => c.kind === "reservation")!;
     expect(ri).toMatchObject({ instanceType: "c6i.large", instances: "10", region: "eu-west-1", start: "2026-03-01", startKnown: false, end: null, utilization: "0.9" });
+  });
+
+  // The same 10 x c6i.large for March, $520.80 of commitment ($0.07/h), 90% used, paid three ways:
+  // the RIFee line bills only the recurring fee; its amortized is the unused part ($52.08) either way.
+  it.each([
+    ["no upfront: the fee is the whole commitment", "520.80", "NO_UPFRONT", "730.50"],
+    ["partial upfront: half is amortized upfront, not on the fee line", "260.40", "PARTIAL_UPFRONT", "767.03"],
+    ["all upfront: the fee line bills nothing", "0", "ALL_UPFRONT", "780.03"],
+  ])("a reservation, %s: commitment = used effective cost + unused, never zero nor a negative on-demand value", (_label, recurring, paymentOption, onDemand) => {
+    const [ri] = buildInventory([riMonth("2026-03-01", recurring, "52.08", "7440")], { dataStart: "2026-03-01", dataEnd: "2026-03-31", reservedUsage: covered("468.72", "6696") });
+    // $520.80 and $52.08 for 31 days x 30.4375; on demand = $468.72 used / the planning rate of its payment option.
+    expect(ri).toMatchObject({ paymentOption, utilization: "0.9", monthlyCommitment: "511.35", monthlyUnused: "51.14", monthlyOnDemandEquivalent: onDemand });
+    expect(ri!.monthlyCostIncreaseAtExpiry).toBe(new Decimal(onDemand).minus("511.35").toFixed(2));
+  });
+
+  it("two reservations of one type and month share its covered usage by the hours each bought", () => {
+    const other = { ...riMonth("2026-03-01", "0", "0", "2232"), accountId: "444444444444" }; // 3 instances, all used
+    const list = buildInventory([riMonth("2026-03-01", "520.80", "52.08", "7440"), other], { dataStart: "2026-03-01", dataEnd: "2026-03-31", reservedUsage: covered("624.96", "8928") });
+    // 8,928 h used of 9,672 bought: each is credited 92.3% of its hours and $624.96 split 7,440 : 2,232
+    // ($480.74 + $52.08 unused; $144.22), per month of 30.4375 days.
+    expect(list.map((c) => [c.accountId, c.utilization, c.monthlyCommitment])).toEqual([["222222222222", "0.9231", "523.15"], ["444444444444", "0.9231", "141.60"]]);
   });
 
   it("the calendar lists what ends within its horizon, soonest first", () => {

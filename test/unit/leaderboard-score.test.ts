@@ -2,7 +2,7 @@
 // deleting a service or shedding spend to another team earns nothing; zero baselines never give NaN.
 import { describe, expect, it } from "vitest";
 import { rankTeams, scoreTeam, type TeamInputs } from "../../jobs/leaderboards/score";
-import { footprintCost } from "../../jobs/leaderboards/get-leaderboard";
+import { footprintCost } from "../../jobs/leaderboards/footprint";
 
 /** Baseline: 3 months (92 days) at $300/day for 9,200,000 ops; current: 30 days. */
 function team(id: string, current: { cost: string; ops?: string | null; footprint?: string }, extra: Partial<TeamInputs> = {}): TeamInputs {
@@ -35,11 +35,29 @@ describe("components", () => {
     expect(over.components.budgetAdherence).toEqual({ value: "0.3", score: "0" });
   });
 
-  it("tag hygiene and nudges resolved are shares; the score weighs only the components present", () => {
+  it("tag hygiene and nudges resolved are shares; a missing component counts as neutral (0.5) at its full weight", () => {
     const s = scoreTeam(team("t", { cost: "0", ops: null }, { tags: { tagged: "75", claimable: "100" }, nudges: { resolved: 1, total: 4 } }));
     expect(s.components).toEqual({ tagHygiene: { value: "0.75", score: "0.75" }, nudgesResolved: { value: "0.25", score: "0.25" } });
-    // (0.75 x 0.15 + 0.25 x 0.10) / 0.25 = 0.55
-    expect(s.score).toBe("55");
+    // 0.75 x 0.15 + 0.25 x 0.10 + 0.5 x (0.35 + 0.20 + 0.20) = 0.5125
+    expect(s.score).toBe("51.25");
+  });
+});
+
+describe("missing components are neutral, not re-weighted", () => {
+  const perfect = { budget: { actual: "9000", budget: "9000" }, tags: { tagged: "100", claimable: "100" }, nudges: { resolved: 1, total: 1 } };
+  it.each([
+    // 0.5 x (0.35 + 0.20) + 1 x (0.20 + 0.15 + 0.10)
+    ["no operations data, perfect budget, tags and nudges", "72.5", team("no-ops", { cost: "9000", ops: null }, perfect)],
+    // 0.75 x 0.35 + 0.75 x 0.20 + 0.45
+    ["10% cheaper per op, perfect budget, tags and nudges", "86.25", team("cheaper", { cost: "8100" }, perfect)],
+    ["flat unit cost, perfect budget, tags and nudges", "72.5", team("flat", { cost: "9000" }, perfect)],
+  ])("%s scores %s", (_label, score, inputs) => {
+    expect(scoreTeam(inputs).score).toBe(score);
+  });
+
+  it("a team whose unit cost fell ranks above teams without operations data; no data ties with no change", () => {
+    const ranked = rankTeams([team("no-ops", { cost: "9000", ops: null }, perfect), team("cheaper", { cost: "8100" }, perfect), team("flat", { cost: "9000" }, perfect)]);
+    expect(ranked.map((t) => [t.teamId, t.rank])).toEqual([["cheaper", 1], ["flat", 2], ["no-ops", 2]]);
   });
 });
 
@@ -85,12 +103,19 @@ describe("deleting a service must not win", () => {
     expect(ranked.slice(1).map((t) => t.rank)).toEqual([2, 2, 2]);
   });
 
-  it("footprint: a cell the team left keeps its spend elsewhere, so the footprint stays", () => {
-    const cells = [
-      { teamId: "a", accountId: "1", service: "EC2", baseline: "900", current: "0" },
-      { teamId: "unattributed", accountId: "1", service: "EC2", baseline: "100", current: "1000" },
-      { teamId: "a", accountId: "1", service: "S3", baseline: "50", current: "25" },
-    ];
-    expect(footprintCost("a", cells).toString()).toBe("925"); // 0.9 x 1000 + 1 x 25
+});
+
+describe("footprint: what the team owns plus what it shed, never another team's growth", () => {
+  const same = { current: 30, baseline: 30 };
+  const cell = (teamId: string, service: string, baseline: string, current: string) => ({ teamId, accountId: "1", service, baseline, current });
+  it.each([
+    ["a cell the team left to unattributed keeps its spend (0.9 x 1000 was the old answer too)", [cell("a", "EC2", "900", "0"), cell("unattributed", "EC2", "100", "1000"), cell("a", "S3", "50", "25")], same, "925"],
+    ["another team's growth in a shared cell is not the team's", [cell("a", "EC2", "900", "900"), cell("b", "EC2", "100", "9100")], same, "900"],
+    ["another team joins the cell: the whole cell's growth stays with it", [cell("a", "EC2", "920", "300"), cell("b", "EC2", "0", "5000")], { current: 30, baseline: 92 }, "300"],
+    ["a real cut with no rise elsewhere counts in full", [cell("a", "EC2", "900", "720"), cell("unattributed", "EC2", "100", "100")], same, "720"],
+    ["a cut while another team grew: only up to the cut is held", [cell("a", "EC2", "900", "720"), cell("b", "EC2", "900", "5900")], same, "900"],
+    ["shed half to another team at per-day rates (92-day baseline, 30 days now)", [cell("a", "EC2", "920", "150"), cell("b", "EC2", "0", "150")], { current: 30, baseline: 92 }, "300"],
+  ])("%s", (_label, cells, days, expected) => {
+    expect(footprintCost("a", cells, days).toString()).toBe(expected);
   });
 });

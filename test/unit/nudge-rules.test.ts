@@ -24,7 +24,7 @@ function inputs(overrides: Partial<NudgeInputs>): NudgeInputs {
   return {
     today: TODAY, firstDay: FIRST, teamNames: new Map(), accountNames: new Map([["111122223333", "lumen-data"]]),
     teamDaily: [], teamTotalDaily: [], teamServiceDaily: [], anomalies: [], anomalyCauses: new Map(),
-    budgets: [], untagged: [], resources: [], coverage: [], commitmentExpiries: [], ...overrides,
+    budgets: [], untagged: [], resources: [], coverage: [], coveredUsageRate: "0.72", commitmentExpiries: [], ...overrides,
   };
 }
 
@@ -125,14 +125,23 @@ describe("low coverage rule", () => {
       { teamId, service: "Amazon Elastic Compute Cloud - Compute", day: addDays(TODAY, -i), kind: "on-demand" as const, amount: String(i === 3 ? onDemand / 2 : onDemand) },
       { teamId, service: "Amazon Elastic Compute Cloud - Compute", day: addDays(TODAY, -i), kind: "covered" as const, amount: String(covered) },
     ]).flat();
+  // Covered rows are at commitment rates (0.72 of on demand): $360 covered is $500 of on-demand usage.
   it.each([
-    { name: "10% covered, $200/day steady on demand", teamRows: rows("t", 200, 20), fires: true, atStake: "750.00" },
-    { name: "80% covered", teamRows: rows("t", 200, 800), fires: false },
+    { name: "12% covered, $200/day steady on demand", teamRows: rows("t", 200, 20), fires: true, atStake: "750.00", coverage: "0.1238" },
+    { name: "85% covered", teamRows: rows("t", 200, 800), fires: false },
     { name: "0% covered but only $20/day", teamRows: rows("t", 20, 0), fires: false },
-  ])("$name", ({ teamRows, fires, atStake }) => {
+    // $15,000 covered at on-demand prices of $29,750: 50%, not the 42% of $10,800 commitment dollars beside on-demand dollars.
+    { name: "50% covered at on-demand prices", teamRows: rows("t", 500, 360), fires: true, atStake: "1875.00", coverage: "0.5042" },
+    // 65% at on-demand prices is above the 60% threshold; mixing bases read it as 58% and nudged.
+    { name: "65% covered at on-demand prices", teamRows: rows("t", 350, 468), fires: false },
+  ])("$name", ({ teamRows, fires, atStake, coverage }) => {
     const found = lowCoverageRule(inputs({ coverage: teamRows }));
     expect(found.length > 0).toBe(fires);
-    // the floor is the one half day ($100) x 30 x 25%
+    // the floor is the one half day x 30 x 25%
     if (atStake) expect(found[0]!.monthlyAtStake).toBe(atStake);
+    if (coverage) {
+      expect(found[0]!.evidence.coverage).toBe(coverage);
+      expect(found[0]!.title).toMatch(new RegExp(`^Only ${Math.round(Number(coverage) * 100)}% of compute usage`));
+    }
   });
 });

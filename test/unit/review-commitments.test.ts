@@ -1,7 +1,8 @@
 // The review's commitments section from a Commitments overview: coverage and utilization as shares
-// with their goals, a quarter as the mean of its months, the commitments ending within 90 days after
+// with their goals, a quarter weighted by its months' hours (Σ covered / Σ total), the commitments ending within 90 days after
 // the period, the summary's risk lines, the Markdown section, and plain words when nothing is synced.
 import { describe, expect, it } from "vitest";
+import Decimal from "decimal.js";
 import { commitmentSection } from "../../jobs/reviews/commitment-section";
 import { parsePeriod } from "../../jobs/reviews/review-period";
 import { summarise } from "../../jobs/reviews/review-summary";
@@ -9,7 +10,12 @@ import { renderMarkdown } from "../../jobs/reviews/render/markdown";
 import { reviewCharts } from "../../jobs/reviews/render/svg-charts";
 import { sampleReview } from "../support/sample-review";
 
-const row = (month: string, riCov: string | null, spCov: string | null, riUse: string | null, spUse: string | null) => ({ month, reservationCoverage: riCov, savingsPlanCoverage: spCov, reservationUtilization: riUse, savingsPlanUtilization: spUse, savingsPlanUnused: null, netSavings: null });
+/** A month's percentages, each a share of `whole` (hours or dollars: 1,000 unless given). */
+const row = (month: string, riCov: string | null, spCov: string | null, riUse: string | null, spUse: string | null, whole = "1000") => {
+  const basis = (pct: string | null) => (pct === null ? null : { part: new Decimal(pct).times(whole).div(100).toString(), whole });
+  return { month, reservationCoverage: riCov, savingsPlanCoverage: spCov, reservationUtilization: riUse, savingsPlanUtilization: spUse, savingsPlanUnused: null, netSavings: null,
+    basis: { reservationCoverage: basis(riCov), savingsPlanCoverage: basis(spCov), reservationUtilization: basis(riUse), savingsPlanUtilization: basis(spUse) } };
+};
 const commitment = (id: string, end: string | null) => ({ id, label: `Plan ${id}`, end, monthlyOnDemandEquivalent: "30000.00", monthlyCostIncreaseAtExpiry: "9546.00" });
 const overview = (trend: ReturnType<typeof row>[], inventory = [commitment("sp", "2027-01-01"), commitment("ri", "2027-03-01"), commitment("old", "2026-10-15"), commitment("open", null)]) =>
   ({ costExplorerRun: { id: 1 }, trend, inventory }) as unknown as Parameters<typeof commitmentSection>[0];
@@ -30,9 +36,13 @@ describe("commitment section", () => {
     expect(section.expiring).toEqual({ from: "2026-11-01", to: "2027-01-29", commitments: [{ commitmentId: "sp", label: "Plan sp", end: "2027-01-01", monthlyOnDemandEquivalent: "30000.00", monthlyCostIncreaseAtExpiry: "9546.00" }] });
   });
 
-  it("a quarter is the mean of its months", () => {
-    const section = commitmentSection(overview(TREND), months("2026-Q3"));
-    expect(section.status === "ready" && section.metrics[0]!.value).toBe("0.72");
+  it.each([
+    ["months of equal hours: the mean", TREND, ["0.72", "0.44", "0.98", "1"]],
+    // July 9,000 h at 50% covered and 60% used, August and September 500 h each at 100%: 5,500 / 10,000 and 6,400 / 10,000, not the means 0.8333 / 0.8667.
+    ["a big month weighs more", [row("2026-07", "50", "50", "60", null, "9000"), row("2026-08", "100", "100", "100", null, "500"), row("2026-09", "100", "100", "100", null, "500")], ["0.55", "0.55", "0.64", null]],
+  ])("a quarter is Σ covered / Σ total over its months: %s", (_label, trend, values) => {
+    const section = commitmentSection(overview(trend), months("2026-Q3"));
+    expect(section.status === "ready" && section.metrics.map((m) => m.value)).toEqual(values);
   });
 
   it("the summary flags coverage or utilization below goal and a commitment ending soon; Markdown shows the section with its charts", () => {

@@ -1,7 +1,9 @@
 // Low Savings Plan / reservation coverage of steady usage. Coverage = covered usage (DiscountedUsage,
-// SavingsPlanCoveredUsage) over all usage on commitment-eligible services; the steady part is the
-// floor of daily on-demand spend (what ran every day). Flagged below a coverage share AND above a
-// monthly steady on-demand amount; at stake = a conservative Savings Plan discount on that floor.
+// SavingsPlanCoveredUsage) over all usage on commitment-eligible services, both at on-demand prices as
+// Cost Explorer computes it: covered usage's effective cost / the commitment rate, never commitment
+// dollars beside on-demand dollars. The steady part is the floor of daily on-demand spend (what ran
+// every day). Flagged below a coverage share AND above a monthly steady on-demand amount; at stake =
+// a conservative Savings Plan discount on that floor.
 import Decimal from "decimal.js";
 import { dollars } from "../dollars";
 import { addDays } from "../../../db/calendar";
@@ -31,9 +33,10 @@ export function lowCoverageRule(inputs: NudgeInputs): Finding[] {
       onDemand = onDemand.plus(amount);
       floor = floor === null || amount.lt(floor) ? amount : floor;
     }
-    const total = onDemand.plus(team.covered);
+    const coveredOnDemand = team.covered.div(inputs.coveredUsageRate);
+    const total = onDemand.plus(coveredOnDemand);
     if (total.isZero() || floor === null) continue;
-    const coverage = team.covered.div(total);
+    const coverage = coveredOnDemand.div(total);
     const steadyMonthly = floor.times(DAYS_PER_MONTH);
     if (coverage.gte(maxCoverage) || steadyMonthly.lt(minSteadyMonthly)) continue;
     const services = [...team.services.entries()].sort((a, b) => b[1].comparedTo(a[1])).slice(0, 3);
@@ -45,7 +48,9 @@ export function lowCoverageRule(inputs: NudgeInputs): Finding[] {
       evidence: {
         lookbackDays,
         coverage: coverage.toDecimalPlaces(4).toString(),
-        covered: team.covered.toFixed(2),
+        coveredAtCommitmentRates: team.covered.toFixed(2),
+        coveredOnDemandEquivalent: coveredOnDemand.toFixed(2),
+        coveredUsageRate: inputs.coveredUsageRate,
         onDemand: onDemand.toFixed(2),
         steadyDailyOnDemand: floor.toFixed(2),
         topOnDemandServices: services.map(([service, amount]) => ({ service, amount: amount.toFixed(2) })),

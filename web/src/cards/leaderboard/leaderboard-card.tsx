@@ -19,7 +19,8 @@ function Note({ data }: { data: Leaderboard }) {
   return (
     <>
       {data.month} ({data.current.complete ? "whole month" : `${data.current.days} billed days`}) against each team's own {data.baseline.from} – {data.baseline.to} baseline. Weights: {weights}; a
-      team is scored on the components it has. A drop in spend counts only where its cost per operation fell too.
+      component a team has no data for counts as neutral (0.5). A drop in spend counts only where its cost per operation fell too, and
+      not where it moved to another team.
     </>
   );
 }
@@ -53,7 +54,7 @@ export function LeaderboardCard({ month, measure }: { month?: string; measure: M
                     {columns.map((c) => {
                       const value = team.components[c.key];
                       return (
-                        <td key={c.key} className="num" data-field={c.key} title={value ? `score ${value.score}` : "no data for this team"}>
+                        <td key={c.key} className="num" data-field={c.key} title={value ? `score ${value.score}` : "no data for this team: counts as neutral (0.5)"}>
                           {value ? c.show(value.value) : <span className="muted">—</span>}
                         </td>
                       );
