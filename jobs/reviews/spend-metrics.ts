@@ -11,7 +11,8 @@ import { DEFAULT_THRESHOLD } from "../budgets/variance";
 import { billedSpan, type ReviewPeriod } from "./review-period";
 import type { ResolvedScope } from "./review-scope";
 import { sumOrNull } from "./review-metric";
-import type { ReviewTrendPoint } from "./review-model";
+import type { ReviewMetric, ReviewTrendPoint } from "./review-model";
+import { metricStatus } from "./review-metric";
 
 export interface SpendPoint {
   period: string;
@@ -71,3 +72,18 @@ export async function budgetByPeriod(db: DbOrTx, scope: ResolvedScope, periods: 
 
 export const trendOf = <T extends { period: string }>(points: readonly T[], value: (p: T) => string | null): ReviewTrendPoint[] =>
   points.map((p) => ({ period: p.period, value: value(p) }));
+
+/** Forecast / budget above which a scope is over budget: the budget review's rule (2% over). */
+export const ADHERENCE_GOAL = new Decimal(1).plus(DEFAULT_THRESHOLD).toString();
+
+/**
+ * Spend's status against its budget by the one rule budget adherence follows (forecast more than 2%
+ * over budget), so a review never shows spend "off target" beside adherence "on target". Without a
+ * forecast the spend itself is the forecast.
+ */
+export function spendStatus(spend: string | null, point: BudgetPoint | undefined): ReviewMetric["status"] {
+  if (spend === null) return "no_value";
+  if (!point?.budget) return "no_goal";
+  const adherence = point.adherence ?? ratio(spend, point.budget);
+  return adherence === null ? "no_goal" : metricStatus(adherence, ADHERENCE_GOAL, "lower_is_better");
+}

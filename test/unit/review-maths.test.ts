@@ -8,6 +8,7 @@ import { teamsUnder } from "../../jobs/reviews/review-scope";
 import { summarise } from "../../jobs/reviews/review-summary";
 import { compareWithLive } from "../../jobs/reviews/review-restatement";
 import { sampleReview } from "../support/sample-review";
+import { ADHERENCE_GOAL, spendStatus } from "../../jobs/reviews/spend-metrics";
 
 describe("parsePeriod", () => {
   it.each([
@@ -73,6 +74,22 @@ describe("metric status", () => {
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: "100" }, { period: "b", value: "150" }] })).toMatchObject({ value: "150", change: { amount: "50", ratio: "0.5" } });
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: "0" }, { period: "b", value: "10" }] }).change).toEqual({ amount: "10", ratio: null });
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: null }, { period: "b", value: "10" }] }).change).toBeNull();
+  });
+});
+
+describe("spend against budget: one rule with budget adherence (forecast more than 2% over budget)", () => {
+  it.each([
+    // spend, budget, forecast / budget, spend status (= adherence status whenever adherence has a value)
+    ["101", "100", "1.01", "on_target"], // 1% over: within the rule, as adherence says (was "off target" beside "on target")
+    ["95", "100", "1.03", "off_target"], // under budget so far, but the month-end forecast is 3% over
+    ["102", "100", "1.02", "on_target"],
+    ["103", "100", null, "off_target"], // no forecast: the spend itself is measured by the rule
+    ["101.5", "100", null, "on_target"],
+    ["50", null, null, "no_goal"],
+    [null, "100", "1", "no_value"],
+  ] as const)("spend %s, budget %s, adherence %s: %s", (spend, budget, adherence, status) => {
+    expect(spendStatus(spend, { period: "2026-10", budget, forecast: null, adherence })).toBe(status);
+    if (adherence !== null && spend !== null) expect(metricStatus(adherence, ADHERENCE_GOAL, "lower_is_better")).toBe(status);
   });
 });
 
