@@ -8,7 +8,7 @@ import { billedSpan, previousPeriod, trailingPeriods, type ReviewPeriod, type Re
 import { resolveScope } from "./review-scope";
 import type { ReviewDocument, ReviewMetric } from "./review-model";
 import { reviewMetric } from "./review-metric";
-import { ADHERENCE_GOAL, budgetByPeriod, spendByPeriod, spendStatus, trendOf } from "./spend-metrics";
+import { ADHERENCE_GOAL, budgetByPeriod, budgetStatus, spendByPeriod, trendOf } from "./spend-metrics";
 import { overheadByPeriod, unitCostByPeriod } from "./efficiency-metrics";
 import { getReviewMovers } from "./review-movers";
 import { getReviewNudges, getReviewWins } from "./nudges-and-wins";
@@ -48,15 +48,17 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
     source: company ? `GET /api/overview?measure=${measure} (months[].total)` : `GET /api/org?from=<first day>&to=<last day>&measure=${measure} (units[id=${scope.id}].amount)`,
     note: span && !span.complete ? `to ${span.to}` : null,
   });
+  const adherence = reviewMetric({
+    key: "budget_adherence", label: "Budget adherence", unitLabel: "forecast as a share of budget", format: "ratio", direction: "lower_is_better",
+    goal: { value: ADHERENCE_GOAL, source: "the 2% over-budget rule" },
+    trend: trendOf(budget, (p) => p.adherence),
+    source: budgetSource,
+    note: span && !span.complete ? "month-end forecast" : null,
+  });
   const metrics: ReviewMetric[] = [
-    { ...spendMetric, status: spendStatus(spendMetric.value, budget.at(-1)) },
-    reviewMetric({
-      key: "budget_adherence", label: "Budget adherence", unitLabel: "forecast as a share of budget", format: "ratio", direction: "lower_is_better",
-      goal: { value: ADHERENCE_GOAL, source: "the 2% over-budget rule" },
-      trend: trendOf(budget, (p) => p.adherence),
-      source: budgetSource,
-      note: span && !span.complete ? "month-end forecast" : null,
-    }),
+    // Both statuses by the budget review's rule: spend and adherence never disagree.
+    { ...spendMetric, status: spendMetric.value === null ? "no_value" : budgetStatus(budget.at(-1), spendMetric.value) },
+    { ...adherence, status: adherence.value === null ? "no_value" : budgetStatus(budget.at(-1)) },
     // A part without operations of its own has no unit cost (not the company's).
     ...(unit
       ? [

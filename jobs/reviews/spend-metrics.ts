@@ -7,12 +7,11 @@ import { getOrgRollup } from "../../db/queries/org-rollup";
 import { ratio } from "../../db/queries/ratio";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { getBudgetReview } from "../budgets/budget-review";
-import { DEFAULT_THRESHOLD } from "../budgets/variance";
+import { budgetVariance, DEFAULT_THRESHOLD } from "../budgets/variance";
 import { billedSpan, type ReviewPeriod } from "./review-period";
 import type { ResolvedScope } from "./review-scope";
 import { sumOrNull } from "./review-metric";
 import type { ReviewMetric, ReviewTrendPoint } from "./review-model";
-import { metricStatus } from "./review-metric";
 
 export interface SpendPoint {
   period: string;
@@ -77,13 +76,13 @@ export const trendOf = <T extends { period: string }>(points: readonly T[], valu
 export const ADHERENCE_GOAL = new Decimal(1).plus(DEFAULT_THRESHOLD).toString();
 
 /**
- * Spend's status against its budget by the one rule budget adherence follows (forecast more than 2%
- * over budget), so a review never shows spend "off target" beside adherence "on target". Without a
- * forecast the spend itself is the forecast.
+ * Over or within budget by the budget review's own rule (budgetVariance: the forecast more than 2%
+ * over budget; any spend over a zero budget), for both spend and adherence, so a review never shows
+ * spend "off target" beside adherence "on target". Without a forecast the spend stands in for it.
  */
-export function spendStatus(spend: string | null, point: BudgetPoint | undefined): ReviewMetric["status"] {
-  if (spend === null) return "no_value";
+export function budgetStatus(point: BudgetPoint | undefined, spend: string | null = null): ReviewMetric["status"] {
+  const forecast = point?.forecast ?? spend;
+  if (forecast === null) return "no_value";
   if (!point?.budget) return "no_goal";
-  const adherence = point.adherence ?? ratio(spend, point.budget);
-  return adherence === null ? "no_goal" : metricStatus(adherence, ADHERENCE_GOAL, "lower_is_better");
+  return budgetVariance({ budgetUsd: point.budget, forecastUsd: forecast }).needsApproval ? "off_target" : "on_target";
 }

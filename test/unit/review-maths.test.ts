@@ -1,6 +1,7 @@
 // The business review's pure parts: scope and period parsing, a metric's status and change, movers
 // with their share of the change, and a summary that follows the numbers.
 import { describe, expect, it } from "vitest";
+import Decimal from "decimal.js";
 import { billedSpan, parsePeriod, parseScope, previousPeriod, trailingPeriods } from "../../jobs/reviews/review-period";
 import { metricStatus, reviewMetric } from "../../jobs/reviews/review-metric";
 import { rankMovers } from "../../jobs/reviews/review-movers";
@@ -8,7 +9,7 @@ import { teamsUnder } from "../../jobs/reviews/review-scope";
 import { summarise } from "../../jobs/reviews/review-summary";
 import { compareWithLive } from "../../jobs/reviews/review-restatement";
 import { sampleReview } from "../support/sample-review";
-import { ADHERENCE_GOAL, spendStatus } from "../../jobs/reviews/spend-metrics";
+import { ADHERENCE_GOAL, budgetStatus } from "../../jobs/reviews/spend-metrics";
 
 describe("parsePeriod", () => {
   it.each([
@@ -77,19 +78,21 @@ describe("metric status", () => {
   });
 });
 
-describe("spend against budget: one rule with budget adherence (forecast more than 2% over budget)", () => {
+describe("spend against budget: one rule with budget adherence and the budget review (forecast more than 2% over budget)", () => {
   it.each([
-    // spend, budget, forecast / budget, spend status (= adherence status whenever adherence has a value)
-    ["101", "100", "1.01", "on_target"], // 1% over: within the rule, as adherence says (was "off target" beside "on target")
-    ["95", "100", "1.03", "off_target"], // under budget so far, but the month-end forecast is 3% over
-    ["102", "100", "1.02", "on_target"],
-    ["103", "100", null, "off_target"], // no forecast: the spend itself is measured by the rule
-    ["101.5", "100", null, "on_target"],
-    ["50", null, null, "no_goal"],
-    [null, "100", "1", "no_value"],
-  ] as const)("spend %s, budget %s, adherence %s: %s", (spend, budget, adherence, status) => {
-    expect(spendStatus(spend, { period: "2026-10", budget, forecast: null, adherence })).toBe(status);
-    if (adherence !== null && spend !== null) expect(metricStatus(adherence, ADHERENCE_GOAL, "lower_is_better")).toBe(status);
+    // spend, budget, month-end forecast, status of both spend and adherence
+    ["101", "100", "101", "on_target"], // 1% over: within the rule, as adherence says (was spend "off target" beside adherence "on target")
+    ["95", "100", "103", "off_target"], // under budget so far, but the forecast is 3% over
+    ["102", "100", "102", "on_target"], // exactly at the threshold is within
+    ["103", "100", null, "off_target"], // no forecast: the spend stands in for it
+    ["1", "0", "1", "off_target"], // any spend over a zero budget
+    ["50", null, "50", "no_goal"],
+  ] as const)("spend %s, budget %s, forecast %s: %s", (spend, budget, forecast, status) => {
+    const point = { period: "2026-10", budget, forecast, adherence: null };
+    expect(budgetStatus(point, spend)).toBe(status);
+    if (forecast !== null) expect(budgetStatus(point)).toBe(status);
+    // Where adherence has a ratio, the adherence metric's own goal says the same.
+    if (forecast !== null && budget !== null && budget !== "0") expect(metricStatus(new Decimal(forecast).div(budget).toString(), ADHERENCE_GOAL, "lower_is_better")).toBe(status);
   });
 });
 
