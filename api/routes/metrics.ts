@@ -32,6 +32,8 @@ const cardsQuery = z.object({
   teams: list,
   services: list,
   environments: list,
+  /** Count only these teams' operations (a team's own unit cost). */
+  operationTeams: list,
   months: positiveInt(36).optional(),
 });
 type CardsQuery = z.infer<typeof cardsQuery>;
@@ -54,6 +56,7 @@ const cardsParams = (q: CardsQuery) => ({
   n: q.n,
   minVolume: q.minVolume,
   months: q.months,
+  operationTeams: q.operationTeams,
   scope: q.teams || q.services || q.environments ? { teams: q.teams, services: q.services, environments: q.environments } : DEFAULT_UNIT_COST_SCOPE,
 });
 

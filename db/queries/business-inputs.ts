@@ -63,8 +63,9 @@ export async function getRevenueMonths(db: DbOrTx): Promise<RevenueMonth[]> {
 export async function getVendors(db: DbOrTx): Promise<Vendor[]> {
   return queryRows(
     db,
-    sql`select name, monthly_cost_usd::text as "monthlyCostUsd", category, team_id as "teamId", renewal_date::text as "renewalDate", production
-        from vendors order by name`,
+    sql`select name, monthly_cost_usd::text as "monthlyCostUsd", category, team_id as "teamId", renewal_date::text as "renewalDate", production,
+          start_date::text as "startDate", end_date::text as "endDate"
+        from vendors order by name, start_date`,
   );
 }
 
@@ -82,7 +83,8 @@ export async function getBusinessTableForExport(db: DbOrTx, kind: "operations" |
     operations: sql`select day::text as day, product, metric, team_id as team, count::text as count from product_operations order by day, product, metric, team_id`,
     headcount: sql`select to_char(month, 'YYYY-MM') as month, team_id as team, engineers from headcount order by month, team_id`,
     revenue: sql`select to_char(month, 'YYYY-MM') as month, revenue_usd::text as revenue_usd, cash_usd::text as cash_usd, net_burn_usd::text as net_burn_usd from revenue_months order by month`,
-    vendors: sql`select name, monthly_cost_usd::text as monthly_cost_usd, category, team_id as team, renewal_date::text as renewal_date, case when production then 'yes' else 'no' end as production from vendors order by name`,
+    vendors: sql`select name, monthly_cost_usd::text as monthly_cost_usd, category, team_id as team, renewal_date::text as renewal_date, case when production then 'yes' else 'no' end as production,
+      start_date::text as start_date, coalesce(end_date::text, '') as end_date from vendors order by name, start_date`,
     goals: sql`select metric_key, target_value::text as target_value, unit_n, applies_from::text as applies_from, coalesce(team_id, '') as team from metric_goals order by metric_key, applies_from`,
   };
   return queryRows(db, queries[kind]);

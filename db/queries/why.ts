@@ -5,7 +5,7 @@ import { queryRows, type DbOrTx } from "../client";
 import { ratio } from "./ratio";
 import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } from "../../jobs/attribution/rule-match";
 import { billedLineFilter } from "../../jobs/attribution/billed-lines";
-import { loadOwnerTagKeys } from "../../jobs/sync/owner-tag-keys";
+import { ownerTagKeysOn } from "../../jobs/sync/owner-tag-keys";
 
 export interface WhyCell {
   teamId: string;
@@ -40,7 +40,7 @@ export async function explainCell(db: DbOrTx, cell: WhyCell) {
   );
   const withBasis = await Promise.all(decisions.map(async (d) => (d.poolId && d.method === "proportional" ? { ...d, basis: await poolBasis(db, d.poolId, d.period!, cell) } : d)));
   // The lines each deciding rule took: it matches them, no pool takes them first, and no earlier rule matches.
-  const ownerValue = ownerValueExpression(await loadOwnerTagKeys(db));
+  const ownerValue = ownerValueExpression(await ownerTagKeysOn(db, cell.day));
   const ruleIds = decisions.flatMap((d) => (d.ruleId ? [d.ruleId] : []));
   const lines = ruleIds.length === 0 ? [] : await queryRows<{ ruleId: number; accountId: string; service: string; recordType: string; resourceId: string | null; tags: Record<string, string>; amortized: string }>(
     db,

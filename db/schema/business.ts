@@ -34,15 +34,18 @@ export const revenueMonths = pgTable("revenue_months", {
   netBurnUsd: numeric("net_burn_usd").notNull(),
 });
 
-/** Non-cloud vendor contracts (observability, CI, security, developer tools). */
+/** Non-cloud vendor contracts (observability, CI, security, developer tools), one row per contract
+ *  term: a month's overhead counts the contracts in force in it (engineer-overhead.ts). */
 export const vendors = pgTable("vendors", {
-  name: text("name").primaryKey(),
+  name: text("name").notNull(),
   monthlyCostUsd: numeric("monthly_cost_usd").notNull(),
   category: text("category").notNull(),
   teamId: text("team_id").notNull(),
   renewalDate: date("renewal_date").notNull(),
   production: boolean("production").notNull(),
-});
+  startDate: date("start_date").notNull(),
+  endDate: date("end_date"), // inclusive; null = until the vendor's next contract starts, or for good
+}, (t) => [primaryKey({ columns: [t.name, t.startDate] })]);
 
 /** A target for a metric from a date on ("$1.00 per 10,000 searches"); team_id = whose goal it is. */
 export const metricGoals = pgTable(

@@ -3,11 +3,22 @@
 import { pgTable, text, integer, serial, date, timestamp, pgEnum, index, jsonb } from "drizzle-orm/pg-core";
 import { teams } from "./org";
 
-/** Spellings of the owner tag ("team", "Team", "owner"...), tried in position order. */
-export const ownerTagKeys = pgTable("owner_tag_keys", {
-  tagKey: text("tag_key").primaryKey(),
-  position: integer("position").notNull().unique(),
-});
+/**
+ * Spellings of the owner tag ("team", "Team", "owner"...), tried in position order. Effective-dated
+ * like rules: a changed list closes the rows in force (valid_to) and opens new ones, so a day is
+ * always attributed with the spellings of its own date.
+ */
+export const ownerTagKeys = pgTable(
+  "owner_tag_keys",
+  {
+    id: serial("id").primaryKey(),
+    tagKey: text("tag_key").notNull(),
+    position: integer("position").notNull(),
+    validFrom: date("valid_from").notNull().default("1970-01-01"),
+    validTo: date("valid_to"), // exclusive; null = still in force
+  },
+  (t) => [index("owner_tag_keys_valid_from_idx").on(t.validFrom, t.position)],
+);
 
 /** One applied change of ownership metadata (a file, a catalog import, an edit in the UI). */
 export const ownershipVersions = pgTable("ownership_versions", {

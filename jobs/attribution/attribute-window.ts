@@ -6,10 +6,10 @@ import { sql, type SQL } from "drizzle-orm";
 import { affectedRows, queryRows, type DbOrTx } from "../../db/client";
 import { COMMON_OWNER_KEYS, COST_EXPLORER_SOURCE, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { firstOfMonth } from "../../db/calendar";
-import { loadOwnerTagKeys } from "../sync/owner-tag-keys";
+import { ownerTagKeyPeriods } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
-import { lineTag, ownerValueExpression, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
+import { lineTag, ownerValueByDay, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
 import { EXPORT_SOURCES_SQL } from "./billed-lines";
 
 export interface AttributionStats {
@@ -64,7 +64,9 @@ function tagColumns(keys: string[]): { tag: (key: string) => SQL; columns: SQL }
 
 export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number): Promise<AttributionStats> {
   const window = { start: firstOfMonth(requested.start), end: requested.end };
-  const keys = await loadOwnerTagKeys(tx);
+  // Each day is read with the owner-tag spellings in force on it: a later list never rewrites earlier days.
+  const keyPeriods = await ownerTagKeyPeriods(tx, window);
+  const keys = [...new Set(keyPeriods.flatMap((period) => period.keys))];
   const [resourceRules] = await queryRows<{ any: boolean }>(
     tx,
     sql`select exists (select 1 from ownership_rules where kind = 'resource' and valid_from < ${window.end}::date and (valid_to is null or valid_to > ${window.start}::date)) as any`,
@@ -93,7 +95,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   await tx.execute(sql`
     create temp table attribution_lines on commit drop as
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
-           ${ownerValueExpression(keys, tag)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
+           ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
            ${ownerKeys} as owner_keys,
            sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, count(*)::int as lines
     from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, ${columns}

@@ -1,6 +1,7 @@
 // How rules and pools meet line items, in SQL: one definition for attributing a window and for
 // explaining it afterwards. `line` is the alias of the line rows (cost_line_items or a grouping).
 import { sql, type SQL } from "drizzle-orm";
+import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
 
 /** A tag's value on a line item (alias li). */
 export const lineTag = (key: string): SQL => sql`(li.tags ->> ${key}::text)`;
@@ -11,6 +12,16 @@ export function ownerValueExpression(tagKeys: string[], tag = lineTag): SQL {
   if (tagKeys.length === 0) return sql`null::text`;
   const candidates = tagKeys.map((key) => sql`nullif(trim(${tag(key)}), '')`);
   return sql`lower(coalesce(${sql.join(candidates, sql`, `)}))`;
+}
+
+/** The owner-tag value of a line under the spellings in force on its day (`day`: the line's day
+ *  column): one list, or a case over the lists' date ranges when the window spans a change. */
+export function ownerValueByDay(periods: OwnerTagKeyPeriod[], tag: (key: string) => SQL, day: SQL): SQL {
+  if (periods.length === 1) return ownerValueExpression(periods[0]!.keys, tag);
+  const branches = periods.map((period) =>
+    sql`when ${period.to === null ? sql`true` : sql`${day} < ${period.to}::date`} then ${ownerValueExpression(period.keys, tag)}`,
+  );
+  return sql`(case ${sql.join(branches, sql` `)} end)`;
 }
 
 /** What a rule of each kind (alias r) must equal on the line: one condition per kind, so

@@ -9,6 +9,11 @@ const text = (max: number) => z.string().trim().min(1, "must not be empty").max(
 const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).default("");
 const slug = z.string().trim().regex(/^[a-z][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ or -, starting with a letter");
 const day = z.string().trim().pipe(z.iso.date("a day, YYYY-MM-DD"));
+const optionalDay = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || z.iso.date().safeParse(v).success, "a day, YYYY-MM-DD, or empty")
+  .default("");
 const month = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, YYYY-MM");
 const amount = z.string().trim().regex(/^-?\d{1,15}(\.\d{1,6})?$/, "a decimal amount like 1234.56");
 const nonNegativeAmount = amount.refine((v) => !v.startsWith("-"), "must not be negative");
@@ -30,7 +35,11 @@ export const businessRowSchemas = {
     team: cell(text(100)),
     renewal_date: cell(day),
     production: cell(yesNo),
-  }),
+    // The days the contract is in force (end inclusive, empty = until the vendor's next contract or for good):
+    // each month's overhead counts only the contracts in force in it.
+    start_date: cell(day),
+    end_date: cell(optionalDay),
+  }).refine((r) => r.end_date === "" || r.end_date >= r.start_date, { path: ["end_date"], message: "must not be before start_date" }),
   goals: z.object({
     metric_key: cell(z.string().trim().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)?$/, "a metric key like unit_cost.searches")),
     target_value: cell(nonNegativeAmount),
@@ -42,12 +51,14 @@ export const businessRowSchemas = {
 
 export type BusinessRow<K extends BusinessKind> = z.output<(typeof businessRowSchemas)[K]>;
 
-/** Columns a file must have (optional ones may be left out). */
+/** Columns a file must have (optional ones may be left out). A vendors file without start_date is
+ *  refused rather than read as "in force for ever": that default is what put today's contracts on
+ *  every past month. */
 export const requiredColumns: Record<BusinessKind, string[]> = {
   operations: ["day", "product", "metric", "count"],
   headcount: ["month", "team", "engineers"],
   revenue: ["month", "revenue_usd", "cash_usd", "net_burn_usd"],
-  vendors: ["name", "monthly_cost_usd", "category", "team", "renewal_date", "production"],
+  vendors: ["name", "monthly_cost_usd", "category", "team", "renewal_date", "production", "start_date"],
   goals: ["metric_key", "target_value", "applies_from"],
 };
 
@@ -61,7 +72,7 @@ export function naturalKey(kind: BusinessKind, row: Record<string, unknown>): st
     operations: ["day", "product", "metric", "team"],
     headcount: ["month", "team"],
     revenue: ["month"],
-    vendors: ["name"],
+    vendors: ["name", "start_date"],
     goals: ["metric_key", "applies_from"],
   };
   return parts[kind].map((column) => String(row[column])).join("\u0000");

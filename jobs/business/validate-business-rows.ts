@@ -32,8 +32,13 @@ const kindKeyLabel: Record<BusinessKind, string> = {
   operations: "day, product, metric and team",
   headcount: "month and team",
   revenue: "month",
-  vendors: "name",
+  vendors: "name and start_date",
   goals: "metric_key and applies_from",
+};
+
+/** Why a column that older files lack is needed, for the missing-column error. */
+const columnHints: Record<string, string> = {
+  start_date: ": the first day each vendor contract is in force, so past months count only the contracts of their time",
 };
 
 /** Parses a whole CSV file (header row first) and validates every row before anything is written. */
@@ -53,7 +58,7 @@ export function parseBusinessCsv<K extends BusinessKind>(kind: K, fileName: stri
   }
   if (header.length === 0) throw new ImportError(fileName, 1, null, "the file is empty: expected a header row");
   const missing = requiredColumns[kind].filter((column) => !header.includes(column));
-  if (missing.length > 0) throw new ImportError(fileName, 1, missing[0]!, `missing column (a ${kind} file has ${allColumns[kind].join(", ")})`);
+  if (missing.length > 0) throw new ImportError(fileName, 1, missing[0]!, `missing column${columnHints[missing[0]!] ?? ""} (a ${kind} file has ${allColumns[kind].join(", ")})`);
   const unknown = header.find((column) => !allColumns[kind].includes(column));
   if (unknown !== undefined) throw new ImportError(fileName, 1, unknown, `unknown column (a ${kind} file has ${allColumns[kind].join(", ")})`);
   const inputs = records.map(({ record, info }) => ({ line: info.lines, record: withoutEmptyOptionals(record) }));

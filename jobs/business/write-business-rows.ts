@@ -15,7 +15,7 @@ const toValues: { [K in BusinessKind]: (row: BusinessRow<K>) => Values } = {
   operations: (r) => ({ day: r.day, product: r.product, metric: r.metric, teamId: r.team, count: r.count }),
   headcount: (r) => ({ month: `${r.month}-01`, teamId: r.team, engineers: Number(r.engineers) }),
   revenue: (r) => ({ month: `${r.month}-01`, revenueUsd: r.revenue_usd, cashUsd: r.cash_usd, netBurnUsd: r.net_burn_usd }),
-  vendors: (r) => ({ name: r.name, monthlyCostUsd: r.monthly_cost_usd, category: r.category, teamId: r.team, renewalDate: r.renewal_date, production: r.production }),
+  vendors: (r) => ({ name: r.name, monthlyCostUsd: r.monthly_cost_usd, category: r.category, teamId: r.team, renewalDate: r.renewal_date, production: r.production, startDate: r.start_date, endDate: r.end_date === "" ? null : r.end_date }),
   goals: (r) => ({ metricKey: r.metric_key, targetValue: r.target_value, unitN: Number(r.unit_n), appliesFrom: r.applies_from, teamId: r.team === "" ? null : r.team }),
 };
 
@@ -24,7 +24,7 @@ const targets = {
   operations: { table: productOperations, key: [productOperations.day, productOperations.product, productOperations.metric, productOperations.teamId], update: ["count"] },
   headcount: { table: headcount, key: [headcount.month, headcount.teamId], update: ["engineers"] },
   revenue: { table: revenueMonths, key: [revenueMonths.month], update: ["revenue_usd", "cash_usd", "net_burn_usd"] },
-  vendors: { table: vendors, key: [vendors.name], update: ["monthly_cost_usd", "category", "team_id", "renewal_date", "production"] },
+  vendors: { table: vendors, key: [vendors.name, vendors.startDate], update: ["monthly_cost_usd", "category", "team_id", "renewal_date", "production", "end_date"] },
   goals: { table: metricGoals, key: [metricGoals.metricKey, metricGoals.appliesFrom], update: ["target_value", "unit_n", "team_id"] },
 } satisfies Record<BusinessKind, { table: PgTable; key: unknown[]; update: string[] }>;
 

@@ -1,17 +1,14 @@
 // Infrastructure overhead per engineer per month: non-production cloud (development and data
 // environments) plus non-production vendor tooling, divided by engineer headcount.
 import Decimal from "decimal.js";
+import { contractCostInMonth, type VendorContract } from "./vendor-contracts";
 
 /** Environments whose cost is overhead rather than the cost of serving the product. */
 export const OVERHEAD_ENVIRONMENTS = ["development", "data"] as const;
 
-export interface Vendor {
-  name: string;
-  monthlyCostUsd: string;
+export interface Vendor extends VendorContract {
   category: string;
-  teamId: string;
   renewalDate: string;
-  production: boolean;
 }
 
 export interface OverheadInput {
@@ -36,15 +33,9 @@ export function engineerOverhead(input: OverheadInput): OverheadPoint {
   return { ...input, overhead: overhead.toString(), perEngineer };
 }
 
-/**
- * Monthly cost of the vendors that count as tooling (production = no), optionally one team's.
- * Vendor rows are the contracts in force now, so every month of the series carries them.
- */
-export function vendorTooling(vendors: readonly Vendor[], teamId?: string): string {
-  return vendors
-    .filter((v) => !v.production && (teamId === undefined || v.teamId === teamId))
-    .reduce((sum, v) => sum.plus(v.monthlyCostUsd), new Decimal(0))
-    .toString();
+/** The month's cost of the vendor contracts that count as tooling (production = no), optionally one team's. */
+export function vendorTooling(vendors: readonly VendorContract[], month: string, teamId?: string): string {
+  return contractCostInMonth(vendors, month, (v) => !v.production && (teamId === undefined || v.teamId === teamId));
 }
 
 export interface MonthTeamEnvironmentAmount {
@@ -59,17 +50,16 @@ export function monthlyOverhead(
   months: readonly string[],
   costs: readonly MonthTeamEnvironmentAmount[],
   headcount: readonly { month: string; teamId: string; engineers: number }[],
-  vendors: readonly Vendor[],
+  vendors: readonly VendorContract[],
   teamId?: string,
 ): OverheadPoint[] {
   const overheadEnvironments: readonly string[] = OVERHEAD_ENVIRONMENTS;
-  const tooling = vendorTooling(vendors, teamId);
   return months.map((month) => {
     const nonProductionCost = costs
       .filter((c) => c.month === month && (teamId === undefined || c.teamId === teamId) && overheadEnvironments.includes(c.environment ?? ""))
       .reduce((sum, c) => sum.plus(c.amount), new Decimal(0));
     const heads = headcount.filter((h) => h.month === month && (teamId === undefined || h.teamId === teamId));
     const engineers = heads.length ? heads.reduce((sum, h) => sum + h.engineers, 0) : null;
-    return engineerOverhead({ month, nonProductionCost: nonProductionCost.toString(), vendorTooling: tooling, engineers });
+    return engineerOverhead({ month, nonProductionCost: nonProductionCost.toString(), vendorTooling: vendorTooling(vendors, month, teamId), engineers });
   });
 }

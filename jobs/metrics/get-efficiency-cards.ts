@@ -17,6 +17,8 @@ export interface EfficiencyCardsParams {
   n?: number;
   minVolume?: number;
   scope: CostScope;
+  /** Count only these teams' operations (a team's own unit cost); default every team's. */
+  operationTeams?: string[];
   months?: number;
 }
 
@@ -36,7 +38,7 @@ export async function getEfficiencyCards(db: DbOrTx, params: EfficiencyCardsPara
 
   const [cost, volume, breakdown, headcount, vendors] = await Promise.all([
     getDailyScopeCost(db, { measure: params.measure, from: window.from, to: window.to, scope: params.scope }),
-    metric ? getDailyOperations(db, { metric, from: window.from, to: window.to }) : Promise.resolve(new Map<string, string>()),
+    metric ? getDailyOperations(db, { metric, from: window.from, to: window.to, teams: params.operationTeams }) : Promise.resolve(new Map<string, string>()),
     getMonthlyCostBreakdown(db, { measure: params.measure, from: window.from, to: window.to }),
     getHeadcount(db),
     getVendors(db),

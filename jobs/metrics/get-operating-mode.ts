@@ -6,12 +6,13 @@ import { getVendors } from "../../db/queries/business-inputs";
 import { getEfficiencyCards, DEFAULT_UNIT_COST_SCOPE } from "./get-efficiency-cards";
 import { getRevenueView } from "./get-revenue-view";
 import { diagnoseOperatingMode } from "./operating-mode";
+import { contractCostInMonth } from "./vendor-contracts";
 
-/** Cloud cost of the last full month plus every vendor: what "infrastructure" means in the checks. */
+/** Cloud cost of the last full month plus every vendor contract in force in it: what "infrastructure" means in the checks. */
 export async function getInfraCostOfLastFullMonth(db: DbOrTx, measure: Measure) {
   const [revenue, vendors] = await Promise.all([getRevenueView(db, { measure }), getVendors(db)]);
   const last = revenue?.months.at(-1) ?? null;
-  const vendorCost = vendors.reduce((sum, v) => sum.plus(v.monthlyCostUsd), new Decimal(0));
+  const vendorCost = new Decimal(last ? contractCostInMonth(vendors, last.month) : "0");
   return { month: last?.month ?? null, cloud: last?.infraCost ?? "0", vendors: vendorCost.toString(), total: vendorCost.plus(last?.infraCost ?? "0").toString(), revenue };
 }
 

@@ -15,7 +15,7 @@ export interface OperatingModeInput {
   revenue: string | null;
   cash: string | null;
   netBurn: string | null;
-  /** Cloud cost of the month plus every vendor's monthly cost. */
+  /** Cloud cost of the month plus the vendor contracts in force in it. */
   infraCost: string;
   engineers: number | null;
   revenueQuarterlyGrowth: string | null;

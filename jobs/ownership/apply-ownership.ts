@@ -1,13 +1,14 @@
-// Applies ownership metadata in one transaction. Teams, owner-tag keys and environment mappings are
-// replaced; rules, shared-cost pools and the org tree are effective-dated: a change becomes a new
+// Applies ownership metadata in one transaction. Teams and environment mappings are replaced;
+// owner-tag keys, rules, shared-cost pools and the org tree are effective-dated: a change becomes a new
 // version from its date, so attribution before that date stays exactly as it was.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { accounts, environmentTagValues, ownerTagKeys, ownershipAudit, ownershipRules, ownershipVersions, sharedCostPools, teamParents, teams } from "../../db/schema";
+import { accounts, environmentTagValues, ownershipAudit, ownershipRules, ownershipVersions, sharedCostPools, teamParents, teams } from "../../db/schema";
 import type { Ownership } from "./ownership-schema";
 import { ownershipRows, type OwnershipRows } from "./ownership-rows";
 import { planRowChanges, hasChanges } from "./effective-dating";
 import { bumpReadModelVersion } from "../../db/read-model-version";
+import { changeOwnerTagKeys } from "./owner-tag-key-changes";
 
 export const OWNERSHIP_FILE_SOURCE = "ownership-file";
 
@@ -22,7 +23,7 @@ export interface ApplyOptions {
 export interface ApplyResult {
   versionId: number | null; // null when nothing changed
   effectiveFrom: string | null;
-  changes: { rulesClosed: number; rulesOpened: number; poolsClosed: number; poolsOpened: number; treeMoves: number };
+  changes: { rulesClosed: number; rulesOpened: number; poolsClosed: number; poolsOpened: number; treeMoves: number; ownerTagKeysChanged: boolean };
 }
 
 const ruleKey = (r: OwnershipRows["rules"][number]) =>
@@ -45,8 +46,9 @@ export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, opti
     const rules = planRowChanges(currentRules, rows.rules, ruleKey, ruleKey, from);
     const pools = planRowChanges(currentPools, rows.pools, poolKey, poolKey, from);
     const parents = planRowChanges(currentParents, rows.parents, parentKey, parentKey, from);
-    const changes = { rulesClosed: rules.close.length + rules.drop.length, rulesOpened: rules.open.length, poolsClosed: pools.close.length + pools.drop.length, poolsOpened: pools.open.length, treeMoves: parents.open.length };
-    if (!hasChanges(rules) && !hasChanges(pools) && !hasChanges(parents)) return { versionId: null, effectiveFrom: null, changes };
+    const ownerTagKeysChanged = await changeOwnerTagKeys(tx, rows.ownerTagKeys, from);
+    const changes = { rulesClosed: rules.close.length + rules.drop.length, rulesOpened: rules.open.length, poolsClosed: pools.close.length + pools.drop.length, poolsOpened: pools.open.length, treeMoves: parents.open.length, ownerTagKeysChanged };
+    if (!hasChanges(rules) && !hasChanges(pools) && !hasChanges(parents) && !ownerTagKeysChanged) return { versionId: null, effectiveFrom: null, changes };
 
     const [version] = await tx
       .insert(ownershipVersions)
@@ -73,7 +75,7 @@ export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, opti
   });
 }
 
-/** Rows that are not dated: names, owner-tag spellings, environment mappings. */
+/** Rows that are not dated: names, environment mappings. */
 async function replaceReferenceData(tx: DbOrTx, rows: OwnershipRows) {
   for (const team of rows.teams) {
     await tx
@@ -81,8 +83,6 @@ async function replaceReferenceData(tx: DbOrTx, rows: OwnershipRows) {
       .values(team)
       .onConflictDoUpdate({ target: teams.id, set: { name: team.name, kind: team.kind, slackChannel: team.slackChannel ?? null, contact: team.contact ?? null, updatedAt: new Date() } });
   }
-  await tx.delete(ownerTagKeys);
-  await tx.insert(ownerTagKeys).values(rows.ownerTagKeys.map((tagKey, position) => ({ tagKey, position })));
   await tx.delete(environmentTagValues);
   if (rows.environmentTagValues.length) await tx.insert(environmentTagValues).values(rows.environmentTagValues);
   for (const account of rows.accountEnvironments) {

@@ -8,13 +8,13 @@ import { billedSpan, previousPeriod, trailingPeriods, type ReviewPeriod, type Re
 import { resolveScope } from "./review-scope";
 import type { ReviewDocument, ReviewMetric } from "./review-model";
 import { reviewMetric } from "./review-metric";
-import { budgetByPeriod, spendByPeriod, trendOf } from "./spend-metrics";
+import { ADHERENCE_GOAL, budgetByPeriod, budgetStatus, spendByPeriod, trendOf } from "./spend-metrics";
 import { overheadByPeriod, unitCostByPeriod } from "./efficiency-metrics";
 import { getReviewMovers } from "./review-movers";
 import { getReviewNudges, getReviewWins } from "./nudges-and-wins";
 import { authorSections, summarise } from "./review-summary";
 import { getCommitmentsOverview } from "../commitments/get-commitments";
-import { commitmentSection } from "./commitment-section";
+import { commitmentSection, companyWideCommitments } from "./commitment-section";
 
 export const TREND_PERIODS = { month: 12, quarter: 4 } as const;
 /** The share of the bill with an owner that a review holds the company to, absent a goal of its own. */
@@ -41,29 +41,37 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
   const company = scope.kind === "company";
   const budgetSource = `GET /api/budgets/review?month=<month>&measure=${measure} (${scope.kind === "team" ? "teams" : company ? "sum of teams" : "units"}: forecast / budgetUsd)`;
 
+  const spendMetric = reviewMetric({
+    key: "spend", label: "Spend", unitLabel: "attributed cost", format: "usd", direction: "lower_is_better",
+    goal: budget.at(-1)?.budget ? { value: budget.at(-1)!.budget!, source: "budget (over it when the forecast is more than 2% above)" } : null,
+    trend: trendOf(spend, (p) => p.spend),
+    source: company ? `GET /api/overview?measure=${measure} (months[].total)` : `GET /api/org?from=<first day>&to=<last day>&measure=${measure} (units[id=${scope.id}].amount)`,
+    note: span && !span.complete ? `to ${span.to}` : null,
+  });
+  const adherence = reviewMetric({
+    key: "budget_adherence", label: "Budget adherence", unitLabel: "forecast as a share of budget", format: "ratio", direction: "lower_is_better",
+    goal: { value: ADHERENCE_GOAL, source: "the 2% over-budget rule" },
+    trend: trendOf(budget, (p) => p.adherence),
+    source: budgetSource,
+    note: span && !span.complete ? "month-end forecast" : null,
+  });
   const metrics: ReviewMetric[] = [
-    reviewMetric({
-      key: "spend", label: "Spend", unitLabel: "attributed cost", format: "usd", direction: "lower_is_better",
-      goal: budget.at(-1)?.budget ? { value: budget.at(-1)!.budget!, source: "budget" } : null,
-      trend: trendOf(spend, (p) => p.spend),
-      source: company ? `GET /api/overview?measure=${measure} (months[].total)` : `GET /api/org?from=<first day>&to=<last day>&measure=${measure} (units[id=${scope.id}].amount)`,
-      note: span && !span.complete ? `to ${span.to}` : null,
-    }),
-    reviewMetric({
-      key: "budget_adherence", label: "Budget adherence", unitLabel: "forecast as a share of budget", format: "ratio", direction: "lower_is_better",
-      goal: { value: "1.02", source: "the 2% over-budget rule" },
-      trend: trendOf(budget, (p) => p.adherence),
-      source: budgetSource,
-      note: span && !span.complete ? "month-end forecast" : null,
-    }),
-    reviewMetric({
-      key: "unit_cost", label: `Cost per ${unit.n.toLocaleString("en-US")} ${unit.metric?.replaceAll("_", " ") ?? "operations"}`, unitLabel: "production cost per operations", format: "usd", direction: "lower_is_better",
-      // The goal is the company's (all production cost per operation): a part of it has none.
-      goal: unit.goal && company ? { value: unit.goal, source: "goals" } : null,
-      trend: unit.trend,
-      source: unit.source,
-      note: company ? null : "the scope's production cost over the company's operations",
-    }),
+    // Both statuses by the budget review's rule: spend and adherence never disagree.
+    { ...spendMetric, status: spendMetric.value === null ? "no_value" : budgetStatus(budget.at(-1), spendMetric.value) },
+    { ...adherence, status: adherence.value === null ? "no_value" : budgetStatus(budget.at(-1)) },
+    // A part without operations of its own has no unit cost (not the company's).
+    ...(unit
+      ? [
+          reviewMetric({
+            key: "unit_cost", label: `Cost per ${unit.n.toLocaleString("en-US")} ${unit.metric?.replaceAll("_", " ") ?? "operations"}`, unitLabel: "production cost per operations", format: "usd", direction: "lower_is_better",
+            // The goal is the company's (all production cost per operation): a part of it has none.
+            goal: unit.goal && company ? { value: unit.goal, source: "goals" } : null,
+            trend: unit.trend,
+            source: unit.source,
+            note: company ? null : "the scope's production cost over its own operations",
+          }),
+        ]
+      : []),
     reviewMetric({
       key: "engineer_overhead", label: "Overhead per engineer", unitLabel: "per engineer per month", format: "usd", direction: "lower_is_better",
       goal: overhead.goal ? { value: overhead.goal, source: "goals" } : null,
@@ -83,7 +91,7 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
     getReviewMovers(db, scope.teamIds, period, measure, lastDay),
     getReviewNudges(db, scope.teamIds),
     getReviewWins(db, scope.teamIds, period.to, measure),
-    getCommitmentsOverview(db),
+    company ? getCommitmentsOverview(db) : null,
   ]);
   const base = {
     version: 1 as const,
@@ -97,7 +105,7 @@ export async function buildReview(db: DbOrTx, request: ReviewRequest, now = new 
     movers,
     nudges,
     wins,
-    commitments: commitmentSection(commitments, periods),
+    commitments: commitments ? commitmentSection(commitments, periods) : companyWideCommitments(),
     authorSections: authorSections(),
   };
   return { ...base, summary: summarise(base) };

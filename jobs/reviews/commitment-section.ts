@@ -58,3 +58,9 @@ export function commitmentSection(overview: Overview, periods: readonly ReviewPe
     .map((c) => ({ commitmentId: c.id, label: c.label, end: c.end!, monthlyOnDemandEquivalent: c.monthlyOnDemandEquivalent, monthlyCostIncreaseAtExpiry: c.monthlyCostIncreaseAtExpiry }));
   return { status: "ready", note: null, metrics, expiring: { from: addDays(period.to, 1), to: until, commitments: expiring } };
 }
+
+/** A team's, group's or org's review: commitments are bought and shared by the whole company, so
+ *  their coverage and the ones ending soon belong to the company review, not to a part of it. */
+export function companyWideCommitments(): CommitmentsSection {
+  return { status: "company_wide", note: "Reservations and Savings Plans are bought and shared company-wide: their coverage, utilization and expirations are in the company review." };
+}

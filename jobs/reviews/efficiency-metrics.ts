@@ -6,11 +6,11 @@ import type { DbOrTx } from "../../db/client";
 import { lastDayOfMonth, monthsBetween, monthOf } from "../../db/calendar";
 import type { Measure } from "../../db/queries/measure";
 import { getMonthlyCostBreakdown } from "../../db/queries/efficiency-costs";
-import { getGoals, getHeadcount, getVendors } from "../../db/queries/business-inputs";
+import { getGoals, getHeadcount, getVendors, listOperationMetrics } from "../../db/queries/business-inputs";
 import { getEfficiencyCards, DEFAULT_UNIT_COST_SCOPE } from "../metrics/get-efficiency-cards";
 import { unitCost, DEFAULT_MIN_VOLUME } from "../metrics/unit-cost";
 import { monthlyOverhead, type OverheadPoint } from "../metrics/engineer-overhead";
-import { GOAL_KEYS, goalForPeriod, type Goal } from "../metrics/metric-goals";
+import { GOAL_KEYS, goalForPeriod, headlineUnitMetric, type Goal } from "../metrics/metric-goals";
 import { scaleGoal } from "../metrics/metric-card";
 import type { ReviewPeriod } from "./review-period";
 import type { ResolvedScope } from "./review-scope";
@@ -27,11 +27,19 @@ export interface UnitCostSeries {
 
 const MAX_MONTHS = 36;
 
-export async function unitCostByPeriod(db: DbOrTx, scope: ResolvedScope, periods: readonly ReviewPeriod[], measure: Measure, lastDay: string | null): Promise<UnitCostSeries> {
+/**
+ * The company's headline unit cost, or a part's own: its production cost over its own operations of
+ * the metric it records (the headline one if it has it). Null for a part with no operations: the
+ * company's cost per search says nothing about a team that does no searches.
+ */
+export async function unitCostByPeriod(db: DbOrTx, scope: ResolvedScope, periods: readonly ReviewPeriod[], measure: Measure, lastDay: string | null): Promise<UnitCostSeries | null> {
   const first = periods[0]!.months[0]!;
   const months = lastDay ? Math.min(MAX_MONTHS, Math.max(1, monthsBetween(first, monthOf(lastDay)).length)) : 1;
-  const costScope = scope.kind === "company" ? DEFAULT_UNIT_COST_SCOPE : { ...DEFAULT_UNIT_COST_SCOPE, teams: scope.teamIds.length ? scope.teamIds : ["-none-"] };
-  const cards = await getEfficiencyCards(db, { measure, scope: costScope, months });
+  const goals = await getGoals(db);
+  const metric = scope.kind === "company" ? undefined : await ownMetric(db, scope.teamIds, goals);
+  if (metric === null) return null;
+  const own = scope.kind === "company" ? {} : { scope: { ...DEFAULT_UNIT_COST_SCOPE, teams: scope.teamIds }, operationTeams: scope.teamIds, metric };
+  const cards = await getEfficiencyCards(db, { measure, scope: DEFAULT_UNIT_COST_SCOPE, months, ...own });
   const byMonth = new Map(cards.unitCostMonthly.map((p) => [p.period, p]));
   const trend = periods.map((period) => {
     const points = period.months.map((m) => byMonth.get(m)).filter((p) => p !== undefined);
@@ -40,10 +48,16 @@ export async function unitCostByPeriod(db: DbOrTx, scope: ResolvedScope, periods
     const volume = points.reduce((sum, p) => sum.plus(p.volume), new Decimal(0)).toString();
     return { period: period.label, value: unitCost(cost, volume, { n: cards.n, minVolume: DEFAULT_MIN_VOLUME }) };
   });
-  const goals = await getGoals(db);
   const goal = cards.metric ? goalAt(goals, GOAL_KEYS.unitCost(cards.metric), periods.at(-1)!, cards.n) : null;
-  const teams = scope.kind === "company" ? "" : `teams=${scope.teamIds.join(",")}&`;
+  const teams = scope.kind === "company" ? "" : `teams=${scope.teamIds.join(",")}&operationTeams=${scope.teamIds.join(",")}&metric=${cards.metric}&`;
   return { metric: cards.metric, n: cards.n, trend, goal, source: `GET /api/metrics/efficiency?${teams}environments=production&months=${months}&measure=${measure} (unitCostMonthly)` };
+}
+
+/** The metric the teams record operations of (the headline one if among them); null when they record none. */
+async function ownMetric(db: DbOrTx, teamIds: readonly string[], goals: readonly Goal[]): Promise<string | null> {
+  const own = (await listOperationMetrics(db)).filter((m) => m.teams.some((team) => teamIds.includes(team))).map((m) => m.metric);
+  const headline = headlineUnitMetric(goals);
+  return headline && own.includes(headline) ? headline : (own[0] ?? null);
 }
 
 export interface OverheadSeries {

@@ -68,9 +68,10 @@ export interface ExpiringCommitment {
   monthlyCostIncreaseAtExpiry: string;
 }
 
-/** RI/SP coverage and utilization; "no_data" before the first commitments sync; "pending" in reviews saved before it existed. */
+/** RI/SP coverage and utilization; "no_data" before the first commitments sync; "pending" in reviews saved before it existed;
+ *  "company_wide" in a team's, group's or org's review (commitments are the company's). */
 export type CommitmentsSection =
-  | { status: "pending" | "no_data"; note: string }
+  | { status: "pending" | "no_data" | "company_wide"; note: string }
   | { status: "ready"; note: null; metrics: ReviewMetric[]; expiring: { from: string; to: string; commitments: ExpiringCommitment[] } };
 
 export const commitmentMetrics = (section: CommitmentsSection): ReviewMetric[] => (section.status === "ready" ? section.metrics : []);

@@ -7,11 +7,11 @@ import { getOrgRollup } from "../../db/queries/org-rollup";
 import { ratio } from "../../db/queries/ratio";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { getBudgetReview } from "../budgets/budget-review";
-import { DEFAULT_THRESHOLD } from "../budgets/variance";
+import { budgetVariance, DEFAULT_THRESHOLD } from "../budgets/variance";
 import { billedSpan, type ReviewPeriod } from "./review-period";
 import type { ResolvedScope } from "./review-scope";
 import { sumOrNull } from "./review-metric";
-import type { ReviewTrendPoint } from "./review-model";
+import type { ReviewMetric, ReviewTrendPoint } from "./review-model";
 
 export interface SpendPoint {
   period: string;
@@ -71,3 +71,18 @@ export async function budgetByPeriod(db: DbOrTx, scope: ResolvedScope, periods: 
 
 export const trendOf = <T extends { period: string }>(points: readonly T[], value: (p: T) => string | null): ReviewTrendPoint[] =>
   points.map((p) => ({ period: p.period, value: value(p) }));
+
+/** Forecast / budget above which a scope is over budget: the budget review's rule (2% over). */
+export const ADHERENCE_GOAL = new Decimal(1).plus(DEFAULT_THRESHOLD).toString();
+
+/**
+ * Over or within budget by the budget review's own rule (budgetVariance: the forecast more than 2%
+ * over budget; any spend over a zero budget), for both spend and adherence, so a review never shows
+ * spend "off target" beside adherence "on target". Without a forecast the spend stands in for it.
+ */
+export function budgetStatus(point: BudgetPoint | undefined, spend: string | null = null): ReviewMetric["status"] {
+  const forecast = point?.forecast ?? spend;
+  if (forecast === null) return "no_value";
+  if (!point?.budget) return "no_goal";
+  return budgetVariance({ budgetUsd: point.budget, forecastUsd: forecast }).needsApproval ? "off_target" : "on_target";
+}

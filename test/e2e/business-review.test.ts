@@ -26,9 +26,9 @@ describe("Business review page on the demo company", () => {
     const frame = demo.page.frameLocator("[data-testid=review-frame]");
     await expect.poll(() => frame.locator("h1").innerText(), { timeout: 30_000 }).toBe("Business review: Payments, 2026-Q3");
     expect(await frame.locator("figure.chart svg").count()).toBe(7);
-    // The dashboard's sync cycle has not run the commitments sync: the section says so.
+    // Commitments are the company's: a group's review points to the company review instead.
     expect(await frame.locator("h2", { hasText: "Commitments coverage" }).count()).toBe(1);
-    expect(await frame.locator("p", { hasText: "No commitments data yet" }).count()).toBe(1);
+    expect(await frame.locator("p", { hasText: "bought and shared company-wide" }).count()).toBe(1);
     expect(await demo.page.locator("[data-testid=review-scope]").inputValue()).toBe("group:payments");
     await demo.page.screenshot({ path: join(demo.screenshots, "business-review.png"), fullPage: true });
   });

@@ -94,7 +94,7 @@ describe("business inputs", () => {
     const env = { ...process.env, TALLYBOARD_SOURCE: "demo", DATA_DIR: join(tmp, "data"), LOG_LEVEL: "silent", DATABASE_URL: "" };
     delete (env as Record<string, string | undefined>).DATABASE_URL;
     const good = join(tmp, "vendors.csv");
-    writeFileSync(good, "name,monthly_cost_usd,category,team,renewal_date,production\nNew Relic,100.00,observability,observability,2027-01-01,yes\n");
+    writeFileSync(good, "name,monthly_cost_usd,category,team,renewal_date,production,start_date\nNew Relic,100.00,observability,observability,2027-01-01,yes,2026-01-01\n");
     const ok = await run("npx", ["tsx", "jobs/cli.ts", "business-import", "vendors", good], { env });
     expect(ok.stdout).toContain("vendors: 1 rows from vendors.csv");
     const bad = join(tmp, "goals.csv");

@@ -65,13 +65,13 @@ describe("business review numbers equal the API's (demo company, last complete d
     expect(doc.metrics[0]!.trend.map((p) => new Decimal(p.value!).toString())).toEqual(months.map((m: { total: string }) => new Decimal(m.total).toString()));
   });
 
-  it("team:search, 2026-10: spend = /api/org; overhead = /api/metrics/teams; unit cost = /api/metrics/efficiency?teams=search", async () => {
+  it("team:search, 2026-10: spend = /api/org; overhead = /api/metrics/teams; unit cost = /api/metrics/efficiency over its own searches", async () => {
     const doc = await review("team:search", "2026-10");
     const org = await get("/api/org?from=2026-10-01&to=2026-10-31");
     same(value(doc, "spend"), org.units.find((u: { id: string }) => u.id === "search").amount);
     const teams = await get("/api/metrics/teams?month=2026-10");
     same(value(doc, "engineer_overhead"), teams.teams.find((t: { teamId: string }) => t.teamId === "search").overheadPerEngineer);
-    const efficiency = await get("/api/metrics/efficiency?teams=search&environments=production");
+    const efficiency = await get("/api/metrics/efficiency?teams=search&operationTeams=search&metric=searches&environments=production");
     same(value(doc, "unit_cost"), efficiency.unitCostMonthly.find((p: { period: string }) => p.period === "2026-10").value);
     const budget = (await get("/api/budgets/review?month=2026-10")).teams.find((t: { teamId: string }) => t.teamId === "search");
     same(value(doc, "budget_adherence"), new Decimal(budget.forecast).div(budget.budgetUsd).toDecimalPlaces(6).toString());
@@ -79,6 +79,25 @@ describe("business review numbers equal the API's (demo company, last complete d
     // Movers: services sum to the spend change against 2026-09, which is the team's own change.
     const before = (await get("/api/org?from=2026-09-01&to=2026-09-30")).units.find((u: { id: string }) => u.id === "search").amount;
     same(doc.movers.totalChangeUsd, new Decimal(value(doc, "spend")!).minus(before).toFixed(2));
+  });
+
+  it("a team's review is the team's: its own unit cost or none, no company commitments, spend and adherence by one rule", async () => {
+    // fraud records no operations: no "cost per 10,000 searches" of the company's.
+    const fraud = await review("team:fraud", "2026-10");
+    expect(fraud.metrics.map((m) => m.key)).toEqual(["spend", "budget_adherence", "engineer_overhead", "share_attributed"]);
+    // checkout: its production cost over its own payments processed, as the API answers for the same scope.
+    const checkout = await review("team:checkout", "2026-10");
+    const unit = checkout.metrics.find((m) => m.key === "unit_cost")!;
+    expect(unit.label).toBe("Cost per 10,000 payments processed");
+    const own = await get("/api/metrics/efficiency?teams=checkout&operationTeams=checkout&metric=payments_processed&environments=production");
+    same(unit.value, own.unitCostMonthly.find((p: { period: string }) => p.period === "2026-10").value);
+    for (const doc of [fraud, checkout, await review("team:search", "2026-10")]) {
+      // The company's Savings Plan ending 2027-01-01 is not a team's risk.
+      expect(doc.commitments).toMatchObject({ status: "company_wide" });
+      expect(doc.summary.atRisk.filter((line) => line.includes(" ends on "))).toEqual([]);
+      const [spend, adherence] = [doc.metrics[0]!, doc.metrics[1]!];
+      if (spend.status !== "no_goal" && adherence.value !== null) expect(spend.status, doc.scope.id!).toBe(adherence.status);
+    }
   });
 
   it("group:payments, 2026-Q3: spend = /api/org over the quarter; adherence = the sum of the budget review's group rows", async () => {
@@ -155,10 +174,10 @@ describe("/api/reviews", () => {
     const md = await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=md");
     expect(md.headers.get("content-disposition")).toBe('attachment; filename="business-review-group-payments-2026-Q3.md"');
     const markdown = await md.text();
-    // Five headline metrics, four commitment metrics, two movers charts.
-    expect(markdown.match(/\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(11);
+    // Five headline metrics and two movers charts; the commitments are the company review's.
+    expect(markdown.match(/\]\(data:image\/svg\+xml;base64,/g)).toHaveLength(7);
     const html = await (await app.request("/api/reviews/export?scope=group:payments&period=2026-Q3&format=html")).text();
-    expect(html.match(/<figure class="chart"/g)).toHaveLength(11);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(7);
   });
 
   it("names the bad field: a malformed period is 400, an unknown team 404", async () => {
@@ -184,11 +203,11 @@ describe("/api/reviews", () => {
 });
 
 describe("npm run cli -- review", () => {
-  it("writes the Markdown with its eleven SVG charts beside it", async () => {
+  it("writes the Markdown with its seven SVG charts beside it (a team's review has no company commitments charts)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tallyboard-review-cli-"));
     const runtime = { database, config: { chromiumPath: "/nowhere/chromium" } } as unknown as Runtime;
     const written = await reviewCommand(runtime, { scope: "team:search", period: "2026-10", format: "md", out: join(dir, "review.md") });
-    expect(written).toHaveLength(12);
+    expect(written).toHaveLength(8);
     const markdown = readFileSync(join(dir, "review.md"), "utf8");
     for (const path of written.slice(1)) {
       expect(markdown).toContain(`](${path.slice(dir.length + 1)})`);

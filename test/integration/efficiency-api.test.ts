@@ -102,7 +102,7 @@ describe(`efficiency metrics of the demo company (last full month ${LAST_FULL_MO
   it("calculator: one engineer-week ($250k loaded) is worth it for $10,000/month saved", async () => {
     const body = await get("/api/metrics/calculator?effortEngineerWeeks=1&savingsPerMonth=10000");
     expect(body.result).toMatchObject({ engineerWeekCost: "4807.69", worthIt: true, breakEvenSavingsPerMonth: "2003.21" });
-    expect(body.input.infraCostPerMonth).toBe(new Decimal(golden.months[LAST_FULL_MONTH]!.amortized).plus(expected.vendorMonthly({ productionToo: true })).toString());
+    expect(body.input.infraCostPerMonth).toBe(new Decimal(golden.months[LAST_FULL_MONTH]!.amortized).plus(expected.vendorMonthly(LAST_FULL_MONTH, { productionToo: true })).toString());
   });
 
   it.each(["unit-cost", "unit-cost-daily", "engineer-overhead", "teams", "revenue", "environments", "operating-mode"])("exports %s as CSV with a header row", async (table) => {

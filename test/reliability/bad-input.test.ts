@@ -44,7 +44,7 @@ interface Case {
 const upload = (csv: string | Buffer, fileName = "cur2.csv") => () => app.request(`/api/imports?fileName=${fileName}`, { method: "POST", body: typeof csv === "string" ? csv : new Uint8Array(csv) });
 const json = (method: string, path: string, body: unknown) => () => app.request(path, { method, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
 const csvTo = (path: string, csv: string) => () => app.request(path, { method: "POST", body: csv });
-const vendors = (row: string) => `name,monthly_cost_usd,category,team,renewal_date,production\nAcme,10.00,tools,checkout,2027-01-31,yes\n${row}\n`;
+const vendors = (row: string) => `name,monthly_cost_usd,category,team,renewal_date,production,start_date\nAcme,10.00,tools,checkout,2027-01-31,yes,2026-02-01\n${row}\n`;
 
 const corpus: Case[] = [
   { input: "CUR 2.0: a cost that is not a number", send: upload(cell(good, '"10.5"', '"ten"')), status: 400, names: /line 2.*line_item_unblended_cost|line_item_unblended_cost.*line 2/ },
@@ -64,8 +64,8 @@ const corpus: Case[] = [
   { input: "budget CSV: a negative budget", send: csvTo("/api/budgets/csv", "month,team,budget_usd\n2026-09,checkout,-5.00\n"), status: 400, names: /line 2/ },
   { input: "budget CSV: month 2026-13", send: csvTo("/api/budgets/csv", "month,team,budget_usd\n2026-13,checkout,5.00\n"), status: 400, names: /line 2/ },
   { input: "budget CSV: an unknown team", send: csvTo("/api/budgets/csv", "month,team,budget_usd\n2026-09,checkout,5.00\n2026-09,nobody,5.00\n"), status: 400, names: /line 3/ },
-  { input: "vendors CSV: a huge cost", send: csvTo("/api/business/vendors/csv", vendors(`Big,${"9".repeat(30)},tools,checkout,2027-01-31,yes`)), status: 400, names: /line 3/ },
-  { input: "vendors CSV: renewal 2027-02-30", send: csvTo("/api/business/vendors/csv", vendors("Bad,1.00,tools,checkout,2027-02-30,yes")), status: 400, names: /line 3.*renewal_date|renewal_date.*line 3/ },
+  { input: "vendors CSV: a huge cost", send: csvTo("/api/business/vendors/csv", vendors(`Big,${"9".repeat(30)},tools,checkout,2027-01-31,yes,2026-02-01`)), status: 400, names: /line 3/ },
+  { input: "vendors CSV: renewal 2027-02-30", send: csvTo("/api/business/vendors/csv", vendors("Bad,1.00,tools,checkout,2027-02-30,yes,2026-02-01")), status: 400, names: /line 3.*renewal_date|renewal_date.*line 3/ },
   { input: "operations JSON: a count as text", send: json("POST", "/api/business/operations", { rows: [{ day: "2026-09-01", product: "p", metric: "m", team: "checkout", count: "many" }] }), status: 400, names: /rows\.0\.count/ },
   { input: "budget JSON: budgetUsd as a number", send: json("PUT", "/api/budgets/months/2026-09/teams/checkout", { budgetUsd: 5 }), status: 400, names: /budgetUsd/ },
   { input: "budget JSON: a negative budget", send: json("PUT", "/api/budgets/months/2026-09/teams/checkout", { budgetUsd: "-5" }), status: 400, names: /budgetUsd/ },
@@ -132,8 +132,8 @@ describe(`bad input corpus (${corpus.length} inputs)`, () => {
 describe("CSV exports neutralize formulas", () => {
   it("a vendor named =HYPERLINK(...) and an actor named @SUM(...) export as text, numbers stay numbers", async () => {
     const hostile = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)"];
-    const rows = hostile.map((name, i) => `"${name.replaceAll('"', '""')}",${i}.00,tools,checkout,2027-01-31,yes`).join("\n");
-    expect((await csvTo("/api/business/vendors/csv", `name,monthly_cost_usd,category,team,renewal_date,production\n${rows}\n`)()).status).toBe(200);
+    const rows = hostile.map((name, i) => `"${name.replaceAll('"', '""')}",${i}.00,tools,checkout,2027-01-31,yes,2026-02-01`).join("\n");
+    expect((await csvTo("/api/business/vendors/csv", `name,monthly_cost_usd,category,team,renewal_date,production,start_date\n${rows}\n`)()).status).toBe(200);
     const exported = parse(await (await app.request("/api/business/vendors/export")).text(), { columns: true }) as Record<string, string>[];
     const names = exported.map((r) => r.name!).filter((n) => hostile.some((h) => n.endsWith(h)));
     expect(names.sort()).toEqual(hostile.map((h) => `'${h}`).sort());

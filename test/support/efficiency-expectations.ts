@@ -42,8 +42,10 @@ export function engineersMonth(month: string, team?: string): number {
   return headcount.filter((h) => h.month === month && (team === undefined || h.team === team)).reduce((n, h) => n + Number(h.engineers), 0);
 }
 
-export function vendorMonthly(options: { productionToo: boolean; team?: string }): Decimal {
-  return sum(vendors.filter((v) => (options.productionToo || v.production === "no") && (options.team === undefined || v.team === options.team)).map((v) => v.monthly_cost_usd!));
+/** The vendors' monthly cost in a month: the demo's contracts each cover whole months (start on or before it, open end). */
+export function vendorMonthly(month: string, options: { productionToo: boolean; team?: string }): Decimal {
+  const inForce = vendors.filter((v) => v.start_date! <= `${month}-01` && (v.end_date === "" || v.end_date! >= `${month}-31`));
+  return sum(inForce.filter((v) => (options.productionToo || v.production === "no") && (options.team === undefined || v.team === options.team)).map((v) => v.monthly_cost_usd!));
 }
 
 /** Production cost per 10,000 of a metric (all teams' operations) in a month. */
@@ -53,7 +55,7 @@ export function expectedUnitCost(metric: string, month: string, n = 10_000): str
 
 /** (development + data + non-production vendors) / engineers, company-wide. */
 export function expectedOverheadPerEngineer(month: string): string {
-  const overhead = environmentMonth("development", month).plus(environmentMonth("data", month)).plus(vendorMonthly({ productionToo: false }));
+  const overhead = environmentMonth("development", month).plus(environmentMonth("data", month)).plus(vendorMonthly(month, { productionToo: false }));
   return overhead.div(engineersMonth(month)).toDecimalPlaces(6).toString();
 }
 
@@ -69,5 +71,5 @@ export function expectedShareOfRevenue(month: string): string | null {
 
 /** Cloud (golden amortized) plus every vendor, per engineer, for the $2,000 check. */
 export function expectedInfraPerEngineer(month: string): string {
-  return new Decimal(golden.months[month]!.amortized).plus(vendorMonthly({ productionToo: true })).div(engineersMonth(month)).toDecimalPlaces(2).toString();
+  return new Decimal(golden.months[month]!.amortized).plus(vendorMonthly(month, { productionToo: true })).div(engineersMonth(month)).toDecimalPlaces(2).toString();
 }

@@ -7,7 +7,9 @@ import { environmentSplit } from "../../jobs/metrics/environment-split";
 import { goalForPeriod, headlineUnitMetric, type Goal } from "../../jobs/metrics/metric-goals";
 import { metricCard } from "../../jobs/metrics/metric-card";
 
-const vendor = (name: string, cost: string, production: boolean, teamId = "dx"): Vendor => ({ name, monthlyCostUsd: cost, category: "tools", teamId, renewalDate: "2027-01-01", production });
+const vendor = (name: string, cost: string, production: boolean, teamId = "dx", startDate = "2025-01-01", endDate: string | null = null): Vendor => ({
+  name, monthlyCostUsd: cost, category: "tools", teamId, renewalDate: "2027-01-01", production, startDate, endDate,
+});
 const goal = (metricKey: string, appliesFrom: string, targetValue: string, unitN = 1, teamId: string | null = null): Goal => ({ metricKey, appliesFrom, targetValue, unitN, teamId });
 
 describe("engineerOverhead", () => {
@@ -24,9 +26,28 @@ describe("engineerOverhead", () => {
 
   it("counts only non-production vendors as tooling, optionally one team's", () => {
     const vendors = [vendor("ci", "100.10", false), vendor("apm", "900", true), vendor("lint", "0.90", false, "web")];
-    expect(vendorTooling(vendors)).toBe("101");
-    expect(vendorTooling(vendors, "web")).toBe("0.9");
-    expect(vendorTooling([], "web")).toBe("0");
+    expect(vendorTooling(vendors, "2026-01")).toBe("101");
+    expect(vendorTooling(vendors, "2026-01", "web")).toBe("0.9");
+    expect(vendorTooling([], "2026-01", "web")).toBe("0");
+  });
+
+  it.each([
+    // month, tooling: CI $3,100 a month for 2025, renewed at $6,200 from 2026-01-01 (open); a linter from mid-March 2026 to the end of April
+    ["2025-06", "3100"], // before today's contracts: the old price, no linter
+    ["2025-12", "3100"],
+    ["2026-01", "6200"], // the renewal supersedes the old contract from its start
+    ["2026-03", "6406.45"], // linter 2026-03-16..31: 16 of 31 days of $400, to the cent (206.45)
+    ["2026-04", "6600"],
+    ["2026-05", "6200"], // the linter ended on 2026-04-30
+    ["2024-12", "0"], // before any contract
+  ])("counts in %s only the contracts in force that month (%s)", (month, tooling) => {
+    const vendors = [
+      vendor("ci", "3100", false, "dx", "2025-01-01", "2026-06-30"), // its end is cut short by the renewal below
+      vendor("ci", "6200", false, "dx", "2026-01-01"),
+      vendor("lint", "400", false, "dx", "2026-03-16", "2026-04-30"),
+    ];
+    expect(vendorTooling(vendors, month)).toBe(tooling);
+    expect(monthlyOverhead([month], [], [{ month, teamId: "dx", engineers: 2 }], vendors)[0]!.vendorTooling).toBe(tooling);
   });
 
   it("adds development and data spend (not production or shared) per month and divides by that month's engineers", () => {

@@ -1,6 +1,7 @@
 // The business review's pure parts: scope and period parsing, a metric's status and change, movers
 // with their share of the change, and a summary that follows the numbers.
 import { describe, expect, it } from "vitest";
+import Decimal from "decimal.js";
 import { billedSpan, parsePeriod, parseScope, previousPeriod, trailingPeriods } from "../../jobs/reviews/review-period";
 import { metricStatus, reviewMetric } from "../../jobs/reviews/review-metric";
 import { rankMovers } from "../../jobs/reviews/review-movers";
@@ -8,6 +9,7 @@ import { teamsUnder } from "../../jobs/reviews/review-scope";
 import { summarise } from "../../jobs/reviews/review-summary";
 import { compareWithLive } from "../../jobs/reviews/review-restatement";
 import { sampleReview } from "../support/sample-review";
+import { ADHERENCE_GOAL, budgetStatus } from "../../jobs/reviews/spend-metrics";
 
 describe("parsePeriod", () => {
   it.each([
@@ -73,6 +75,24 @@ describe("metric status", () => {
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: "100" }, { period: "b", value: "150" }] })).toMatchObject({ value: "150", change: { amount: "50", ratio: "0.5" } });
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: "0" }, { period: "b", value: "10" }] }).change).toEqual({ amount: "10", ratio: null });
     expect(reviewMetric({ ...base, trend: [{ period: "a", value: null }, { period: "b", value: "10" }] }).change).toBeNull();
+  });
+});
+
+describe("spend against budget: one rule with budget adherence and the budget review (forecast more than 2% over budget)", () => {
+  it.each([
+    // spend, budget, month-end forecast, status of both spend and adherence
+    ["101", "100", "101", "on_target"], // 1% over: within the rule, as adherence says (was spend "off target" beside adherence "on target")
+    ["95", "100", "103", "off_target"], // under budget so far, but the forecast is 3% over
+    ["102", "100", "102", "on_target"], // exactly at the threshold is within
+    ["103", "100", null, "off_target"], // no forecast: the spend stands in for it
+    ["1", "0", "1", "off_target"], // any spend over a zero budget
+    ["50", null, "50", "no_goal"],
+  ] as const)("spend %s, budget %s, forecast %s: %s", (spend, budget, forecast, status) => {
+    const point = { period: "2026-10", budget, forecast, adherence: null };
+    expect(budgetStatus(point, spend)).toBe(status);
+    if (forecast !== null) expect(budgetStatus(point)).toBe(status);
+    // Where adherence has a ratio, the adherence metric's own goal says the same.
+    if (forecast !== null && budget !== null && budget !== "0") expect(metricStatus(new Decimal(forecast).div(budget).toString(), ADHERENCE_GOAL, "lower_is_better")).toBe(status);
   });
 });
 
