@@ -1,0 +1,108 @@
+// A Parquet export as the CSV its format would have been delivered as, so Parquet takes the same
+// import paths as CSV (COPY and SQL mapping on PostgreSQL; csv-parse and the Node mappers when
+// those refuse): DuckDB reads the file and writes the rows in file order, under the Parquet
+// schema's own column names. Values are spelled as the CSV exports spell them: numbers as exact
+// decimal text (a DOUBLE as its shortest round-trip digits, what decimal.js reads from the same JS
+// number, never in exponent notation), timestamps as UTC ISO text, MAP / STRUCT / LIST columns
+// (resource_tags, cost_category, Tags) as JSON. DuckDB reads files only: the content is spooled to
+// a temporary folder, removed before this returns (the CSV is read through a handle still open).
+import { createWriteStream } from "node:fs";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { ImportError } from "./import-error";
+
+/** Decimal text of a number DuckDB spelled as text (`1e-07`, `1.2345678901234568e+17`, `100.0`, `-0.0`): no exponent, no `.0`, no `-0`. */
+const PLAIN_NUMBER_MACROS = `
+create or replace temp macro plain_exponent(sign, digits, point) as (
+  sign || case
+    when point <= 0 then '0.' || repeat('0', -point) || digits
+    when point >= length(digits) then digits || repeat('0', point - length(digits))
+    else left(digits, point) || '.' || substr(digits, point + 1)
+  end);
+create or replace temp macro plain_number(s) as (
+  case
+    when s is null or s in ('nan', '-nan', 'inf', '-inf') then s
+    when s not like '%e%' then (case when s like '%.0' then left(s, -2) else s end)
+    else plain_exponent(case when s like '-%' then '-' else '' end,
+                        replace(split_part(ltrim(s, '-'), 'e', 1), '.', ''),
+                        length(split_part(split_part(ltrim(s, '-'), 'e', 1), '.', 1)) + split_part(s, 'e', 2)::int)
+  end)`;
+
+/** How one column of this DuckDB type is written as CSV text. */
+export function csvValue(column: string, type: string): string {
+  const ref = `"${column.replaceAll('"', '""')}"`;
+  if (type === "DOUBLE" || type === "FLOAT") return `case when ${ref} = 0 then '0' else plain_number(${ref}::varchar) end`;
+  if (type === "DATE") return `strftime(${ref}, '%Y-%m-%d')`;
+  if (type.startsWith("TIMESTAMP")) {
+    // Whole seconds as the CUR CSV writes them (2025-06-01T00:00:00Z); a fraction only when there is one.
+    const utc = `${ref}::timestamp`;
+    return `strftime(${utc}, '%Y-%m-%dT%H:%M:%S') || case when microsecond(${utc}) % 1000000 = 0 then 'Z' else strftime(${utc}, '.%fZ') end`;
+  }
+  if (type.startsWith("MAP(") || type.startsWith("STRUCT(") || type.endsWith("]")) return `to_json(${ref})::varchar`;
+  return `${ref}::varchar`;
+}
+
+const quoted = (path: string) => path.replaceAll("'", "''");
+const csvField = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+/** The top-level column names as the file's schema spells them (DuckDB renames names that differ only in case). */
+async function schemaNames(connection: DuckDBConnection, path: string): Promise<string[]> {
+  const elements = (await connection.runAndReadAll(`select name, coalesce(num_children, 0)::int as children from parquet_schema('${path}')`)).getRowObjects();
+  const names: string[] = [];
+  let skip = 0; // elements of the current column's subtree still to pass
+  for (const element of elements.slice(1)) {
+    if (skip > 0) skip += Number(element.children) - 1;
+    else {
+      names.push(String(element.name));
+      skip = Number(element.children);
+    }
+  }
+  return names;
+}
+
+/** Writes `parquet` as headerless CSV to `csv`; returns the header line. */
+async function convert(parquetPath: string, csvPath: string): Promise<string> {
+  const [parquet, csv] = [quoted(parquetPath), quoted(csvPath)];
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    await connection.run("set TimeZone = 'UTC'");
+    await connection.run(PLAIN_NUMBER_MACROS);
+    const columns = (await connection.runAndReadAll(`describe select * from read_parquet('${parquet}')`)).getRowObjects();
+    const names = await schemaNames(connection, parquet);
+    if (names.length !== columns.length) throw new Error(`the schema has ${names.length} columns, DuckDB read ${columns.length}`);
+    const select = columns.map((column) => csvValue(String(column.column_name), String(column.column_type))).join(", ");
+    await connection.run(`copy (select ${select} from read_parquet('${parquet}')) to '${csv}' (format csv, header false, delimiter ',', quote '"', escape '"', null '')`);
+    return `${names.map(csvField).join(",")}\n`;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The CSV of a Parquet stream (already decompressed); a file DuckDB cannot read is an ImportError naming it. */
+export async function parquetAsCsv(fileName: string, parquet: Readable): Promise<Readable> {
+  const dir = await mkdtemp(join(tmpdir(), "tallyboard-parquet-"));
+  try {
+    const [input, output] = [join(dir, "input.parquet"), join(dir, "rows.csv")];
+    await pipeline(parquet, createWriteStream(input, { highWaterMark: 1 << 20 }));
+    const header = await convert(input, output).catch((error: Error) => {
+      const reason = error.message.split("\n")[0]!.replaceAll(` '${input}'`, "").replace(/^[\w ]+ Error: /, "");
+      throw new ImportError(fileName, null, null, `not a readable Parquet file (${reason})`);
+    });
+    const rows = (await open(output)).createReadStream({ highWaterMark: 1 << 20 });
+    async function* csv() {
+      yield Buffer.from(header);
+      yield* rows;
+    }
+    const stream = Readable.from(csv(), { objectMode: false });
+    stream.on("close", () => rows.destroy()); // also when the reader stops early
+    return stream;
+  } finally {
+    await rm(dir, { recursive: true, force: true }); // the open handle keeps the CSV readable
+  }
+}
