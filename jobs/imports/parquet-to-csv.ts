@@ -33,15 +33,19 @@ create or replace temp macro plain_number(s) as (
   end)`;
 
 /** How one column of this DuckDB type is written as CSV text. */
-export function csvValue(column: string, type: string): string {
+function csvValue(column: string, type: string): string {
   const ref = `"${column.replaceAll('"', '""')}"`;
-  if (type === "DOUBLE" || type === "FLOAT") return `case when ${ref} = 0 then '0' else plain_number(${ref}::varchar) end`;
-  if (type === "DATE") return `strftime(${ref}, '%Y-%m-%d')`;
-  if (type.startsWith("TIMESTAMP")) {
-    // Whole seconds as the CUR CSV writes them (2025-06-01T00:00:00Z); a fraction only when there is one.
-    const utc = `${ref}::timestamp`;
-    return `strftime(${utc}, '%Y-%m-%dT%H:%M:%S') || case when microsecond(${utc}) % 1000000 = 0 then 'Z' else strftime(${utc}, '.%fZ') end`;
+  if (type === "DOUBLE" || type === "FLOAT") {
+    // Most costs take the first three branches (numeric tests, no string work); DuckDB writes no
+    // exponent between 1e-4 and 1e16, and the same digits as its shortest round-trip text.
+    return `case when ${ref} = 0 then '0'
+      when abs(${ref}) < 1e15 and ${ref} = trunc(${ref}) then ${ref}::bigint::varchar
+      when abs(${ref}) >= 0.0001 and abs(${ref}) < 1e15 then ${ref}::varchar
+      else plain_number(${ref}::varchar) end`;
   }
+  if (type === "DATE") return `${ref}::varchar`;
+  // In UTC (the session's time zone): 2025-06-01T00:00:00Z as the CUR CSV writes it, a fraction only when there is one.
+  if (type.startsWith("TIMESTAMP")) return `replace(${ref}::timestamp::varchar, ' ', 'T') || 'Z'`;
   if (type.startsWith("MAP(") || type.startsWith("STRUCT(") || type.endsWith("]")) return `to_json(${ref})::varchar`;
   return `${ref}::varchar`;
 }

@@ -37,7 +37,9 @@ async function readCsv(stream: Readable): Promise<string[][]> {
 const plain = (value: number) => new Decimal(value).toFixed();
 
 it("writes doubles as the exact decimal text decimal.js reads from the same number, never in exponent notation", async () => {
-  const values = [0.30000000000000004, 1e-7, 1e20, 1.2345678901234568e17, -0, 5e-324, 1.7976931348623157e308, 100, 0.000001, 123.456, -2.5e-10, 1e21, 12.345678, -0.000123];
+  const values = [0.30000000000000004, 1e-7, 1e20, 1.2345678901234568e17, -0, 5e-324, 1.7976931348623157e308, 100, 0.000001, 123.456, -2.5e-10, 1e21, 12.345678, -0.000123,
+    // around the ends of the range DuckDB writes without an exponent, and of the integral shortcut
+    1e-4, 9.99e-5, -1e-4, 1e15, -1e15, 1e16, 999999999999999.9, 1234567890123456.8, 9007199254740993, -42];
   const rows = await roundTrip(`select v from (values ${values.map((v, i) => `(${i}, '${String(v)}'::double)`).join(", ")}, (${values.length}, null::double)) t(i, v) order by i`);
   expect(rows).toEqual([["v"], ...values.map((v) => [plain(v)]), [""]]);
   expect(rows.slice(1, 4).flat()).toEqual(["0.30000000000000004", "0.0000001", "100000000000000000000"]);
@@ -62,7 +64,7 @@ it("writes MAP columns as JSON text (empty map {}, null empty) with quotes, comm
 it("writes timestamps and dates as UTC ISO text, whole seconds without a fraction", async () => {
   const rows = await roundTrip(`select timestamp '2025-06-01 00:00:00' as a, timestamptz '2025-06-01 01:30:00+02:00' as b,
       timestamp '2025-06-30 23:59:59.25' as c, date '2025-06-01' as d, true as e, 42::bigint as f, 1.500::decimal(10, 3) as g, 'text' as h`);
-  expect(rows[1]).toEqual(["2025-06-01T00:00:00Z", "2025-05-31T23:30:00Z", "2025-06-30T23:59:59.250000Z", "2025-06-01", "true", "42", "1.500", "text"]);
+  expect(rows[1]).toEqual(["2025-06-01T00:00:00Z", "2025-05-31T23:30:00Z", "2025-06-30T23:59:59.25Z", "2025-06-01", "true", "42", "1.500", "text"]);
 });
 
 it("keeps the schema's column names, names that differ only in case and names that need quoting included", async () => {
