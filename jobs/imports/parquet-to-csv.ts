@@ -5,13 +5,15 @@
 // decimal text (a DOUBLE as its shortest round-trip digits, what decimal.js reads from the same JS
 // number, never in exponent notation), timestamps as UTC ISO text, MAP / STRUCT / LIST columns
 // (resource_tags, cost_category, Tags) as JSON. DuckDB reads files only: the content is spooled to
-// a temporary folder, removed before this returns (the CSV is read through a handle still open).
-import { createWriteStream } from "node:fs";
+// a temporary folder, removed once DuckDB is done (or has failed).
+import { execFile } from "node:child_process";
+import { constants, createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { promisify } from "node:util";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { ImportError } from "./import-error";
 
@@ -50,6 +52,7 @@ function csvValue(column: string, type: string): string {
   return `${ref}::varchar`;
 }
 
+const execFileAsync = promisify(execFile);
 const quoted = (path: string) => path.replaceAll("'", "''");
 const csvField = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
@@ -68,11 +71,15 @@ async function schemaNames(connection: DuckDBConnection, path: string): Promise<
   return names;
 }
 
-/** Writes `parquet` as headerless CSV to `csv`; returns the header line. */
-async function convert(parquetPath: string, csvPath: string): Promise<string> {
-  const [parquet, csv] = [quoted(parquetPath), quoted(csvPath)];
+/** DuckDB reading one Parquet file: its CSV header, and `copy` writing the rows as headerless CSV to a path. */
+async function openReader(parquetPath: string) {
+  const parquet = quoted(parquetPath);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+  };
   try {
     await connection.run("set TimeZone = 'UTC'");
     await connection.run(PLAIN_NUMBER_MACROS);
@@ -80,33 +87,56 @@ async function convert(parquetPath: string, csvPath: string): Promise<string> {
     const names = await schemaNames(connection, parquet);
     if (names.length !== columns.length) throw new Error(`the schema has ${names.length} columns, DuckDB read ${columns.length}`);
     const select = columns.map((column) => csvValue(String(column.column_name), String(column.column_type))).join(", ");
-    await connection.run(`copy (select ${select} from read_parquet('${parquet}')) to '${csv}' (format csv, header false, delimiter ',', quote '"', escape '"', null '')`);
-    return `${names.map(csvField).join(",")}\n`;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
+    const copy = (csvPath: string) =>
+      connection.run(`copy (select ${select} from read_parquet('${parquet}')) to '${quoted(csvPath)}' (format csv, header false, delimiter ',', quote '"', escape '"', null '', use_tmp_file false)`).finally(close);
+    return { header: `${names.map(csvField).join(",")}\n`, copy };
+  } catch (error) {
+    close();
+    throw error;
   }
 }
 
-/** The CSV of a Parquet stream (already decompressed); a file DuckDB cannot read is an ImportError naming it. */
+/**
+ * The CSV of a Parquet stream (already decompressed); a file DuckDB cannot read is an ImportError
+ * naming it. DuckDB writes the rows into a FIFO while the import reads them, so converting and
+ * importing overlap; a conversion that fails midway fails the stream (never a short, clean end).
+ */
 export async function parquetAsCsv(fileName: string, parquet: Readable): Promise<Readable> {
   const dir = await mkdtemp(join(tmpdir(), "tallyboard-parquet-"));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const [input, fifo] = [join(dir, "input.parquet"), join(dir, "rows.csv")];
+  const readable = (error: Error) => {
+    const reason = error.message.split("\n")[0]!.replaceAll(` '${input}'`, "").replaceAll(` '${fifo}'`, "").replace(/^[\w ]+ Error: /, "");
+    return new ImportError(fileName, null, null, `not a readable Parquet file (${reason})`);
+  };
+  let reader: Awaited<ReturnType<typeof openReader>>;
   try {
-    const [input, output] = [join(dir, "input.parquet"), join(dir, "rows.csv")];
     await pipeline(parquet, createWriteStream(input, { highWaterMark: 1 << 20 }));
-    const header = await convert(input, output).catch((error: Error) => {
-      const reason = error.message.split("\n")[0]!.replaceAll(` '${input}'`, "").replace(/^[\w ]+ Error: /, "");
-      throw new ImportError(fileName, null, null, `not a readable Parquet file (${reason})`);
+    reader = await openReader(input).catch((error: Error) => {
+      throw readable(error);
     });
-    const rows = (await open(output)).createReadStream({ highWaterMark: 1 << 20 });
-    async function* csv() {
-      yield Buffer.from(header);
-      yield* rows;
-    }
-    const stream = Readable.from(csv(), { objectMode: false });
-    stream.on("close", () => rows.destroy()); // also when the reader stops early
-    return stream;
-  } finally {
-    await rm(dir, { recursive: true, force: true }); // the open handle keeps the CSV readable
+    await execFileAsync("mkfifo", [fifo]);
+  } catch (error) {
+    await removeDir();
+    throw error;
   }
+  const rows = createReadStream(fifo, { highWaterMark: 1 << 20 }); // opens now, before DuckDB does
+  const done = reader.copy(fifo).then(
+    () => null,
+    (error: Error) => readable(error),
+  ).then(async (failed) => {
+    // A reader still waiting for a writer (DuckDB failed before opening the FIFO) is let go.
+    await open(fifo, constants.O_WRONLY | constants.O_NONBLOCK).then((handle) => handle.close(), () => {});
+    await removeDir();
+    return failed;
+  });
+  async function* csv() {
+    yield Buffer.from(reader.header);
+    yield* rows;
+    const failed = await done;
+    if (failed) throw failed;
+  }
+  const stream = Readable.from(csv(), { objectMode: false });
+  stream.on("close", () => rows.destroy()); // a reader that stops early stops DuckDB (its writes fail)
+  return stream;
 }

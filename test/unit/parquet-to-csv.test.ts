@@ -96,3 +96,25 @@ it("a truncated Parquet file is an ImportError naming the file, and leaves no te
   expect((error as ImportError).message).not.toContain(tmpdir());
   expect(readdirSync(tmpdir()).filter((name) => name.startsWith("tallyboard-parquet-")).length).toBeLessThanOrEqual(before);
 });
+
+const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith("tallyboard-parquet-"));
+
+it("a file that fails midway fails the stream (never a short, clean end), and its temporary files go", async () => {
+  const path = join(dir, "corrupt.parquet");
+  await connection.run(`copy (select md5(i::varchar) as v from range(200000) t(i)) to '${path}' (format parquet, row_group_size 20000)`);
+  const bytes = readFileSync(path);
+  bytes.fill(0x55, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096); // a data page in the middle, footer intact
+  const before = leftovers().length;
+  const read = readCsv(await parquetAsCsv("corrupt.parquet", Readable.from([bytes])));
+  await expect(read).rejects.toThrow(/^corrupt\.parquet: not a readable Parquet file \(.+\)$/);
+  await expect.poll(() => leftovers().length, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+});
+
+it("a reader that stops early stops DuckDB, and the temporary files go", async () => {
+  const path = join(dir, "long.parquet");
+  await connection.run(`copy (select md5(i::varchar) as v from range(300000) t(i)) to '${path}' (format parquet)`);
+  const before = leftovers().length;
+  const stream = await parquetAsCsv(path, createReadStream(path));
+  for await (const _chunk of stream) break; // one chunk of the 10 MB, then the reader goes away
+  await expect.poll(() => leftovers().length, { timeout: 10_000 }).toBeLessThanOrEqual(before);
+});
