@@ -1,12 +1,11 @@
 // Rows of an export file as objects keyed by column name: CSV (plain or gzip, by magic bytes, not
-// by name) streamed through csv-parse, or Parquet read row group by row group with hyparquet.
+// by name) streamed through csv-parse; Parquet is first written out as CSV (parquet-to-csv.ts).
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
-import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
 import { ImportError } from "./import-error";
 import type { RawRow } from "./line-item";
+import { parquetAsCsv } from "./parquet-to-csv";
 
 export interface NumberedRow {
   line: number;
@@ -40,9 +39,10 @@ export async function peek(stream: Readable, enough: number | ((head: Buffer) =>
   return { head, stream: Readable.from(rest(), { objectMode: false }) };
 }
 
-export type FileContent = { kind: "csv" | "parquet"; stream: Readable };
+/** A file's content as CSV; `fromParquet`: converted from Parquet, whose rows are numbered 1..N in file order. */
+export type FileContent = { stream: Readable; fromParquet: boolean };
 
-/** The decompressed content of a file (gzip by magic bytes, not by name) and whether it is Parquet or CSV. */
+/** The decompressed content of a file (gzip by magic bytes, not by name), Parquet (by magic bytes) as CSV. */
 export async function openContent(fileName: string, input: Readable): Promise<FileContent> {
   let { head, stream } = await peek(input, 4);
   if (head[0] === GZIP[0] && head[1] === GZIP[1]) {
@@ -50,14 +50,20 @@ export async function openContent(fileName: string, input: Readable): Promise<Fi
       throw new ImportError(fileName, null, null, `not valid gzip (${error.message})`);
     }));
   }
-  return { kind: head.subarray(0, 4).equals(PARQUET) ? "parquet" : "csv", stream };
+  if (head.subarray(0, 4).equals(PARQUET)) return { stream: await parquetAsCsv(fileName, stream), fromParquet: true };
+  if (/\.parquet$/i.test(fileName)) {
+    stream.destroy();
+    throw new ImportError(fileName, null, null, "named .parquet but not a Parquet file (it does not start with PAR1)");
+  }
+  return { stream, fromParquet: false };
 }
 
-export async function readRows(fileName: string, { kind, stream }: FileContent): Promise<RowReader> {
-  return kind === "parquet" ? readParquet(fileName, stream) : readCsv(fileName, stream);
+export async function readRows(fileName: string, { stream, fromParquet }: FileContent): Promise<RowReader> {
+  return readCsv(fileName, stream, fromParquet);
 }
 
-async function readCsv(fileName: string, stream: Readable): Promise<RowReader> {
+/** `numberedByRecord`: a row's number is its record's (a Parquet row), not the CSV line it ends on. */
+async function readCsv(fileName: string, stream: Readable, numberedByRecord: boolean): Promise<RowReader> {
   let columns: string[] = [];
   const parser = stream.pipe(
     parse({
@@ -68,38 +74,14 @@ async function readCsv(fileName: string, stream: Readable): Promise<RowReader> {
     }),
   );
   stream.on("error", (error) => parser.destroy(error));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: RawRow; info: { lines: number } }>;
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: RawRow; info: { lines: number; records: number } }>;
   const next = () =>
     iterator.next().catch((error: Error & { lines?: number; code?: string }) => {
       throw new ImportError(fileName, error.lines ?? null, null, error.code === "Z_DATA_ERROR" || error.code === "Z_BUF_ERROR" ? `not valid gzip (${error.message})` : error.message);
     });
   const first = await next(); // reads the header, so the columns are known before the rows
   async function* rows(): AsyncIterable<NumberedRow> {
-    for (let item = first; !item.done; item = await next()) yield { line: item.value.info.lines, row: item.value.record };
-  }
-  return { columns, rows: rows() };
-}
-
-async function readParquet(fileName: string, stream: Readable): Promise<RowReader> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const buffer = Buffer.concat(chunks);
-  const file = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-  let metadata: FileMetaData;
-  try {
-    metadata = parquetMetadata(file);
-  } catch (error) {
-    throw new ImportError(fileName, null, null, `not a readable Parquet file (${(error as Error).message})`);
-  }
-  const columns = parquetSchema(metadata).children.map((child) => child.element.name);
-  async function* rows(): AsyncIterable<NumberedRow> {
-    let rowStart = 0;
-    for (const group of metadata.row_groups) {
-      const rowEnd = rowStart + Number(group.num_rows);
-      const objects = await parquetReadObjects({ file, metadata, rowStart, rowEnd, compressors });
-      for (const [i, row] of objects.entries()) yield { line: rowStart + i + 1, row };
-      rowStart = rowEnd;
-    }
+    for (let item = first; !item.done; item = await next()) yield { line: numberedByRecord ? item.value.info.records : item.value.info.lines, row: item.value.record };
   }
   return { columns, rows: rows() };
 }

@@ -1,14 +1,15 @@
-// One changed file into staging, while the import transaction is open: CSV of a format SQL maps goes
-// the PostgreSQL way (COPY the bytes, check and map in SQL: in lanes beside the transaction on a real
-// PostgreSQL, sql-lanes.ts, inside it on PGlite, sql-stage.ts); Parquet, CUR 2.0 and any file the SQL
-// path refuses go the Node way (parse, map and check each row, COPY into import_stage).
+// One changed file into staging, while the import transaction is open: CSV (Parquet as the CSV of
+// its layout, parquet-to-csv.ts) of a format SQL maps goes the PostgreSQL way (COPY the bytes, check
+// and map in SQL: in lanes beside the transaction on a real PostgreSQL, sql-lanes.ts, inside it on
+// PGlite, sql-stage.ts); CUR 2.0 and any file the SQL path refuses go the Node way (parse, map and
+// check each row, COPY into import_stage).
 import type { Database, DbOrTx } from "../../db/client";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import { ImportError } from "./import-error";
 import type { ImportedLineItem, ImportFormat } from "./line-item";
 import { mapFile, resolveFormat } from "./map-file";
-import { openContent } from "./read-rows";
+import { openContent, type FileContent } from "./read-rows";
 import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
 import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInTransaction, type SqlStagedFile } from "./sql-stage";
 import { stageInLanes, type BlockTables, type MappedBlock } from "./sql-lanes";
@@ -31,14 +32,25 @@ export interface StagedFile extends ScannedFile {
 
 export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
   const { stream, digest } = hashing(await file.open());
-  let content = await openContent(file.name, stream);
+  const opened = await openContent(file.name, stream);
+  try {
+    const staged = await stageContent(database, tx, blocks, index, file, sha256, opened, option, parseIn, writer);
+    if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+    return staged;
+  } finally {
+    opened.stream.destroy(); // read to the end unless the file failed: then its handle (a Parquet file's CSV) closes now
+  }
+}
+
+async function stageContent(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, file: ImportFile, sha256: string, opened: FileContent, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
+  let content = opened;
   let staged: StagedFile;
-  if (parseIn === "postgres" && content.kind === "csv") {
+  if (parseIn === "postgres") {
     const header = await peekCsvHeader(content.stream).catch((error: Error) => {
       throw new SqlPathRefused(`the header is not plain CSV: ${error.message}`, { cause: error });
     });
     const format = resolveFormat(file.name, header.columns, option);
-    content = { kind: "csv", stream: header.stream };
+    content = { ...content, stream: header.stream };
     if (mapsInSql(format)) {
       let raw: SqlStagedFile;
       try {
@@ -56,11 +68,10 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
       staged = { file, sha256, format, columns: header.columns, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
     } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
   } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
-  if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
   return staged;
 }
 
-async function stageInNode(database: Database, tx: DbOrTx, index: number, file: ImportFile, sha256: string, content: Parameters<typeof mapFile>[1], option: FormatOption): Promise<StagedFile> {
+async function stageInNode(database: Database, tx: DbOrTx, index: number, file: ImportFile, sha256: string, content: FileContent, option: FormatOption): Promise<StagedFile> {
   const mapped = await mapFile(file.name, content, option);
   const periods = new Map<string, PeriodSummary>();
   const fileIndex = String(index);

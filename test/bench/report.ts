@@ -8,6 +8,7 @@ interface Results {
   attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
   api: ApiResult;
   duckdb: { seconds: number; rowsPerS: number; groups: number };
+  parquet: { fileMb: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; ratio: number; ofCsvImport: number };
 }
 
 const n = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -18,6 +19,8 @@ export function printTable(r: Results): void {
     ["bare COPY (unindexed table)", `${n(r.import.bareCopyRowsPerS)} rows/s (${n(r.import.bareCopyS, 1)} s)`, "baseline"],
     ["Tallyboard import: hash + one pass (COPY, check, map)", `${n(r.import.importRowsPerS)} rows/s (${n(r.import.importS, 1)} s)`, `${n(r.import.ratio * 100)}% of bare; >= 50%: ${verdict(r.import.ratio >= 0.5)}`],
     ["  of which the write pass (COPY+check+map+insert)", `${n(r.import.copyPassRowsPerS)} rows/s`, ""],
+    [`Tallyboard import of the same rows as Parquet (${r.parquet.fileMb} MB)`, `${n(r.parquet.importRowsPerS)} rows/s (${n(r.parquet.importS, 1)} s)`, `${n(r.parquet.ratio * 100)}% of bare CSV COPY; >= 50%: ${verdict(r.parquet.ratio >= 0.5)}; ${n(r.parquet.ofCsvImport * 100)}% of the CSV import`],
+    ["  of which the write pass (DuckDB to CSV, COPY+check+map+insert)", `${n(r.parquet.copyPassRowsPerS)} rows/s`, ""],
     ["bare INSERT ... SELECT rules join", `${n(r.attribution.bareJoinS, 1)} s`, "baseline"],
     ["attribution + rollups (re-run)", `${n(r.attribution.reattributeS, 1)} s`, `${n(r.attribution.ratio, 2)}x bare; <= 2x: ${verdict(r.attribution.ratio <= 2)}`],
     ["attribution + rollups (inside import)", `${n(r.attribution.inImportS, 1)} s`, `${n(r.attribution.inImportRatio, 2)}x bare`],

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { addDays, firstOfMonth } from "../../db/calendar";
 import { generateCur } from "./generate-cur";
+import { generateParquet } from "./generate-parquet";
 import { createBenchDatabase, markBilledThrough, seedOwnership } from "./bench-database";
 import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
 import { benchmarkApi } from "./api-stage";
@@ -34,6 +35,8 @@ log(`generating ${rows.toLocaleString("en")} CUR line items`);
 let started = performance.now();
 const file = await generateCur(join(dir, `cur-${rows}.csv`), rows, { months: Number(args.months), lastMonth: "2025-06" });
 const generateS = (performance.now() - started) / 1000;
+log("writing the same rows as Parquet");
+const parquetFile = await generateParquet(file, join(dir, `cur-${rows}.parquet`));
 
 const bench = await createBenchDatabase(adminUrl);
 try {
@@ -66,6 +69,8 @@ try {
   );
   log("DuckDB");
   const duck = await duckdbAggregate(file);
+  log("Tallyboard import of the Parquet file (a database of its own, as a first load)");
+  const parquet = await importIntoNewDatabase(adminUrl, parquetFile);
 
   const importS = imported.totalS - imported.attributionS; // hash + one pass: COPY, check, map, insert
   const results = {
@@ -76,6 +81,7 @@ try {
     attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
     api,
     duckdb: { ...duck, rowsPerS: rows / duck.seconds },
+    parquet: { fileMb: Math.round(parquetFile.bytes / 2 ** 20), ...parquet, importRowsPerS: rows / parquet.importS, copyPassRowsPerS: rows / parquet.copyS, ratio: bareCopyS / parquet.importS, ofCsvImport: importS / parquet.importS },
   };
   mkdirSync("bench-results", { recursive: true });
   const out = join("bench-results", `bench-${rows}-${results.at.replaceAll(":", "-").slice(0, 19)}.json`);
@@ -89,4 +95,17 @@ try {
   } else await bench.drop();
 
   rmSync(file.path, { force: true });
+  rmSync(parquetFile.path, { force: true });
+}
+
+/** The import of `file` into a fresh bench database (dropped after), timed as the CSV import is. */
+async function importIntoNewDatabase(url: string, file: typeof parquetFile) {
+  const other = await createBenchDatabase(url);
+  try {
+    await seedOwnership(other.database);
+    const imported = await tallyboardImport(other.database, file);
+    return { ...imported, importS: imported.totalS - imported.attributionS };
+  } finally {
+    await other.drop();
+  }
 }
