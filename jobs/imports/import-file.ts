@@ -9,5 +9,5 @@ export interface ImportFile {
 
 /** Billing data files; manifests, checksums and other exports' metadata are left alone. */
 export function isExportFile(name: string): boolean {
-  return /\.(csv|csv\.gz|parquet|snappy\.parquet|gz\.parquet)$/i.test(name);
+  return /\.(csv|csv\.gz|csv\.zip|parquet|snappy\.parquet|gz\.parquet)$/i.test(name);
 }

@@ -1,5 +1,5 @@
-// Rows of an export file as objects keyed by column name: CSV (plain or gzip, by magic bytes, not
-// by name) streamed through csv-parse, or Parquet read row group by row group with hyparquet.
+// Rows of an export file as objects keyed by column name: CSV (plain, gzip or zip, by magic bytes,
+// not by name) streamed through csv-parse, or Parquet read row group by row group with hyparquet.
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
@@ -7,6 +7,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData }
 import { compressors } from "hyparquet-compressors";
 import { ImportError } from "./import-error";
 import type { RawRow } from "./line-item";
+import { ZIP, zipEntry } from "./zip-entry";
 
 export interface NumberedRow {
   line: number;
@@ -42,12 +43,16 @@ export async function peek(stream: Readable, enough: number | ((head: Buffer) =>
 
 export type FileContent = { kind: "csv" | "parquet"; stream: Readable };
 
-/** The decompressed content of a file (gzip by magic bytes, not by name) and whether it is Parquet or CSV. */
+/** The decompressed content of a file (gzip or zip by magic bytes, not by name) and whether it is Parquet or CSV. */
 export async function openContent(fileName: string, input: Readable): Promise<FileContent> {
   let { head, stream } = await peek(input, 4);
   if (head[0] === GZIP[0] && head[1] === GZIP[1]) {
     ({ head, stream } = await peek(stream.pipe(createGunzip()), 4).catch((error: Error) => {
       throw new ImportError(fileName, null, null, `not valid gzip (${error.message})`);
+    }));
+  } else if (ZIP.every((byte, i) => head[i] === byte)) {
+    ({ head, stream } = await peek(await zipEntry(fileName, stream), 4).catch((error: Error) => {
+      throw error instanceof ImportError ? error : new ImportError(fileName, null, null, `not a valid zip (${error.message})`);
     }));
   }
   return { kind: head.subarray(0, 4).equals(PARQUET) ? "parquet" : "csv", stream };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { curMapper } from "../../jobs/imports/map-cur";
 import { mapFocusRow } from "../../jobs/imports/map-focus";
 import { detectFormat } from "../../jobs/imports/detect-format";
+import { tagKeyOfColumn } from "../../jobs/imports/tag-columns";
 import { FieldError, type RawRow } from "../../jobs/imports/line-item";
 
 const mapRow = (format: "cur" | "cur2", row: RawRow) => curMapper("test.csv", format, Object.keys(row))(row);
@@ -125,10 +126,38 @@ describe("FOCUS mapping", () => {
     expect(() => mapFocusRow({ ...row, Tags: "{team: x}" })).toThrow(expect.objectContaining({ column: "Tags" }));
   });
 
-  it("detects each format from its columns", () => {
-    expect(detectFormat(["identity/LineItemId", "lineItem/UnblendedCost"])).toBe("cur");
-    expect(detectFormat(["line_item_unblended_cost", "resource_tags"])).toBe("cur2");
-    expect(detectFormat(["BilledCost", "ChargePeriodStart"])).toBe("focus");
-    expect(detectFormat(["cost"])).toBeNull();
+});
+
+describe("layouts", () => {
+  const detection: { columns: string[]; format: string | null }[] = [
+    { columns: ["identity/LineItemId", "lineItem/UnblendedCost"], format: "cur" },
+    { columns: ["line_item_unblended_cost", "resource_tags"], format: "cur2" },
+    { columns: ["line_item_unblended_cost", "product", "cost_category"], format: "cur2" },
+    { columns: ["line_item_unblended_cost", "bill_invoice_id", "resource_tags_user_cost_center"], format: "cur" },
+    { columns: ["line_item_unblended_cost", "product_product_name"], format: "cur" },
+    { columns: ["line_item_unblended_cost"], format: "cur2" },
+    { columns: ["BilledCost", "ChargePeriodStart"], format: "focus" },
+    { columns: ["cost"], format: null },
+  ];
+  it.each(detection)("$columns -> $format", ({ columns, format }) => expect(detectFormat(columns)).toBe(format));
+
+  const tagKeys: [string, string | null][] = [
+    ["resourceTags/user:CostCenter", "CostCenter"],
+    ["resourceTags/aws:createdBy", "aws:createdBy"],
+    ["resource_tags_user_cost_center", "cost_center"],
+    ["resource_tags_aws_created_by", "aws:createdBy"],
+    ["resource_tags_aws_cloudformation_stack_name", "aws:cloudformation:stack-name"],
+    ["resource_tags_aws_some_new_tag", "aws:some_new_tag"],
+    ["resource_tags", null],
+    ["lineItem/UnblendedCost", null],
+  ];
+  it.each(tagKeys)("tag column %s -> key %s", (column, key) => expect(tagKeyOfColumn(column)).toBe(key));
+
+  it("the legacy mapper reads the Athena layout's tag columns and invoice id", () => {
+    const item = mapRow("cur", {
+      line_item_line_item_type: "Usage", line_item_usage_start_date: "2024-09-01T00:00:00Z", line_item_usage_account_id: "1", line_item_unblended_cost: 0.30000000000000004,
+      product_product_name: "Amazon EC2", bill_invoice_id: "INV-1", resource_tags_user_team: "payments", resource_tags_aws_created_by: "ci", resource_tags_user_env: null,
+    });
+    expect(item).toMatchObject({ service: "Amazon EC2", unblended: "0.3", invoiceId: "INV-1", tags: { team: "payments", "aws:createdBy": "ci" } });
   });
 });
