@@ -23,7 +23,7 @@ export interface ScannedFile {
   format: ImportFormat;
   rows: number;
   periods: Map<string, PeriodSummary>;
-  /** Who parsed and mapped the rows: PostgreSQL (CSV of CUR or FOCUS) or Node (Parquet, CUR 2.0, or a file the SQL path refused). */
+  /** Who parsed and mapped the rows: PostgreSQL (CSV of any format) or Node (Parquet, or a file the SQL path refused). */
   parsedBy: "postgres" | "node";
 }
 

@@ -15,14 +15,15 @@ interface CurLayout {
   tags(fields: RawFields, shape: FieldShape): { value: SQL; checks: SQL[]; keys?: string[] };
 }
 
-const legacyLayout = (header: readonly string[]): CurLayout => ({
-  columns: legacyCurColumns(header),
-  productName: (fields) => ({ value: fields.text(legacyCurColumns(header).productName!), checks: [] }),
-  tags: (fields, shape) => {
-    const columns = legacyTagColumns("", header); // collisions were refused with the file's name (map-file.ts resolveFormat)
-    return { value: tagsObject(columns.map(({ column, key }) => ({ key, value: fields.text(column) })), shape.jsonEscapes), checks: [], keys: [...new Set(columns.map((c) => c.key))] };
-  },
-});
+function legacyLayout(header: readonly string[]): CurLayout {
+  const columns = legacyCurColumns(header);
+  const tagColumns = legacyTagColumns("", header); // collisions were refused with the file's name (map-file.ts resolveFormat)
+  return {
+    columns,
+    productName: (fields) => ({ value: fields.text(columns.productName!), checks: [] }),
+    tags: (fields, shape) => ({ value: tagsObject(tagColumns.map(({ column, key }) => ({ key, value: fields.text(column) })), shape.jsonEscapes), checks: [], keys: tagColumns.map((c) => c.key) }),
+  };
+}
 
 /** A JSON object column, or null; a row whose value is another JSON kind, or holds other than strings and nulls, is the Node path's. */
 function jsonObject(text: SQL): { value: SQL; checks: SQL[] } {

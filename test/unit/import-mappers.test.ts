@@ -115,6 +115,8 @@ describe("FOCUS mapping", () => {
   const cases: { name: string; change: Record<string, string>; expected: Record<string, unknown> }[] = [
     { name: "BilledCost/EffectiveCost, NULL strings as nulls, tags as written", change: {}, expected: { unblended: "0.012", amortized: "0.01", netAmortized: "0.01", region: "", resourceId: null, usageType: "G95F", recordType: "Usage", day: "2024-09-21", tags: { " org": "x", env: "dev", n: "3" }, usageQuantity: "2" } },
     { name: "x_UsageType wins over SkuId", change: { x_UsageType: "USW2-Requests-Tier1" }, expected: { usageType: "USW2-Requests-Tier1" } },
+    { name: "FOCUS 1.2: SkuMeter over SkuId, and InvoiceId", change: { SkuMeter: "USW2-Requests-Tier1", InvoiceId: "EUINGB24-1" }, expected: { usageType: "USW2-Requests-Tier1", invoiceId: "EUINGB24-1" } },
+    { name: "Tags as a list of {key, value}", change: { Tags: '[{"key": "team", "value": "x"}, {"key": "env", "value": null}]' }, expected: { tags: { team: "x" } } },
     { name: "ChargeClass joins the category", change: { ChargeClass: "Correction" }, expected: { recordType: "Usage/Correction" } },
     { name: "no sub account: the billing account", change: { SubAccountId: "NULL" }, expected: { accountId: "1" } },
     { name: "an offset timestamp counts in UTC", change: { ChargePeriodStart: "2024-09-21T23:30:00-02:00" }, expected: { day: "2024-09-22" } },
