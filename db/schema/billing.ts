@@ -19,6 +19,7 @@ export const costLineItems = pgTable(
     amortizedCost: numeric("amortized_cost").notNull(),
     netAmortizedCost: numeric("net_amortized_cost").notNull(),
     usageQuantity: numeric("usage_quantity"), // null where the source sums unlike units
+    invoiceId: text("invoice_id"), // the export's bill/InvoiceId, bill_invoice_id or InvoiceId; null for Cost Explorer
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
   },

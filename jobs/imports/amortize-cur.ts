@@ -11,6 +11,8 @@ export interface CurAmounts {
   unusedRecurring: () => Decimal;
   totalCommitment: () => Decimal;
   usedCommitment: () => Decimal;
+  /** The line names a reservation (reservation ARN): a Fee line of it is the reservation's purchase. */
+  reservationPurchase: boolean;
 }
 
 const ZERO = new Decimal(0);
@@ -24,6 +26,8 @@ export function amortizedCost(lineItemType: string, amounts: CurAmounts): Decima
     case "SavingsPlanNegation": // cancels the on-demand cost of covered usage
     case "SavingsPlanUpfrontFee": // spread over the covered usage instead
       return ZERO;
+    case "Fee": // an RI's upfront purchase is spread over DiscountedUsage (reservation effective cost); other fees as billed
+      return amounts.reservationPurchase ? ZERO : amounts.unblended;
     case "RIFee": // what the reservations did not cover this period
       return amounts.unusedUpfront().plus(amounts.unusedRecurring());
     case "SavingsPlanRecurringFee": // the commitment not used by covered usage

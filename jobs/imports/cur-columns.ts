@@ -1,5 +1,5 @@
-// The CUR columns Tallyboard reads, as the legacy CUR (`lineItem/UnblendedCost`) and CUR 2.0
-// (`line_item_unblended_cost`) spell them. One mapper serves both through this table.
+// The CUR columns Tallyboard reads, as the legacy CUR (`lineItem/UnblendedCost`), its Athena/Parquet
+// layout and CUR 2.0 (both `line_item_unblended_cost`) spell them. One mapper serves all through this table.
 export interface CurColumns {
   lineItemType: string;
   usageStart: string;
@@ -25,6 +25,8 @@ export interface CurColumns {
   netUnusedRecurring: string;
   totalCommitment: string;
   usedCommitment: string;
+  invoiceId: string;
+  reservationArn: string;
 }
 
 export const LEGACY_CUR_COLUMNS: CurColumns = {
@@ -52,6 +54,8 @@ export const LEGACY_CUR_COLUMNS: CurColumns = {
   netUnusedRecurring: "reservation/NetUnusedRecurringFee",
   totalCommitment: "savingsPlan/TotalCommitmentToDate",
   usedCommitment: "savingsPlan/UsedCommitment",
+  invoiceId: "bill/InvoiceId",
+  reservationArn: "reservation/ReservationARN",
 };
 
 export const CUR2_COLUMNS: CurColumns = {
@@ -79,7 +83,16 @@ export const CUR2_COLUMNS: CurColumns = {
   netUnusedRecurring: "reservation_net_unused_recurring_fee",
   totalCommitment: "savings_plan_total_commitment_to_date",
   usedCommitment: "savings_plan_used_commitment",
+  invoiceId: "bill_invoice_id",
+  reservationArn: "reservation_reservation_a_r_n",
 };
+
+/** The legacy CUR as its Athena integration (and its Parquet) writes it: the CUR 2.0 names, but the
+ *  product columns are flat (`product_product_name`) and each tag is a column of its own. */
+export const ATHENA_CUR_COLUMNS: CurColumns = { ...CUR2_COLUMNS, productName: "product_product_name", region: "product_region" };
+
+/** The legacy CUR's columns in the spelling this header uses. */
+export const legacyCurColumns = (header: readonly string[]): CurColumns => (header.includes(LEGACY_CUR_COLUMNS.unblended) ? LEGACY_CUR_COLUMNS : ATHENA_CUR_COLUMNS);
 
 /** Columns a file must have to be read as this format (the rest may be absent). */
 export function requiredCurColumns(columns: CurColumns): string[] {

@@ -9,7 +9,7 @@ export interface ImportFile {
 
 /** Billing data files; manifests, checksums and other exports' metadata are left alone. */
 export function isExportFile(name: string): boolean {
-  return /\.(csv|csv\.gz|parquet|snappy\.parquet|gz\.parquet)$/i.test(name);
+  return /\.(csv|csv\.gz|csv\.zip|parquet|snappy\.parquet|gz\.parquet)$/i.test(name);
 }
 
 /** A file listed at a location, with what choosing deliveries needs (deliveries.ts). */

@@ -19,6 +19,7 @@ export interface ImportedLineItem {
   amortized: string;
   netAmortized: string;
   usageQuantity: string | null;
+  invoiceId: string | null;
 }
 
 /** A raw row: CSV gives strings, Parquet numbers, bigints, Dates, maps (objects) and nulls. */
@@ -62,6 +63,16 @@ export function money(row: RawRow, column: string, nullStrings: readonly string[
   if (value === null) return null;
   if (!DECIMAL.test(value)) throw new FieldError(column, `"${value}" is not a number`);
   return new Decimal(value);
+}
+
+/** Costs are kept to 10 decimals (what a shared-cost split can divide), rounded half to even: a CUR
+ *  Parquet double such as 0.30000000000000004 reads back as the 0.3 AWS billed, so a file's total
+ *  stays exact; a value truly written with more decimals moves by at most 0.5e-10, without bias.
+ *  sql-fields.ts `cost` rounds the same way. */
+export const COST_DECIMALS = 10;
+
+export function costScale(value: Decimal): Decimal {
+  return value.decimalPlaces() <= COST_DECIMALS ? value : value.toDecimalPlaces(COST_DECIMALS, Decimal.ROUND_HALF_EVEN);
 }
 
 export function requiredMoney(row: RawRow, column: string, nullStrings: readonly string[] = []): Decimal {
@@ -127,11 +138,22 @@ export function tagObject(row: RawRow, column: string, nullStrings: readonly str
   }
   if (value === null || value === undefined) return {};
   if (value instanceof Map) value = Object.fromEntries(value);
-  if (typeof value !== "object" || Array.isArray(value)) throw new FieldError(column, "is not a JSON object");
+  if (Array.isArray(value)) value = keyValueList(value, column);
+  if (typeof value !== "object") throw new FieldError(column, "is not a JSON object");
   const tags: Record<string, string> = {};
   for (const [key, tagValue] of Object.entries(value as Record<string, unknown>)) {
     if (tagValue === null || tagValue === undefined) continue;
     tags[key] = typeof tagValue === "string" ? tagValue : JSON.stringify(tagValue);
   }
   return tags;
+}
+
+/** A list of {key, value} objects (a map or ARRAY<STRUCT<key, value>> written as JSON) as an object. */
+function keyValueList(list: unknown[], column: string): Record<string, unknown> {
+  const entries = list.map((entry) => {
+    const pair = entry as { key?: unknown; value?: unknown } | null;
+    if (typeof pair !== "object" || pair === null || typeof pair.key !== "string") throw new FieldError(column, "is not a JSON object or a list of {key, value}");
+    return [pair.key, pair.value] as const;
+  });
+  return Object.fromEntries(entries);
 }

@@ -1,21 +1,18 @@
-// CUR (legacy CSV) and CUR 2.0 (Parquet or CSV) rows -> Tallyboard line items. Pure.
+// CUR rows -> Tallyboard line items. Pure. The legacy CUR (slash names, or the Athena/Parquet
+// snake_case layout: each tag a column of its own) and CUR 2.0 (tags in the resource_tags map).
 import Decimal from "decimal.js";
 import { amortizedCost, type CurAmounts } from "./amortize-cur";
-import type { CurColumns } from "./cur-columns";
-import { FieldError, money, monthStart, requiredMoney, requiredText, tagObject, text, utcDay, type ImportedLineItem, type RawRow } from "./line-item";
+import { CUR2_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
+import { costScale, FieldError, money, monthStart, requiredMoney, requiredText, tagObject, text, utcDay, type ImportFormat, type ImportedLineItem, type RawRow } from "./line-item";
+import { legacyTagColumns, type TagColumn } from "./tag-columns";
 
 const ZERO = new Decimal(0);
-const LEGACY_TAG_PREFIX = "resourceTags/";
 
-/** Legacy: `resourceTags/user:team` -> team, `resourceTags/aws:createdBy` -> aws:createdBy. */
-function legacyTags(row: RawRow): Record<string, string> {
+function columnTags(row: RawRow, columns: TagColumn[]): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (const column of Object.keys(row)) {
-    if (!column.startsWith(LEGACY_TAG_PREFIX)) continue;
+  for (const { column, key } of columns) {
     const value = text(row, column);
-    if (value === null) continue;
-    const key = column.slice(LEGACY_TAG_PREFIX.length);
-    tags[key.startsWith("user:") ? key.slice("user:".length) : key] = value;
+    if (value !== null) tags[key] = value;
   }
   return tags;
 }
@@ -37,26 +34,28 @@ function productName(row: RawRow, columns: CurColumns): string | null {
   return product?.product_name?.trim() || null;
 }
 
-/** The gross amount, or its net_ counterpart when the file has one. */
+/** The gross amount, or its net_ counterpart when the file has one; each to the cost scale. */
 function amounts(row: RawRow, columns: CurColumns, net: boolean): CurAmounts {
   const pick = (gross: string, netColumn: string) => (net && money(row, netColumn) !== null ? netColumn : gross);
-  const need = (column: string) => () => requiredMoney(row, column);
+  const need = (column: string) => () => costScale(requiredMoney(row, column));
+  const optional = (column: string) => () => costScale(money(row, column) ?? ZERO);
   return {
-    unblended: requiredMoney(row, pick(columns.unblended, columns.netUnblended)),
+    unblended: costScale(requiredMoney(row, pick(columns.unblended, columns.netUnblended))),
     reservationEffective: need(pick(columns.reservationEffective, columns.netReservationEffective)),
     savingsPlanEffective: need(pick(columns.savingsPlanEffective, columns.netSavingsPlanEffective)),
-    unusedUpfront: () => money(row, pick(columns.unusedUpfront, columns.netUnusedUpfront)) ?? ZERO,
-    unusedRecurring: () => money(row, pick(columns.unusedRecurring, columns.netUnusedRecurring)) ?? ZERO,
+    unusedUpfront: optional(pick(columns.unusedUpfront, columns.netUnusedUpfront)),
+    unusedRecurring: optional(pick(columns.unusedRecurring, columns.netUnusedRecurring)),
     totalCommitment: need(columns.totalCommitment),
-    usedCommitment: () => money(row, columns.usedCommitment) ?? ZERO,
+    usedCommitment: optional(columns.usedCommitment),
+    reservationPurchase: text(row, columns.reservationArn) !== null,
   };
 }
 
-export function mapCurRow(row: RawRow, columns: CurColumns, legacy: boolean): ImportedLineItem {
+export function mapCurRow(row: RawRow, columns: CurColumns, tags: (row: RawRow) => Record<string, string>): ImportedLineItem {
   const lineItemType = requiredText(row, columns.lineItemType);
   const day = utcDay(row, columns.usageStart);
   const periodColumn = text(row, columns.billingPeriodStart) === null ? null : columns.billingPeriodStart;
-  const unblended = requiredMoney(row, columns.unblended);
+  const unblended = costScale(requiredMoney(row, columns.unblended));
   const amortized = amortizedCost(lineItemType, amounts(row, columns, false));
   const hasNet = [columns.netUnblended, columns.netReservationEffective, columns.netSavingsPlanEffective, columns.netUnusedUpfront, columns.netUnusedRecurring].some((c) => c in row);
   const netAmortized = hasNet ? amortizedCost(lineItemType, amounts(row, columns, true)) : amortized;
@@ -72,10 +71,19 @@ export function mapCurRow(row: RawRow, columns: CurColumns, legacy: boolean): Im
     usageType: text(row, columns.usageType) ?? "",
     recordType: lineItemType,
     resourceId: text(row, columns.resourceId),
-    tags: legacy ? legacyTags(row) : cur2Tags(row),
+    tags: tags(row),
     unblended: unblended.toFixed(),
     amortized: amortized.toFixed(),
     netAmortized: netAmortized.toFixed(),
     usageQuantity: usageQuantity === null ? null : usageQuantity.toFixed(),
+    invoiceId: text(row, columns.invoiceId),
   };
+}
+
+/** The row mapper of a CUR file with this header (a legacy header with colliding tag columns is refused). */
+export function curMapper(fileName: string, format: Exclude<ImportFormat, "focus">, header: readonly string[]): (row: RawRow) => ImportedLineItem {
+  if (format === "cur2") return (row) => mapCurRow(row, CUR2_COLUMNS, cur2Tags);
+  const columns = legacyCurColumns(header);
+  const tagColumns = legacyTagColumns(fileName, header);
+  return (row) => mapCurRow(row, columns, (r) => columnTags(r, tagColumns));
 }

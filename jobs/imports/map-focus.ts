@@ -1,5 +1,7 @@
-// FOCUS 1.0+ rows (any provider) -> Tallyboard line items. Pure. FOCUS writes nulls as "NULL".
-import { FieldError, money, monthStart, requiredMoney, requiredText, tagObject, text, utcDay, type ImportedLineItem, type RawRow } from "./line-item";
+// FOCUS 1.0-1.2 rows (AWS, Azure, Google) -> Tallyboard line items. Pure. FOCUS writes nulls as "NULL".
+// Tags keep their keys as written: FOCUS forbids providers to alter user keys, and AWS writes its own
+// as aws:..., as Cost Explorer does. Provider x_ columns are ignored (x_UsageType aside).
+import { costScale, FieldError, money, monthStart, requiredMoney, requiredText, tagObject, text, utcDay, type ImportedLineItem, type RawRow } from "./line-item";
 
 const NULLS = ["NULL"] as const;
 
@@ -12,9 +14,9 @@ export function mapFocusRow(row: RawRow): ImportedLineItem {
   const accountId = get("SubAccountId") ?? get("BillingAccountId");
   if (!accountId) throw new FieldError("SubAccountId", "is empty (and so is BillingAccountId)");
   const chargeClass = get("ChargeClass");
-  const unblended = requiredMoney(row, "BilledCost", NULLS);
+  const unblended = costScale(requiredMoney(row, "BilledCost", NULLS));
   // EffectiveCost is already net of negotiated discounts; FOCUS 1.0 has no separate net measure.
-  const amortized = requiredMoney(row, "EffectiveCost", NULLS);
+  const amortized = costScale(requiredMoney(row, "EffectiveCost", NULLS));
   const quantity = money(row, "ConsumedQuantity", NULLS);
   return {
     day,
@@ -22,7 +24,7 @@ export function mapFocusRow(row: RawRow): ImportedLineItem {
     accountId,
     service: requiredText(row, "ServiceName", NULLS),
     region: get("RegionId") ?? "",
-    usageType: get("x_UsageType") ?? get("SkuId") ?? "",
+    usageType: get("x_UsageType") ?? get("SkuMeter") ?? get("SkuId") ?? "", // AWS FOCUS 1.2 moved x_UsageType to SkuMeter
     recordType: chargeClass ? `${requiredText(row, "ChargeCategory", NULLS)}/${chargeClass}` : requiredText(row, "ChargeCategory", NULLS),
     resourceId: get("ResourceId"),
     tags: tagObject(row, "Tags", NULLS), // keys as written, messy ones included
@@ -30,5 +32,6 @@ export function mapFocusRow(row: RawRow): ImportedLineItem {
     amortized: amortized.toFixed(),
     netAmortized: amortized.toFixed(),
     usageQuantity: quantity === null ? null : quantity.toFixed(),
+    invoiceId: get("InvoiceId"), // FOCUS 1.2
   };
 }

@@ -1,11 +1,12 @@
-// Rows of an export file as objects keyed by column name: CSV (plain or gzip, by magic bytes, not
-// by name) streamed through csv-parse; Parquet is first written out as CSV (parquet-to-csv.ts).
+// Rows of an export file as objects keyed by column name: CSV (plain, gzip or zip, by magic bytes,
+// not by name) streamed through csv-parse; Parquet is first written out as CSV (parquet-to-csv.ts).
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import { ImportError } from "./import-error";
 import type { RawRow } from "./line-item";
 import { parquetAsCsv } from "./parquet-to-csv";
+import { ZIP, zipEntry } from "./zip-entry";
 
 export interface NumberedRow {
   line: number;
@@ -42,12 +43,16 @@ export async function peek(stream: Readable, enough: number | ((head: Buffer) =>
 /** A file's content as CSV; `fromParquet`: converted from Parquet, whose rows are numbered 1..N in file order. */
 export type FileContent = { stream: Readable; fromParquet: boolean };
 
-/** The decompressed content of a file (gzip by magic bytes, not by name), Parquet (by magic bytes) as CSV. */
+/** The decompressed content of a file (gzip or zip by magic bytes, not by name), Parquet (by magic bytes) as CSV. */
 export async function openContent(fileName: string, input: Readable): Promise<FileContent> {
   let { head, stream } = await peek(input, 4);
   if (head[0] === GZIP[0] && head[1] === GZIP[1]) {
     ({ head, stream } = await peek(stream.pipe(createGunzip()), 4).catch((error: Error) => {
       throw new ImportError(fileName, null, null, `not valid gzip (${error.message})`);
+    }));
+  } else if (ZIP.every((byte, i) => head[i] === byte)) {
+    ({ head, stream } = await peek(await zipEntry(fileName, stream), 4).catch((error: Error) => {
+      throw error instanceof ImportError ? error : new ImportError(fileName, null, null, `not a valid zip (${error.message})`);
     }));
   }
   if (head.subarray(0, 4).equals(PARQUET)) return { stream: await parquetAsCsv(fileName, stream), fromParquet: true };

@@ -25,7 +25,7 @@ export interface ScannedFile {
   periods: Map<string, PeriodSummary>;
   /** The file's header, as read (for the import's quality report: tag columns, columns ignored). */
   columns: string[];
-  /** Who parsed and mapped the rows: PostgreSQL (CUR or FOCUS, as CSV or Parquet turned CSV) or Node (a file the SQL path refused). */
+  /** Who parsed and mapped the rows: PostgreSQL (CSV of any format, Parquet turned CSV) or Node (a file the SQL path refused). */
   parsedBy: "postgres" | "node";
 }
 

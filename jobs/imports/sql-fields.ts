@@ -63,6 +63,17 @@ export const isTimestamp = (value: SQL) => sql`(${value} ~ ${literal(TIMESTAMP)}
 /** Decimal text -> numeric as decimal.js's toFixed() writes it: no trailing zeros. */
 export const numeric = (value: SQL) => sql`trim_scale((${value})::numeric)`;
 
+/** Text as String.prototype.trim trims it. */
+export const jsTrim = (value: SQL) => sql`btrim(${value}, ${literal(JS_WHITESPACE)})`;
+
+/** A cost: numeric kept to 10 decimals, half to even, as line-item.ts costScale. Text with at most
+ *  10 decimals (almost all) is only cast; the rounding (PostgreSQL's round() goes half away from zero) is for the rest. */
+export const cost = (value: SQL) => {
+  const x = sql`(${value})::numeric`;
+  const halfEven = sql`(case when abs(${x} - trunc(${x}, 10)) = 0.00000000005 and mod(trunc(${x} * 10000000000), 2) = 0 then trunc(${x}, 10) else round(${x}, 10) end)`;
+  return sql`trim_scale(case when strpos(${value}, 'e') + strpos(${value}, 'E') = 0 and (strpos(${value}, '.') = 0 or length(${value}) - strpos(${value}, '.') <= 10) then ${x} else ${halfEven} end)`;
+};
+
 /** The UTC day of a checked timestamp: the written date unless it carries an offset. */
 export const utcDay = (value: SQL) =>
   sql`(case when ${value} ~ ${literal(OFFSET)} then ((${value})::timestamptz at time zone 'UTC')::date else left(${value}, 10)::date end)`;
@@ -73,7 +84,7 @@ export const monthStart = (day: SQL) => sql`(${day} - (extract(day from ${day}):
 export const allOf = (conditions: SQL[]) => sql`coalesce((${sql.join(conditions, sql` and `)}), false)`;
 
 /** The line-item columns every mapping fills, in cost_line_items order (day, source and batch_id come from the stage). */
-export const MAPPED_COLUMNS = ["account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
+export const MAPPED_COLUMNS = ["account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id"] as const;
 
 export interface SqlMapping {
   fields: RawFields;
@@ -86,6 +97,9 @@ export interface SqlMapping {
   /** Every tag key a row can hold, when the header tells (one column per key); else the line-item trigger reads them from the rows. */
   tagKeys?: string[];
 }
+
+/** The mapping of one file's header, for the fields' shape. */
+export type MappingBuilder = (header: readonly string[], shape: FieldShape) => SqlMapping;
 
 /** What csv-shape.ts found in the bytes a mapping reads: fields to trim, characters JSON escapes. */
 export interface FieldShape {

@@ -1,8 +1,8 @@
 // The FOCUS mapping (map-focus.ts) as SQL over the raw CSV fields. FOCUS writes nulls as "NULL".
 // Tags are the Tags JSON object, keys as written; an object with other than string or null values
-// is left to the Node path (which writes such values as JSON text).
+// is left to the Node path (which writes such values as JSON text), and so is a list of {key, value}.
 import { sql } from "drizzle-orm";
-import { numberCharsOnly, numeric, RawFields, type FieldShape, type SqlMapping } from "./sql-fields";
+import { cost, numberCharsOnly, numeric, RawFields, type FieldShape, type SqlMapping } from "./sql-fields";
 
 export function focusMapping(header: readonly string[], shape: FieldShape): SqlMapping {
   const fields = new RawFields(header, ["NULL"], shape.trim);
@@ -15,7 +15,7 @@ export function focusMapping(header: readonly string[], shape: FieldShape): SqlM
   const tagsValid = sql`(case jsonb_typeof(${tags}) when 'object' then not exists (select 1 from jsonb_each(${tags}) e where jsonb_typeof(e.value) not in ('string', 'null'))
     when 'null' then true else ${tags} is null end)`;
   const checks = [sql`${account} is not null`, sql`${billed} is not null`, sql`${effective} is not null`, numberCharsOnly([billed, effective, quantity]), sql`${service} is not null`, sql`${category} is not null`, tagsValid];
-  const amortized = numeric(effective);
+  const amortized = cost(effective);
   return {
     fields,
     rowChecks: sql`coalesce((${sql.join(checks, sql` and `)}), false)`,
@@ -25,14 +25,15 @@ export function focusMapping(header: readonly string[], shape: FieldShape): SqlM
       account_id: account,
       service,
       region: sql`coalesce(${f("RegionId")}, '')`,
-      usage_type: sql`coalesce(${f("x_UsageType")}, ${f("SkuId")}, '')`,
+      usage_type: sql`coalesce(${f("x_UsageType")}, ${f("SkuMeter")}, ${f("SkuId")}, '')`,
       record_type: sql`(case when ${chargeClass} is null then ${category} else ${category} || '/' || ${chargeClass} end)`,
       resource_id: f("ResourceId"),
       tags: sql`(case when jsonb_typeof(${tags}) = 'object' then jsonb_strip_nulls(${tags}) else '{}'::jsonb end)`,
-      unblended_cost: numeric(billed),
+      unblended_cost: cost(billed),
       amortized_cost: amortized,
       net_amortized_cost: amortized,
       usage_quantity: sql`case when ${quantity} is null then null else ${numeric(quantity)} end`,
+      invoice_id: f("InvoiceId"),
     },
   };
 }

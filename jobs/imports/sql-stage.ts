@@ -17,18 +17,18 @@ import { CsvShape, firstRecordEnd } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import { peek } from "./read-rows";
 import { dayRange, type PeriodSummary } from "./scan-file";
-import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type FieldShape, type SqlMapping } from "./sql-fields";
-import { legacyCurMapping } from "./sql-map-cur";
+import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type MappingBuilder, type SqlMapping } from "./sql-fields";
+import { cur2Mapping, legacyCurMapping } from "./sql-map-cur";
 import { focusMapping } from "./sql-map-focus";
 
 export class SqlPathRefused extends Error {
   override name = "SqlPathRefused";
 }
 
-export type MappingBuilder = (header: readonly string[], shape: FieldShape) => SqlMapping;
+export type { MappingBuilder };
 
-/** The formats this path maps (CUR 2.0's renamed resource_tags keys stay on the Node path). */
-const MAPPINGS: Partial<Record<ImportFormat, MappingBuilder>> = { cur: legacyCurMapping, focus: focusMapping };
+/** The formats this path maps: all of them, in every layout. */
+const MAPPINGS: Partial<Record<ImportFormat, MappingBuilder>> = { cur: legacyCurMapping, cur2: cur2Mapping, focus: focusMapping };
 
 export const mapsInSql = (format: ImportFormat) => format in MAPPINGS;
 

@@ -1,8 +1,8 @@
 // One changed file into staging, while the import transaction is open: CSV (Parquet as the CSV of
 // its layout, parquet-to-csv.ts) of a format SQL maps goes the PostgreSQL way (COPY the bytes, check
 // and map in SQL: in lanes beside the transaction on a real PostgreSQL, sql-lanes.ts, inside it on
-// PGlite, sql-stage.ts); CUR 2.0 and any file the SQL path refuses go the Node way (parse, map and
-// check each row, COPY into import_stage).
+// PGlite, sql-stage.ts); any file the SQL path refuses goes the Node way (parse, map and check each
+// row, COPY into import_stage).
 import type { Database, DbOrTx } from "../../db/client";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
@@ -23,7 +23,7 @@ export interface BlockWriter {
 }
 
 export const NODE_STAGE = "import_stage";
-export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity"] as const;
+export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id"] as const;
 
 export interface StagedFile extends ScannedFile {
   /** Set when PostgreSQL parsed the file: inserts its mapped rows once the batches exist. */
@@ -92,5 +92,5 @@ async function stageInNode(database: Database, tx: DbOrTx, index: number, file: 
 }
 
 function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {
-  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity];
+  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity, item.invoiceId];
 }

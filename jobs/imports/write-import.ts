@@ -22,7 +22,7 @@ import { measureImportQuality } from "./quality/measure-quality";
 import type { ImportQuality } from "./quality/quality-report";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
-const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "source", "batch_id"] as const;
+const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", "source", "batch_id"] as const;
 
 export interface WriteResult {
   window: DayWindow | null; // null when the files held no rows

@@ -29,7 +29,7 @@ const sortedTags = (tags: Record<string, string>) => Object.fromEntries(Object.e
 async function nodeRows(path: string): Promise<string[]> {
   const mapped = await mapFile(path, await openContent(path, createReadStream(path)), "auto");
   const rows: string[] = [];
-  for await (const i of mapped.items) rows.push(JSON.stringify([i.day, i.accountId, i.service, i.region, i.usageType, i.recordType, i.resourceId, sortedTags(i.tags), i.unblended, i.amortized, i.netAmortized, i.usageQuantity]));
+  for await (const i of mapped.items) rows.push(JSON.stringify([i.day, i.accountId, i.service, i.region, i.usageType, i.recordType, i.resourceId, sortedTags(i.tags), i.unblended, i.amortized, i.netAmortized, i.usageQuantity, i.invoiceId]));
   return rows.sort();
 }
 
@@ -37,9 +37,9 @@ async function storedRows(): Promise<string[]> {
   const rows = await queryRows<Record<string, string | null> & { tags: Record<string, string> }>(
     database.db,
     sql`select day::text, account_id, service, region, usage_type, record_type, resource_id, tags,
-          unblended_cost::text as u, amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q from cost_line_items`,
+          unblended_cost::text as u, amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q, invoice_id from cost_line_items`,
   );
-  return rows.map((r) => JSON.stringify([r.day, r.account_id, r.service, r.region, r.usage_type, r.record_type, r.resource_id, sortedTags(r.tags), r.u, r.a, r.n, r.q])).sort();
+  return rows.map((r) => JSON.stringify([r.day, r.account_id, r.service, r.region, r.usage_type, r.record_type, r.resource_id, sortedTags(r.tags), r.u, r.a, r.n, r.q, r.invoice_id])).sort();
 }
 
 const parsedBy = (details: unknown) => (details as { files: { parsedBy?: string }[] }).files.map((file) => file.parsedBy);
@@ -54,7 +54,7 @@ it.each([CUR_SAMPLE, FOCUS_SAMPLE])("PostgreSQL parses %s into exactly the rows 
 // The amortization table of test/unit/import-mappers.test.ts, net columns included, as one legacy CSV.
 const HEADER = ["bill/BillingPeriodStartDate", "lineItem/UsageAccountId", "lineItem/LineItemType", "lineItem/UsageStartDate", "product/ProductName", "lineItem/UnblendedCost",
   "lineItem/NetUnblendedCost", "reservation/EffectiveCost", "reservation/NetEffectiveCost", "savingsPlan/SavingsPlanEffectiveCost", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
-  "reservation/UnusedRecurringFee", "reservation/NetUnusedRecurringFee", "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "lineItem/UsageAmount", "resourceTags/user:team", "resourceTags/team", "resourceTags/aws:createdBy"];
+  "reservation/UnusedRecurringFee", "reservation/NetUnusedRecurringFee", "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment", "lineItem/UsageAmount", "resourceTags/user:team", "resourceTags/user:owner", "resourceTags/aws:createdBy", "reservation/ReservationARN", "bill/InvoiceId"];
 const ROWS = [
   ["Usage", "1.250", "", "", "", "", "", "", "", "", "", "2.50", "search", "", "ci"],
   ["Tax", "0.3", "", "", "", "", "", "", "", "", "", "", "", "", ""],
@@ -67,9 +67,13 @@ const ROWS = [
   ["SavingsPlanRecurringFee", "72", "", "", "", "", "", "", "", "72", "70.1", "", "", "", ""],
   ["Usage", "0.1", "0.09", "", "", "", "", "", "", "", "", "", "", "", ""],
   ["Usage", "0.1000000000000001", "", "", "", "", "", "", "", "", "", ".5", "", "", ""],
-];
+  ["Usage", "0.00000000015", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["Usage", "-2.5E-11", "", "", "", "", "", "", "", "", "", "", "", "", ""],
+  ["Fee", "8760", "", "", "", "", "", "", "", "", "", "", "", "", "", "arn:aws:ec2:us-east-1:111111111111:reserved-instances/ri-1"],
+].map((row, i) => [...row, ...Array(16 - row.length).fill(""), i % 2 ? "" : "INV-1"]);
+const pad = (rest: string[]) => [...rest, ...Array(HEADER.length - 5 - rest.length).fill("")];
 const curCsv = (rows: string[][], start = "2024-09-03T23:00:00Z") =>
-  [HEADER.join(","), ...rows.map(([type, ...rest]) => ["2024-09-01T00:00:00Z", "111111111111", type, start, "Amazon EC2", ...rest].map((v) => `"${v}"`).join(","))].join("\n") + "\n";
+  [HEADER.join(","), ...rows.map(([type, ...rest]) => ["2024-09-01T00:00:00Z", "111111111111", type, start, "Amazon EC2", ...pad(rest)].map((v) => `"${v}"`).join(","))].join("\n") + "\n";
 
 it("the amortization rules, net amounts, tags and number forms map as in Node", async () => {
   const path = join(dir, "rules.csv");
@@ -78,6 +82,19 @@ it("the amortization rules, net amounts, tags and number forms map as in Node", 
   expect(run.error).toBeUndefined();
   expect(parsedBy(run.details)).toEqual(["postgres"]);
   expect(await storedRows()).toEqual(await nodeRows(path));
+  // An RI bought upfront counts once, amortized over its usage; costs keep 10 decimals; each line its invoice.
+  const stored = await queryRows<{ type: string; u: string; a: string; n: string; invoice: string | null }>(
+    database.db,
+    sql`select record_type as type, unblended_cost::text as u, amortized_cost::text as a, net_amortized_cost::text as n, invoice_id as invoice from cost_line_items
+        where record_type in ('Fee', 'SavingsPlanUpfrontFee') or (record_type = 'Usage' and abs(unblended_cost) < 0.2 and net_amortized_cost = amortized_cost) order by 1, 2`,
+  );
+  expect(stored).toEqual([
+    { type: "Fee", u: "8760", a: "0", n: "0", invoice: null },
+    { type: "SavingsPlanUpfrontFee", u: "8760", a: "0", n: "0", invoice: "INV-1" },
+    { type: "Usage", u: "0", a: "0", n: "0", invoice: "INV-1" }, // -2.5E-11
+    { type: "Usage", u: "0.0000000002", a: "0.0000000002", n: "0.0000000002", invoice: null }, // 0.00000000015, half to even
+    { type: "Usage", u: "0.1", a: "0.1", n: "0.1", invoice: "INV-1" }, // 0.1000000000000001
+  ]);
 });
 
 it("a bad row found by the SQL checks is reported by file, line and column, and nothing is written", async () => {

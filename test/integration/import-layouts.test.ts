@@ -1,0 +1,78 @@
+// The same line items in every layout an export arrives in import to the same stored rows, tags
+// (as Cost Explorer spells the keys), invoice ids and totals; CSV goes the PostgreSQL way, Parquet the Node way.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { importFromLocation } from "../../jobs/imports/import-location";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { storedTotals } from "../support/import-totals";
+import { LAYOUT_ROWS, layoutFiles } from "../support/layout-files";
+import { zipOne } from "../support/zip-file";
+
+let database: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), "tallyboard-layouts-"));
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+const rows = LAYOUT_ROWS;
+const csv = (text: string) => Buffer.from(text);
+const layouts: { name: string; file: string; bytes: Buffer; source: "cur" | "focus"; parsedBy: "postgres" | "node"; invoices: boolean }[] = [
+  { name: "legacy CUR CSV", file: "cur.csv", bytes: csv(layoutFiles.legacyCsv(rows)), source: "cur", parsedBy: "postgres", invoices: true },
+  { name: "legacy CUR CSV, gzip", file: "cur.csv.gz", bytes: gzipSync(layoutFiles.legacyCsv(rows)), source: "cur", parsedBy: "postgres", invoices: true },
+  { name: "legacy CUR CSV, zip", file: "cur.csv.zip", bytes: zipOne("cur-00001.csv", csv(layoutFiles.legacyCsv(rows))), source: "cur", parsedBy: "postgres", invoices: true },
+  { name: "legacy CUR Parquet, slash names", file: "cur-slash.parquet", bytes: layoutFiles.legacyParquet(rows), source: "cur", parsedBy: "node", invoices: true },
+  { name: "legacy CUR Athena/Parquet layout", file: "cur-athena.parquet", bytes: layoutFiles.athenaParquet(rows), source: "cur", parsedBy: "node", invoices: true },
+  { name: "legacy CUR Athena layout as CSV text", file: "cur-athena.csv", bytes: csv(layoutFiles.athenaCsv(rows)), source: "cur", parsedBy: "postgres", invoices: true },
+  { name: "CUR 2.0 CSV", file: "cur2.csv", bytes: csv(layoutFiles.cur2Csv(rows)), source: "cur", parsedBy: "postgres", invoices: true },
+  { name: "CUR 2.0 Parquet", file: "cur2.parquet", bytes: layoutFiles.cur2Parquet(rows), source: "cur", parsedBy: "node", invoices: true },
+  { name: "FOCUS 1.0 AWS CSV", file: "focus-aws-10.csv", bytes: csv(layoutFiles.focusCsv({ version: "1.0", provider: "AWS" }, rows)), source: "focus", parsedBy: "postgres", invoices: false },
+  { name: "FOCUS 1.2 AWS CSV", file: "focus-aws-12.csv", bytes: csv(layoutFiles.focusCsv({ version: "1.2", provider: "AWS" }, rows)), source: "focus", parsedBy: "postgres", invoices: true },
+  { name: "FOCUS 1.2 AWS Parquet", file: "focus-aws-12.parquet", bytes: layoutFiles.focusParquet({ version: "1.2", provider: "AWS" }, rows), source: "focus", parsedBy: "node", invoices: true },
+  { name: "FOCUS 1.0 Azure CSV", file: "focus-azure-10.csv", bytes: csv(layoutFiles.focusCsv({ version: "1.0", provider: "Microsoft" }, rows)), source: "focus", parsedBy: "postgres", invoices: false },
+  { name: "FOCUS 1.2 Azure CSV", file: "focus-azure-12.csv", bytes: csv(layoutFiles.focusCsv({ version: "1.2", provider: "Microsoft" }, rows)), source: "focus", parsedBy: "postgres", invoices: true },
+  { name: "FOCUS 1.0 Google CSV", file: "focus-google-10.csv", bytes: csv(layoutFiles.focusCsv({ version: "1.0", provider: "Google" }, rows)), source: "focus", parsedBy: "postgres", invoices: false },
+];
+
+const expected = [
+  ["2024-09-01", "111111111111", "Amazon Elastic Compute Cloud", "us-east-1", "BoxUsage:m5.large", "Usage", "i-0a1", { "aws:createdBy": "ci", cost_center: "cc-42", team: "payments" }, "10.5", "10.5", "10.5"],
+  ["2024-09-02", "111111111111", "Amazon Simple Storage Service", "us-east-1", "TimedStorage-ByteHrs", "Usage", "logs-bucket", { team: "search" }, "0.3", "0.3", "0.3"],
+  ["2024-09-03", "222222222222", "Amazon Elastic Compute Cloud", "", "", "Tax", null, {}, "1.05", "1.05", "1.05"],
+];
+
+const stored = (source: string) =>
+  queryRows<{ day: string; account_id: string; service: string; region: string; usage_type: string; record_type: string; resource_id: string | null; tags: Record<string, string>; u: string; a: string; n: string; invoice_id: string | null }>(
+    database.db,
+    sql`select day::text, account_id, service, region, usage_type, record_type, resource_id, tags, unblended_cost::text as u, amortized_cost::text as a, net_amortized_cost::text as n, invoice_id
+        from cost_line_items where source = ${source} order by day`,
+  );
+const sortedKeys = (tags: Record<string, string>) => Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+it.each(layouts)("$name stores the same line items, tags, invoice ids and totals (10.5 + 0.3 + 1.05 = 11.85)", async ({ file, bytes, source, parsedBy, invoices }) => {
+  const path = join(dir, file);
+  writeFileSync(path, bytes);
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect((run.details as { files: { parsedBy: string }[] }).files.map((f) => f.parsedBy)).toEqual([parsedBy]);
+  const lines = await stored(source); // each import replaces the period of its source
+  expect(lines.map((l) => [l.day, l.account_id, l.service, l.region, l.usage_type, l.record_type, l.resource_id, sortedKeys(l.tags), l.u, l.a, l.n])).toEqual(expected);
+  expect(lines.map((l) => l.invoice_id)).toEqual(invoices ? ["INV-1", "INV-1", "INV-2"] : [null, null, null]);
+  expect(await storedTotals(database.db, source)).toEqual({ rows: 3, unblended: "11.85", amortized: "11.85", netAmortized: "11.85" });
+});
+
+it("a file whose tag columns give one key twice is refused naming both columns, and nothing is written", async () => {
+  const before = await stored("cur");
+  const path = join(dir, "colliding.csv");
+  const text = layoutFiles.legacyCsv(rows).replace("resourceTags/user:cost_center", "resource_tags_user_team");
+  writeFileSync(path, text);
+  const { run, rejected } = await importFromLocation(database, path);
+  expect(run.status).toBe("failed");
+  expect(rejected).toMatchObject({ file: path, line: 1, column: "resource_tags_user_team" });
+  expect(rejected?.message).toContain('tag columns resourceTags/user:team and resource_tags_user_team both give the tag key "team"');
+  expect(await stored("cur")).toEqual(before);
+});
