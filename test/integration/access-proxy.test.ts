@@ -5,6 +5,7 @@ import { disableUser, upsertUser } from "../../db/queries/access-users";
 import { OPEN_AUTH, type AuthConfig } from "../../jobs/config/auth-config";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { call } from "../support/access-harness";
+import { listen } from "../support/http-server";
 
 const SECRET = "proxy-shared-secret-0123456789";
 const proxyAuth: AuthConfig = { ...OPEN_AUTH, mode: "proxy", proxy: { userHeader: "x-forwarded-email", secret: SECRET, secretHeader: "x-proxy-secret", trustedAddresses: [], defaultRole: "viewer" } };
@@ -45,5 +46,21 @@ describe("AUTH_MODE=open (the demo)", () => {
     const crossSite = await call(app, null, "POST", "/api/tokens", { name: "t", scope: "read" }, { origin: "https://evil.example", host: "localhost:8080" });
     expect(crossSite.status).toBe(403);
     expect((await call(app, null, "POST", "/api/tokens", { name: "t", scope: "read" }, { origin: "http://localhost:8080", host: "localhost:8080" })).status).toBe(201);
+  });
+
+  it("answers only to a loopback Host with the server's port (no DNS rebinding)", async () => {
+    const server = await listen(createApp(database, "demo"));
+    try {
+      const mint = (host: string) => server.post("/api/tokens", { name: `t-${host}`, scope: "read" }, { headers: { host } });
+      expect(await mint("rebound.evil.example")).toBe(403);
+      expect(await mint(`rebound.evil.example:${server.port}`)).toBe(403);
+      expect(await mint(`localhost:${server.port + 1}`)).toBe(403);
+      expect(await mint(`localhost:${server.port}`)).toBe(201);
+      expect(await mint(`127.0.0.1:${server.port}`)).toBe(201);
+      expect(await mint(`[::1]:${server.port}`)).toBe(201);
+    } finally {
+      await server.close();
+    }
+    expect((await call(createApp(database, "demo"), null, "GET", "/api/me", undefined, { host: "evil.example" })).status).toBe(403);
   });
 });

@@ -20,6 +20,11 @@ describe("AUTH_MODE", () => {
     expect(loadAuthConfig(env, { host, demo }).mode).toBe(mode);
   });
 
+  it("open mode checks the Host header unless ALLOW_OPEN_ACCESS opened it beyond loopback", () => {
+    expect(loadAuthConfig({}, { host: "127.0.0.1", demo: true }).openOnlyToLoopbackHosts).toBe(true);
+    expect(loadAuthConfig({ AUTH_MODE: "open", ALLOW_OPEN_ACCESS: "true" }, { host: "0.0.0.0", demo: true }).openOnlyToLoopbackHosts).toBe(false);
+  });
+
   it.each([
     [{ AUTH_MODE: "open" }, "0.0.0.0", /only allowed on a loopback HOST/],
     [{ AUTH_MODE: "proxy" }, "0.0.0.0", /set PROXY_SECRET or PROXY_TRUSTED_IPS/],
