@@ -52,6 +52,8 @@ async function identify(c: Context, db: DbOrTx, auth: AuthConfig): Promise<Ident
 async function proxyIdentity(c: Context, db: DbOrTx, proxy: ProxyAuthConfig): Promise<Identity | undefined> {
   const email = c.req.header(proxy.userHeader)?.trim().toLowerCase();
   if (!email) return undefined;
+  // A repeated header arrives joined with commas: two identities are no identity.
+  if (email.includes(",")) throw new ApiError("UNAUTHORIZED", `more than one ${proxy.userHeader} value: a request names one person`);
   const secretOk = proxy.secret === null || sameSecret(c.req.header(proxy.secretHeader) ?? "", proxy.secret);
   const peer = peerAddress(c);
   const addressOk = proxy.trustedAddresses.length === 0 || (peer !== null && proxy.trustedAddresses.includes(peer));

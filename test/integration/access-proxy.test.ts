@@ -33,6 +33,18 @@ describe("AUTH_MODE=proxy", () => {
     expect((await call(app(), null, "POST", "/api/auth/login", { email: "fin@lumen.test", password: "x" })).status).toBe(400);
   });
 
+  it("refuses a request with more than one identity header (never joins them into one actor)", async () => {
+    const server = await listen(app());
+    try {
+      const headers = (emails: string[]) => ({ headers: { "x-forwarded-email": emails, "x-proxy-secret": SECRET } });
+      expect(await server.get("/api/teams", headers(["fin@lumen.test"]))).toBe(200);
+      expect(await server.get("/api/teams", headers(["new@lumen.test", "fin@lumen.test"]))).toBe(401);
+      expect(await server.get("/api/teams", headers(["fin@lumen.test, new@lumen.test"]))).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("refuses identity headers from a peer outside PROXY_TRUSTED_IPS", async () => {
     const byAddress = createApp(database, "demo", undefined, { ...proxyAuth, proxy: { ...proxyAuth.proxy!, secret: null, trustedAddresses: ["10.1.2.3"] } });
     expect((await call(byAddress, null, "GET", "/api/teams", undefined, { "x-forwarded-email": "fin@lumen.test" })).status).toBe(401);
