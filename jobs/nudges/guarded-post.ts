@@ -22,12 +22,16 @@ export function guardedPost(url: URL, payload: string, headers: Record<string, s
         callback(refused ? new RefusedDestination(refused) : null, address, family);
       });
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, lookup: lookup as never, timeout: timeoutMs }, (res) => {
+    const req = send(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(payload)) }, lookup: lookup as never }, (res) => {
+      clearTimeout(timer);
       res.resume(); // the answer's body is not read: only its status counts
       resolve(res.statusCode ?? 0);
     });
-    req.on("timeout", () => req.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })));
-    req.on("error", reject);
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })), timeoutMs);
+    req.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     req.end(payload);
   });
 }

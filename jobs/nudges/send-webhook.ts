@@ -1,4 +1,5 @@
-// One POST to a webhook (only to allowed addresses, see webhook-address-guard.ts), and the bounded retry loop around it (exponential backoff with a cap).
+// One POST to a webhook (only where webhook-address-guard.ts allows), and the bounded retry loop
+// around it (exponential backoff with a cap).
 import { scrubUrl } from "./mask-url";
 import { guardedPost, RefusedDestination } from "./guarded-post";
 import type { WebhookAddressGuard } from "./webhook-address-guard";
