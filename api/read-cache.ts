@@ -4,11 +4,13 @@
 // sync, an import or a backfill in another process invalidates it as surely as an edit here. Each
 // request reads the version once (one primary-key select); a hit answers from memory.
 // Only 200 JSON answers are kept; bounded by entries and bytes, least recently used first out.
-// Any non-GET request through this app also empties it (belt and braces for writes that a route
-// might make outside a bumping transaction).
+// A successful change by a signed-in identity through this app also empties it (belt and braces for
+// writes a route might make outside a bumping transaction); a refused or failed request, a sign-in
+// attempt included, does not, so anonymous POSTs cannot keep every read uncached.
 import type { MiddlewareHandler } from "hono";
 import type { DbOrTx } from "../db/client";
 import { getReadModelVersion } from "../db/read-model-version";
+import { identityOf } from "./auth/identity";
 
 /** The reads worth caching, as paths under /api. Health, job runs, nudges and downloads stay live. */
 export const CACHED_READS = [
@@ -88,7 +90,7 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
     const method = c.req.method;
     if (method !== "GET") {
       await next();
-      if (method !== "HEAD" && method !== "OPTIONS") clear();
+      if (method !== "HEAD" && method !== "OPTIONS" && identityOf(c) && !c.error && c.res.status < 400) clear();
       return;
     }
     const url = new URL(c.req.url);

@@ -36,7 +36,7 @@ export function startScheduler(runtime: Runtime): Scheduler {
   const importJob = runtime.config.importLocation ? new Cron(runtime.config.importCron, { protect: true }, () => runScheduledImport(runtime, "schedule")) : null;
   // Nudges: generated from what the sync committed, then delivered; own lock (tallyboard:nudges).
   const runNudges = () =>
-    runNudgeJob(runtime.database, runtime.source.name)
+    runNudgeJob(runtime.database, runtime.source.name, { allowedWebhookHosts: runtime.config.webhookAllowedHosts })
       .then((run) => run && log.info({ status: run.status, details: run.details, error: run.error }, "nudges finished"))
       .catch((error: Error) => log.error({ err: { message: error.message } }, "nudges crashed"));
   const nudgeJob = new Cron(runtime.config.nudgeCron, { protect: true }, runNudges);

@@ -9,6 +9,7 @@ export default defineConfig({
   root,
   plugins: [react()],
   build: { outDir: fileURLToPath(new URL("./dist", import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 1000 },
-  // In development the API runs separately (npm start) and Vite forwards /api to it.
-  server: { proxy: { "/api": "http://localhost:8080" } },
+  // In development the API runs separately (npm start) and Vite forwards /api to it, as a request to
+  // the API's own host and origin (open mode answers only to its loopback Host and port).
+  server: { proxy: { "/api": { target: "http://localhost:8080", changeOrigin: true, headers: { origin: "http://localhost:8080" } } } },
 });

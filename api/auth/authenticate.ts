@@ -1,6 +1,7 @@
 // Finds who is asking, by one of: a Bearer API token (any mode), a session cookie (local mode),
 // the single sign-on proxy's headers (proxy mode, only from the trusted proxy), or nobody needed
-// (open demo mode: everyone is an admin, named by x-actor if the client gives a name).
+// (open demo mode: everyone is an admin, named by x-actor if the client gives a name, as long as
+// the request names a loopback Host: see loopback-host.ts).
 // It only identifies; policy.ts decides what the identity may do.
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
@@ -14,6 +15,7 @@ import { ApiError } from "../errors";
 import { setIdentity, type Identity } from "./identity";
 import { peerAddress } from "./peer-address";
 import { checkSessionCsrf } from "./csrf";
+import { isLoopbackHostHeader } from "./loopback-host";
 import { SESSION_COOKIE } from "./cookies";
 
 const bearerOf = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
@@ -33,7 +35,11 @@ async function identify(c: Context, db: DbOrTx, auth: AuthConfig): Promise<Ident
     if (!token) throw new ApiError("UNAUTHORIZED", "the API token is unknown, revoked or expired");
     return { actor: `token:${token.name}`, role: token.role, teamId: token.teamId, via: "token" };
   }
-  if (auth.mode === "open") return { actor: (c.req.header("x-actor")?.trim() || "demo").slice(0, 200), role: "admin", teamId: null, via: "open" };
+  if (auth.mode === "open") {
+    if (auth.openOnlyToLoopbackHosts && !isLoopbackHostHeader(c))
+      throw new ApiError("FORBIDDEN", "open access answers only to a loopback Host (localhost, 127.0.0.1 or [::1] with the server's port)");
+    return { actor: (c.req.header("x-actor")?.trim() || "demo").slice(0, 200), role: "admin", teamId: null, via: "open" };
+  }
   if (auth.mode === "proxy") return proxyIdentity(c, db, auth.proxy!);
   const session = getCookie(c, SESSION_COOKIE);
   if (!session) return undefined;
@@ -46,6 +52,8 @@ async function identify(c: Context, db: DbOrTx, auth: AuthConfig): Promise<Ident
 async function proxyIdentity(c: Context, db: DbOrTx, proxy: ProxyAuthConfig): Promise<Identity | undefined> {
   const email = c.req.header(proxy.userHeader)?.trim().toLowerCase();
   if (!email) return undefined;
+  // A repeated header arrives joined with commas: two identities are no identity.
+  if (email.includes(",")) throw new ApiError("UNAUTHORIZED", `more than one ${proxy.userHeader} value: a request names one person`);
   const secretOk = proxy.secret === null || sameSecret(c.req.header(proxy.secretHeader) ?? "", proxy.secret);
   const peer = peerAddress(c);
   const addressOk = proxy.trustedAddresses.length === 0 || (peer !== null && proxy.trustedAddresses.includes(peer));

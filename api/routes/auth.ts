@@ -14,7 +14,7 @@ import { validate } from "../validate";
 import { identityOf } from "../auth/identity";
 import { SESSION_COOKIE } from "../auth/cookies";
 import { peerAddress } from "../auth/peer-address";
-import { createSignInLimiter } from "../auth/sign-in-limiter";
+import { createSignInLimiter, signInKeys } from "../auth/sign-in-limiter";
 
 const log = logger("auth");
 const credentials = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(1024) });
@@ -28,28 +28,24 @@ export const meRoutes = (auth: AuthConfig) =>
   });
 
 export function authRoutes(db: DbOrTx, auth: AuthConfig) {
-  // Per email, and per client address with more room (an office behind one NAT shares an address).
-  const byEmail = createSignInLimiter(auth.signInMaxAttempts, auth.signInWindowMs);
-  const byAddress = createSignInLimiter(auth.signInMaxAttempts * 5, auth.signInWindowMs);
+  const limiter = createSignInLimiter(auth.signInWindowMs);
   return new Hono()
     .post("/login", validate("json", credentials), async (c) => {
       if (auth.mode !== "local") throw new ApiError("BAD_REQUEST", `sign-in with a password is off: AUTH_MODE is ${auth.mode}`);
       const { email, password } = c.req.valid("json");
-      const keys = { email: [normalEmail(email)], address: [peerAddress(c) ?? "unknown"] };
-      const wait = Math.max(byEmail.retryAfterMs(keys.email), byAddress.retryAfterMs(keys.address));
-      if (wait > 0) {
-        c.header("retry-after", String(Math.ceil(wait / 1000)));
-        throw new ApiError("TOO_MANY_REQUESTS", `too many failed sign-ins: try again in ${Math.ceil(wait / 60_000)} minute(s)`);
+      // Counted before the password check, so parallel guesses cannot all get one.
+      const attempt = limiter.reserve(signInKeys(normalEmail(email), peerAddress(c) ?? "unknown", auth.signInMaxAttempts));
+      if (!attempt.ok) {
+        c.header("retry-after", String(Math.ceil(attempt.retryAfterMs / 1000)));
+        throw new ApiError("TOO_MANY_REQUESTS", `too many failed sign-ins: try again in ${Math.ceil(attempt.retryAfterMs / 60_000)} minute(s)`);
       }
       const user = await findUserByEmail(db, email);
       const ok = user?.passwordHash && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
       if (!ok || !user) {
-        byEmail.fail(keys.email);
-        byAddress.fail(keys.address);
         log.warn({ email: normalEmail(email) }, "failed sign-in");
         throw new ApiError("UNAUTHORIZED", "wrong email or password");
       }
-      byEmail.succeed(keys.email);
+      attempt.reservation.succeed();
       const token = newToken("tbs_");
       const expiresAt = await createSession(db, digestToken(token), user.id, auth.sessionTtlMs);
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: isHttps(c), expires: expiresAt });

@@ -23,7 +23,9 @@ export async function recordAudit(db: DbOrTx, entry: { actor: string; action: st
 }
 
 /** Newest first; token and user changes are "access", anything else in audit_log is "settings". */
-export async function listAuditTrail(db: DbOrTx, options: { area?: AuditArea; actor?: string; limit: number }): Promise<AuditEntry[]> {
+/** `areas` limits the trail to what the reader may see (all areas when left out). */
+export async function listAuditTrail(db: DbOrTx, options: { area?: AuditArea; actor?: string; limit: number; areas?: readonly AuditArea[] }): Promise<AuditEntry[]> {
+  const areas = options.areas ?? AUDIT_AREAS;
   const rows = await queryRows<{ area: AuditArea; id: number; at: Date | string; actor: string; action: string; subject: string; before: unknown; after: unknown }>(db, sql`
     select * from (
       select 'ownership' as area, id, at, actor, action, coalesce('version ' || version_id, '') as subject, before, after from ownership_audit
@@ -32,7 +34,8 @@ export async function listAuditTrail(db: DbOrTx, options: { area?: AuditArea; ac
       union all
       select case when action like 'token.%' or action like 'user.%' then 'access' else 'settings' end, id, at, actor, action, subject, before, after from audit_log
     ) trail
-    where (${options.area ?? null}::text is null or area = ${options.area ?? null})
+    where area in (${sql.join(areas.map((a) => sql`${a}`), sql`, `)})
+      and (${options.area ?? null}::text is null or area = ${options.area ?? null})
       and (${options.actor ?? null}::text is null or actor = ${options.actor ?? null})
     order by at desc, id desc
     limit ${options.limit}`);

@@ -3,11 +3,12 @@
 import { userInfo } from "node:os";
 import { openDatabase } from "../../db/client";
 import { ROLES, type Role } from "../../db/schema/access";
-import { disableUser, findUserByEmail, listUsers, upsertUser } from "../../db/queries/access-users";
+import { disableUser, listUsers } from "../../db/queries/access-users";
 import { deleteUserSessions } from "../../db/queries/access-sessions";
 import { recordAudit } from "../../db/queries/audit-trail";
 import type { Config } from "../config/load-config";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./secrets";
+import { saveUser } from "./save-user";
 
 export interface UsersOptions {
   email?: string;
@@ -47,12 +48,7 @@ export async function usersCommand(config: Config, action: string | undefined, o
     const password = options["sso-only"] ? null : await readPassword(env);
     if (password !== null && password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     const passwordHash = password === null ? null : await hashPassword(password);
-    const user = await database.db.transaction(async (tx) => {
-      const before = await findUserByEmail(tx, options.email!);
-      const row = await upsertUser(tx, { email: options.email!, role, teamId: role === "editor" ? options.team! : null, passwordHash });
-      await recordAudit(tx, { actor, action: before ? "user.update" : "user.create", subject: row.email, before: before ? { role: before.role, teamId: before.teamId } : null, after: { role: row.role, teamId: row.teamId, passwordChanged: passwordHash !== null } });
-      return row;
-    });
+    const user = await saveUser(database.db, { email: options.email, role, teamId: role === "editor" ? options.team! : null, passwordHash }, actor);
     console.log(`${user.email}: ${user.role}${user.teamId ? ` of ${user.teamId}` : ""}${passwordHash ? ", password set" : ", single sign-on only"}`);
   } finally {
     await database.close();

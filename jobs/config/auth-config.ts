@@ -26,6 +26,8 @@ export interface AuthConfig {
   signInMaxAttempts: number;
   signInWindowMs: number;
   proxy: ProxyAuthConfig | null;
+  /** Open mode on a loopback address: only requests whose Host is a loopback name get in (no DNS rebinding). */
+  openOnlyToLoopbackHosts: boolean;
 }
 
 const header = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+$/, "expected an HTTP header name");
@@ -67,6 +69,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, context: { host: string; 
     signInMaxAttempts: e.SIGNIN_MAX_ATTEMPTS,
     signInWindowMs: e.SIGNIN_WINDOW_MINUTES * 60_000,
     proxy: mode === "proxy" ? proxyConfig(e) : null,
+    openOnlyToLoopbackHosts: loopback,
   };
 }
 
@@ -80,4 +83,4 @@ function proxyConfig(e: z.infer<typeof authEnv>): ProxyAuthConfig {
 }
 
 /** The demo's settings: what createApp uses when it is not given the configuration's. */
-export const OPEN_AUTH: AuthConfig = { mode: "open", reason: "default", sessionTtlMs: 12 * 3_600_000, signInMaxAttempts: 10, signInWindowMs: 15 * 60_000, proxy: null };
+export const OPEN_AUTH: AuthConfig = { mode: "open", reason: "default", sessionTtlMs: 12 * 3_600_000, signInMaxAttempts: 10, signInWindowMs: 15 * 60_000, proxy: null, openOnlyToLoopbackHosts: true };

@@ -8,6 +8,7 @@ import { DATASET_FILES } from "../sources/fixtures/dataset";
 import type { DatabaseTarget } from "../../db/client";
 import { ConfigError } from "./config-error";
 import { loadAuthConfig, type AuthConfig } from "./auth-config";
+import { webhookAddressGuard } from "../nudges/webhook-address-guard";
 
 export { ConfigError };
 
@@ -46,6 +47,8 @@ export interface Config {
   awsMaxAttempts: number;
   logLevel: string;
   auth: AuthConfig;
+  /** Loopback, link-local or private hosts / addresses / CIDR ranges that webhooks may still reach. */
+  webhookAllowedHosts: string[];
   /** The Chromium that renders business reviews to PDF (checked when a PDF is asked for, not at start). */
   chromiumPath: string;
 }
@@ -82,6 +85,7 @@ const envSchema = z.object({
   AWS_MAX_ATTEMPTS: int(1, 20).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(""),
 });
 
 /** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
@@ -130,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
     chromiumPath: e.CHROMIUM_PATH,
+    webhookAllowedHosts: parseWebhookAllowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
   };
 }
 
@@ -153,6 +158,16 @@ function chooseSource(
   if (env.importLocation || env.ownershipFile) return { source: "exports", reason: "no AWS credentials, a company's IMPORT_LOCATION / OWNERSHIP_FILE" };
   if (env.purpose === "import") return { source: "exports", reason: "an import without AWS credentials" };
   return { source: "demo", reason: "no AWS credentials" };
+}
+
+function parseWebhookAllowedHosts(value: string): string[] {
+  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  try {
+    webhookAddressGuard(entries);
+  } catch (error) {
+    throw new ConfigError("WEBHOOK_ALLOWED_HOSTS", (error as Error).message);
+  }
+  return entries;
 }
 
 function parseDatabaseUrl(value: string): string {

@@ -23,7 +23,7 @@ import { MAPPED_COLUMNS, type FieldShape } from "./sql-fields";
 import { createRawTable, insertMapped, mappedRows, mappingFor, rawColumns, readPeriods, shaped, SqlPathRefused, withinMonth, withTagKeysRegistered, type MappingBuilder, type SqlStagedFile } from "./sql-stage";
 
 /** Blocks in flight: one per core and one more, so no core waits while Node reads the next block. */
-const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
+export const LANES = Math.max(2, Math.min(4, availableParallelism())) + 1;
 const BLOCK_BYTES = 32 << 20;
 const BLOCK_PREFIX = "import_block_";
 

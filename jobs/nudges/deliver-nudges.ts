@@ -11,12 +11,15 @@ import { dueDeliveries, insertDeliveries, listDeliverySettings, openNudgesOfTeam
 import { loadDigest } from "../../db/queries/nudge-digest";
 import { loadNames } from "../../db/queries/nudge-inputs";
 import { jsonDigest, jsonNudge, slackDigest, slackNudge, type NudgeMessage } from "./webhook-payloads";
+import { webhookAddressGuard } from "./webhook-address-guard";
 import { backoffDelay, DEFAULT_RETRY_POLICY, postWebhook, sleep, type RetryPolicy, type SendResult } from "./send-webhook";
 
 export interface DeliveryOptions {
   /** The last complete billing day; the digest week is the Monday-to-Sunday week holding it. */
   today: string;
   policy?: RetryPolicy;
+  /** WEBHOOK_ALLOWED_HOSTS: non-public hosts, addresses or ranges webhooks may still go to. */
+  allowedWebhookHosts?: readonly string[];
   send?: (url: string, body: unknown, idempotencyKey: string) => Promise<SendResult>;
   /** Runs between the send and recording its outcome; tests throw here to simulate a crash. */
   afterSend?: (deliveryId: string, result: SendResult) => Promise<void>;
@@ -61,7 +64,8 @@ async function queueDeliveries(db: DbOrTx, urls: Urls, today: string): Promise<n
 
 export async function deliverNudges(db: DbOrTx, options: DeliveryOptions): Promise<DeliveryResult> {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
-  const send = options.send ?? postWebhook;
+  const guard = webhookAddressGuard(options.allowedWebhookHosts ?? []);
+  const send = options.send ?? ((url: string, body: unknown, key: string) => postWebhook(url, body, key, guard));
   const urls: Urls = new Map();
   for (const row of await listDeliverySettings(db)) {
     const entry = { ...(row.slackWebhookUrl ? { slack: row.slackWebhookUrl } : {}), ...(row.jsonWebhookUrl ? { json: row.jsonWebhookUrl } : {}) };

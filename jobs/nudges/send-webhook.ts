@@ -1,5 +1,8 @@
-// One POST to a webhook, and the bounded retry loop around it (exponential backoff with a cap).
+// One POST to a webhook (only where webhook-address-guard.ts allows), and the bounded retry loop
+// around it (exponential backoff with a cap).
 import { scrubUrl } from "./mask-url";
+import { guardedPost, RefusedDestination } from "./guarded-post";
+import type { WebhookAddressGuard } from "./webhook-address-guard";
 
 export interface SendResult {
   ok: boolean;
@@ -10,22 +13,19 @@ export interface SendResult {
   retryable: boolean;
 }
 
-export async function postWebhook(url: string, body: unknown, idempotencyKey: string, timeoutMs = 10_000): Promise<SendResult> {
+/** Posts once; a 3xx is a failure (redirects are never followed: they could lead anywhere). */
+export async function postWebhook(url: string, body: unknown, idempotencyKey: string, guard: WebhookAddressGuard, timeoutMs = 10_000): Promise<SendResult> {
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey, "user-agent": "tallyboard-nudges" },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel().catch(() => {});
-    if (response.ok) return { ok: true, status: response.status, error: null, retryable: false };
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    return { ok: false, status: response.status, error: `the webhook answered ${response.status}`, retryable };
+    const headers = { "content-type": "application/json", "idempotency-key": idempotencyKey, "user-agent": "tallyboard-nudges" };
+    const status = await guardedPost(new URL(url), JSON.stringify(body), headers, guard, timeoutMs);
+    if (status >= 200 && status < 300) return { ok: true, status, error: null, retryable: false };
+    if (status >= 300 && status < 400) return { ok: false, status, error: `the webhook answered ${status}: redirects are not followed`, retryable: false };
+    const retryable = status >= 500 || status === 408 || status === 429;
+    return { ok: false, status, error: `the webhook answered ${status}`, retryable };
   } catch (error) {
-    const inner = (error as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }).cause;
-    const cause = inner?.code ?? inner?.errors?.[0]?.code ?? inner?.message;
-    const message = `${(error as Error).name === "TimeoutError" ? "timed out" : (error as Error).message}${cause ? ` (${cause})` : ""}`;
+    if (error instanceof RefusedDestination) return { ok: false, status: null, error: `refused: ${error.message}`, retryable: false };
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).name === "TimeoutError" ? "timed out" : `${(error as Error).message}${code && !(error as Error).message.includes(code) ? ` (${code})` : ""}`;
     return { ok: false, status: null, error: scrubUrl(message, url), retryable: true };
   }
 }

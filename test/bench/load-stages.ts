@@ -2,6 +2,7 @@
 // COPY, check, map, then attribution + rollups in the same transaction) vs a bare COPY of the same
 // file into an unindexed table; re-attribution + rollups vs a bare INSERT ... SELECT rules join.
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
@@ -15,9 +16,13 @@ import { CLAIMED_OWNERS } from "./generate-cur";
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
 
-/** A plain COPY of the CSV through Node into an unindexed table of the same columns: the machine's limit. */
-export async function bareCopy(url: string, file: GeneratedFile): Promise<number> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+/**
+ * A plain COPY of the CSV through Node into an unindexed table of the same columns, over `connections`
+ * connections at once (the file cut into that many ranges at line ends): with 1, one backend's
+ * limit; with the import's lane count, the machine's.
+ */
+export async function bareCopy(url: string, file: GeneratedFile, connections = 1): Promise<number> {
+  const client = postgres(url, { max: connections, onnotice: () => {} });
   try {
     const header = await new Promise<string>((resolve, reject) => {
       const stream = createReadStream(file.path, { end: 4096, encoding: "utf8" });
@@ -26,13 +31,39 @@ export async function bareCopy(url: string, file: GeneratedFile): Promise<number
     });
     const columns = header.split(",").map((name, i) => `c${i} ${/Cost$|UsageAmount$/.test(name) ? "numeric" : "text"}`);
     await client.unsafe(`create table bare_copy (${columns.join(", ")})`);
+    const ranges = await lineRanges(file.path, Buffer.byteLength(header) + 1, connections);
     const started = performance.now();
-    await pipeline(createReadStream(file.path, { highWaterMark: 1 << 20 }), await client.unsafe("copy bare_copy from stdin with (format csv, header true)").writable());
+    await Promise.all(
+      ranges.map(async ([start, end]) => {
+        const copy = await client.unsafe("copy bare_copy from stdin with (format csv)").writable();
+        await pipeline(createReadStream(file.path, { start, end: end - 1, highWaterMark: 1 << 20 }), copy);
+      }),
+    );
     const elapsed = seconds(started);
     await client.unsafe("drop table bare_copy");
     return elapsed;
   } finally {
     await client.end();
+  }
+}
+
+/** [start, end) byte ranges of the rows (from `from`), `parts` of them, each ending after a newline. */
+async function lineRanges(path: string, from: number, parts: number): Promise<Array<[number, number]>> {
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    const cuts = [from];
+    const probe = Buffer.alloc(64 * 1024);
+    for (let i = 1; i < parts; i++) {
+      const at = Math.max(cuts.at(-1)!, Math.floor(from + ((size - from) * i) / parts));
+      const { bytesRead } = await handle.read(probe, 0, probe.length, at);
+      const newline = probe.subarray(0, bytesRead).indexOf(10);
+      cuts.push(newline < 0 ? size : at + newline + 1);
+    }
+    cuts.push(size);
+    return cuts.slice(0, -1).map((start, i): [number, number] => [start, cuts[i + 1]!]).filter(([start, end]) => end > start);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -15,6 +15,7 @@ import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages
 import { benchmarkApi } from "./api-stage";
 import { duckdbAggregate } from "./duckdb-stage";
 import { printTable } from "./report";
+import { LANES } from "../../jobs/imports/sql-lanes";
 
 const { values: args } = parseArgs({
   options: {
@@ -43,8 +44,10 @@ try {
   const { database } = bench;
   const [server] = await queryRows<{ version: string }>(database.db, sql`select current_setting('server_version') as version`);
   await seedOwnership(database);
-  log("bare COPY");
+  log("bare COPY, one connection");
   const bareCopyS = await bareCopy(bench.url, file);
+  log(`bare COPY, ${LANES} connections (the import's lanes)`);
+  const parallelCopyS = await bareCopy(bench.url, file, LANES);
   log("Tallyboard import (hash, one pass: COPY, check, map; attribution, rollups)");
   const imported = await tallyboardImport(database, file);
   await markBilledThrough(database, file.lastDay);
@@ -77,7 +80,19 @@ try {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), postgres: server?.version, node: process.version },
     data: { rows, months: Number(args.months), fileMb: Math.round(file.bytes / 2 ** 20), generateS, partitions: counts?.partitions, dailyRollupRows: counts?.daily, monthlyRollupRows: counts?.monthly },
-    import: { bareCopyS, bareCopyRowsPerS: rows / bareCopyS, ...imported, importS, importRowsPerS: rows / importS, copyPassRowsPerS: rows / imported.copyS, ratio: bareCopyS / importS },
+    import: {
+      bareCopyS,
+      bareCopyRowsPerS: rows / bareCopyS,
+      parallelCopyConnections: LANES,
+      parallelCopyS,
+      parallelCopyRowsPerS: rows / parallelCopyS,
+      ...imported,
+      importS,
+      importRowsPerS: rows / importS,
+      copyPassRowsPerS: rows / imported.copyS,
+      ratio: bareCopyS / importS,
+      parallelRatio: parallelCopyS / importS,
+    },
     attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
     api,
     duckdb: { ...duck, rowsPerS: rows / duck.seconds },

@@ -34,7 +34,7 @@ beforeAll(async () => {
   dashboard = await startDemoDashboard("nudges");
   ({ server, page } = dashboard);
   receiver = await startWebhookReceiver();
-  const run = await runNudgeJob(dashboard.runtime.database, "demo");
+  const run = await runNudgeJob(dashboard.runtime.database, "demo", { allowedWebhookHosts: ["127.0.0.1"] });
   expect(run?.status).toBe("succeeded");
   await page.addInitScript(() => window.localStorage.setItem("tallyboard.actor", "e2e-tester"));
 }, 300_000);
@@ -91,7 +91,7 @@ describe("Nudges page on the demo company", () => {
     await page.locator(".nudge-webhook", { hasText: "JSON webhook" }).getByRole("button", { name: "Save" }).click();
     await page.waitForSelector("[data-testid=webhook-jsonWebhookUrl]:has-text('…9f3k')");
     expect(await page.content()).not.toContain("super-secret");
-    await runNudgeJob(dashboard.runtime.database, "demo");
+    await runNudgeJob(dashboard.runtime.database, "demo", { allowedWebhookHosts: ["127.0.0.1"] });
     expect(receiver.accepted.size).toBeGreaterThan(0);
     await page.reload();
     await page.waitForSelector("[data-testid=nudge-delivery-log] tbody tr");

@@ -8,6 +8,8 @@ import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/appl
 import { nudges } from "../../db/schema";
 import { queryRows } from "../../db/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { saveUser } from "../../jobs/access/save-user";
+import { hashPassword } from "../../jobs/access/secrets";
 import { addUser, call, localAuth, signIn, type Session, type TestApp } from "../support/access-harness";
 
 let database: TestDatabase;
@@ -70,6 +72,20 @@ describe("sign-in and sessions (AUTH_MODE=local)", () => {
     const session = await signIn(app, "vic@lumen.test");
     expect((await call(app, session, "POST", "/api/auth/logout")).status).toBe(200);
     expect((await call(app, session, "GET", "/api/teams")).status).toBe(401);
+  });
+});
+
+describe("password reset (npm run cli -- users add for an existing user)", () => {
+  it("signs out every old session of the user; the new password signs in", async () => {
+    await addUser(database, "pat@lumen.test", "viewer");
+    const old = await signIn(app, "pat@lumen.test");
+    expect((await call(app, old, "GET", "/api/teams")).status).toBe(200);
+    await saveUser(database.db, { email: "pat@lumen.test", role: "viewer", teamId: null, passwordHash: await hashPassword("a brand new passphrase") }, "cli:test");
+    expect((await call(app, old, "GET", "/api/teams")).status).toBe(401);
+    const fresh = await signIn(app, "pat@lumen.test", "a brand new passphrase");
+    expect((await call(app, fresh, "GET", "/api/teams")).status).toBe(200);
+    await saveUser(database.db, { email: "pat@lumen.test", role: "editor", teamId: "checkout", passwordHash: null }, "cli:test"); // a role change only
+    expect((await call(app, fresh, "GET", "/api/me")).body.identity).toMatchObject({ role: "editor" });
   });
 });
 
@@ -146,6 +162,22 @@ describe("API tokens", () => {
     expect((await call(app, null, "GET", "/api/teams", undefined, bearer)).status).toBe(401);
     const trail = (await call(app, admin, "GET", "/api/audit?area=access")).body.entries.map((e: any) => [e.action, e.actor]);
     expect(trail.slice(0, 2)).toEqual([["token.revoke", "ana@lumen.test"], ["token.create", "ana@lumen.test"]]);
+  });
+
+  it("the audit trail shows token and user changes to admins only, like /api/tokens and /api/users", async () => {
+    await call(app, admin, "POST", "/api/tokens", { name: "audit-probe", scope: "read" });
+    expect(JSON.stringify((await call(app, admin, "GET", "/api/audit")).body)).toContain("audit-probe");
+    for (const person of [viewer, editor]) {
+      const seen = await call(app, person, "GET", "/api/audit");
+      expect(seen.status).toBe(200);
+      expect(seen.body.entries.length).toBeGreaterThan(0); // budget changes stay visible
+      expect(seen.body.entries.filter((e: any) => e.area === "access")).toEqual([]);
+      expect(JSON.stringify(seen.body)).not.toContain("audit-probe");
+      const exported = await call(app, person, "GET", "/api/audit/export");
+      expect(exported.status).toBe(200);
+      expect(exported.body).not.toContain("audit-probe");
+      expect((await call(app, person, "GET", "/api/audit?area=access")).status).toBe(403);
+    }
   });
 
   it("a write token acts as an editor of its team only", async () => {

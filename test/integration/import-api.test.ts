@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { readCsv, storedTotals, sum } from "../support/import-totals";
 import { cur2Csv, cur2Rows, gzipCsv, totals } from "../support/cur2-files";
 
-const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
+const FOCUS_SAMPLE = "fixtures/samples/focus-1.0-sample.csv";
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();

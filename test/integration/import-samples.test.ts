@@ -1,4 +1,4 @@
-// The public sample exports (../shared/data) imported through the CLI's path, checked against totals
+// The public sample exports (fixtures/samples) imported through the CLI's path, checked against totals
 // the test computes from the raw CSV itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
@@ -8,8 +8,8 @@ import { importFromLocation } from "../../jobs/imports/import-location";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { attributedTotal, readCsv, storedTotals, sum } from "../support/import-totals";
 
-const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
-const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
+const CUR_SAMPLE = "fixtures/samples/aws-cur-legacy-sample.csv";
+const FOCUS_SAMPLE = "fixtures/samples/focus-1.0-sample.csv";
 
 let database: TestDatabase;
 beforeAll(async () => {

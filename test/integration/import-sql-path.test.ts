@@ -12,8 +12,8 @@ import { mapFile } from "../../jobs/imports/map-file";
 import { openContent } from "../../jobs/imports/read-rows";
 import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
 
-const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
-const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
+const CUR_SAMPLE = "fixtures/samples/aws-cur-legacy-sample.csv";
+const FOCUS_SAMPLE = "fixtures/samples/focus-1.0-sample.csv";
 const dir = mkdtempSync(join(tmpdir(), "tallyboard-sql-import-"));
 
 let database: TestDatabase;

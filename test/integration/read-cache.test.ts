@@ -10,6 +10,7 @@ import { importBudgetCsv } from "../../jobs/budgets/budget-changes";
 import { createApp } from "../../api/app";
 import { cacheKey } from "../../api/read-cache";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { addUser, call, localAuth, signIn } from "../support/access-harness";
 
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -79,5 +80,22 @@ describe("read cache", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("x-cache")).toBeNull();
     expect((await app.request("/api/teams/nobody")).headers.get("x-cache")).toBeNull();
+  });
+
+  it("a refused or failed change (anonymous sign-ins, a 400) keeps the cache", async () => {
+    await read("/api/org");
+    for (let i = 0; i < 3; i++) expect((await send("POST", "/api/auth/login", { email: "x@lumen.test", password: "guess" })).status).toBe(400); // open mode: no passwords
+    expect((await send("POST", "/api/ownership/rules", { kind: "account" })).status).toBe(400);
+    expect((await read("/api/org")).cache).toBe("hit");
+
+    await addUser(database, "vic@lumen.test", "viewer");
+    const local = createApp(database, "demo", undefined, localAuth());
+    const viewer = await signIn(local, "vic@lumen.test");
+    const readLocal = async () => (await call(local, viewer, "GET", "/api/org")).headers.get("x-cache");
+    await readLocal();
+    expect(await readLocal()).toBe("hit");
+    expect((await call(local, null, "POST", "/api/auth/login", { email: "vic@lumen.test", password: "wrong password" })).status).toBe(401);
+    expect((await call(local, null, "POST", "/api/auth/logout")).status).toBe(200);
+    expect(await readLocal()).toBe("hit");
   });
 });

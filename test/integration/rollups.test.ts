@@ -20,7 +20,7 @@ import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/
 import { FakeBilling, OWNERSHIP_YAML } from "../support/sync-harness";
 
 const TODAY = "2026-04-01";
-const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
+const CUR_SAMPLE = "fixtures/samples/aws-cur-legacy-sample.csv";
 const options = { restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } };
 const DIMENSIONS = ["day", "team_id", "account_id", "service", "environment", "record_type"];
 const MONTH = sql.raw(`to_char(day, 'YYYY-MM')`);

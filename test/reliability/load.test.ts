@@ -1,7 +1,9 @@
 // Load: the API holds 20 concurrent clients for 60 s (RELIABILITY_LOAD_SECONDS) on loopback over
 // 10M line items (RELIABILITY_LOAD_ROWS), signed in (each request checks the session), with p95
 // under 100 ms and no errors. The dashboard's main reads are cycled: overview, teams, a team's
-// 90 days, the org roll-up, the ownership summary, the budget review.
+// 90 days, the org roll-up, the ownership summary, the budget review. Those mostly hit the read
+// cache, so a second phase asks 20 at a time for ranges never asked before (every one a cache miss)
+// and bounds their p95 too (RELIABILITY_UNCACHED_P95_MS, default 1,000 ms).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -14,10 +16,12 @@ import { createBenchDatabase, markBilledThrough, seedOwnership, type BenchDataba
 import { addUser, PASSWORD } from "../support/access-harness";
 import { generateLineItems, LOAD_END, LOAD_FIRST_DAY } from "./load-data";
 import { figureRecorder } from "./figures";
+import { timeUncachedReads, uncachedPaths } from "./uncached-reads";
 
 const ROWS = Number(process.env.RELIABILITY_LOAD_ROWS ?? 10_000_000);
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 20;
+const UNCACHED_P95_MS = Number(process.env.RELIABILITY_UNCACHED_P95_MS ?? 1000);
 const LAST_DAY = "2026-10-31";
 const figures = figureRecorder("load");
 const timings: Record<string, number> = {};
@@ -55,7 +59,7 @@ afterAll(async () => {
 });
 
 describe(`load (${ROWS.toLocaleString("en-US")} line items, ${CONNECTIONS} clients, ${SECONDS} s)`, () => {
-  it("holds p95 under 100 ms with no errors, signed in", async () => {
+  it(`holds p95 under 100 ms with no errors, signed in; uncached reads p95 under ${UNCACHED_P95_MS} ms`, async () => {
     const [stored] = await queryRows<{ n: number; billed: string; attributed: string }>(bench.database.db, sql`select (select count(*)::int from cost_line_items) n, (select sum(unblended_cost)::text from cost_line_items) billed, (select sum(unblended_cost)::text from attributed_costs) attributed`);
     expect(stored!.n).toBe(ROWS);
     expect(stored!.attributed).toBe(stored!.billed);
@@ -92,14 +96,18 @@ describe(`load (${ROWS.toLocaleString("en-US")} line items, ${CONNECTIONS} clien
     const p99 = round(percentile(times, 99));
     const rssMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
     const errors = result.errors + result.non2xx + result.timeouts;
-    Object.assign(timings, { requests: result.requests.total, p50Ms: p50, p95Ms: p95, p99Ms: p99, errors, peakRssMb: rssMb, firstReadMsMax: Math.round(Math.max(...misses)) });
+    const uncached = await timeUncachedReads(base, cookie, uncachedPaths(LAST_DAY, 30), CONNECTIONS);
+    const uncachedP50 = round(percentile(uncached, 50));
+    const uncachedP95 = round(percentile(uncached, 95));
+    Object.assign(timings, { requests: result.requests.total, p50Ms: p50, p95Ms: p95, p99Ms: p99, errors, peakRssMb: rssMb, firstReadMsMax: Math.round(Math.max(...misses)), uncachedRequests: uncached.length, uncachedP50Ms: uncachedP50, uncachedP95Ms: uncachedP95 });
     figures.add({
       scenario: `${CONNECTIONS} clients x ${SECONDS} s over ${ROWS.toLocaleString("en-US")} line items (${paths.length} dashboard reads, signed in)`,
       injected: `data generated in ${timings.generateS} s, attributed in ${timings.attributeS} s`,
-      outcome: `${result.requests.total.toLocaleString("en-US")} requests, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, ${errors} errors; first (uncached) reads up to ${Math.round(Math.max(...misses))} ms; API peak RSS ${rssMb} MB`,
-      passed: p95 < 100 && errors === 0,
+      outcome: `${result.requests.total.toLocaleString("en-US")} requests, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, ${errors} errors; first (uncached) reads up to ${Math.round(Math.max(...misses))} ms; ${uncached.length} uncached reads ${CONNECTIONS} at a time: p50 ${uncachedP50} ms, p95 ${uncachedP95} ms; API peak RSS ${rssMb} MB`,
+      passed: p95 < 100 && errors === 0 && uncachedP95 < UNCACHED_P95_MS,
     });
     expect(errors).toBe(0);
     expect(p95).toBeLessThan(100);
+    expect(uncachedP95, `p95 of reads the cache cannot answer (${CONNECTIONS} at a time)`).toBeLessThan(UNCACHED_P95_MS);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadAuthConfig, isLoopbackHost } from "../../jobs/config/auth-config";
 import { compilePolicy, matchPolicy, POLICY } from "../../api/auth/policy";
-import { createSignInLimiter } from "../../api/auth/sign-in-limiter";
+import { createSignInLimiter, signInKeys } from "../../api/auth/sign-in-limiter";
 import { configureLogger, logger } from "../../jobs/logger";
 
 describe("AUTH_MODE", () => {
@@ -18,6 +18,11 @@ describe("AUTH_MODE", () => {
     [{ AUTH_MODE: "proxy", PROXY_SECRET: "a-shared-secret-16+" }, "0.0.0.0", false, "proxy"],
   ])("%o on %s (demo %s) -> %s", (env, host, demo, mode) => {
     expect(loadAuthConfig(env, { host, demo }).mode).toBe(mode);
+  });
+
+  it("open mode checks the Host header unless ALLOW_OPEN_ACCESS opened it beyond loopback", () => {
+    expect(loadAuthConfig({}, { host: "127.0.0.1", demo: true }).openOnlyToLoopbackHosts).toBe(true);
+    expect(loadAuthConfig({ AUTH_MODE: "open", ALLOW_OPEN_ACCESS: "true" }, { host: "0.0.0.0", demo: true }).openOnlyToLoopbackHosts).toBe(false);
   });
 
   it.each([
@@ -63,21 +68,33 @@ describe("policy", () => {
 });
 
 describe("sign-in limiter", () => {
-  it("allows max attempts per window, then asks to wait until the oldest failure leaves it", () => {
+  const key = (k: string) => [{ key: k, max: 3 }];
+  it("counts an attempt when it starts, refuses past max until the oldest leaves the window", () => {
     let now = 0;
-    const limiter = createSignInLimiter(3, 1000, () => now);
+    const limiter = createSignInLimiter(1000, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfterMs(["a"])).toBe(0);
-      limiter.fail(["a"]);
+      expect(limiter.reserve(key("a")).ok).toBe(true); // nothing reported back yet: still counted
       now += 100;
     }
-    expect(limiter.retryAfterMs(["a"])).toBe(700);
-    expect(limiter.retryAfterMs(["b"])).toBe(0);
+    expect(limiter.reserve(key("a"))).toEqual({ ok: false, retryAfterMs: 700 });
+    expect(limiter.reserve(key("b")).ok).toBe(true);
     now = 1001;
-    expect(limiter.retryAfterMs(["a"])).toBe(0);
-    limiter.fail(["a"]);
-    limiter.succeed(["a"]);
-    expect(limiter.retryAfterMs(["a"])).toBe(0);
+    expect(limiter.reserve(key("a")).ok).toBe(true);
+  });
+
+  it("a success takes its attempt back and clears the first key's failures, not the others'", () => {
+    const limiter = createSignInLimiter(1000, () => 0);
+    const keys = [{ key: "pair", max: 2 }, { key: "account", max: 3 }];
+    expect(limiter.reserve(keys).ok).toBe(true);
+    const right = limiter.reserve(keys);
+    expect(right.ok && (right.reservation.succeed(), true)).toBe(true);
+    expect(limiter.reserve(keys).ok).toBe(true); // pair cleared; account holds 2
+    expect(limiter.reserve([{ key: "account", max: 3 }]).ok).toBe(true);
+    expect(limiter.reserve([{ key: "account", max: 3 }]).ok).toBe(false);
+  });
+
+  it("keys an attempt by account and address, and by account; never by address alone", () => {
+    expect(signInKeys("a@x", "10.0.0.1", 10)).toEqual([{ key: "account+address:a@x 10.0.0.1", max: 10 }, { key: "account:a@x", max: 50 }]);
   });
 });
 

@@ -9,6 +9,8 @@ describe("loadConfig", () => {
     expect(config.port).toBe(8080);
     expect(config.source).toBe("demo");
     expect(config.database).toEqual({ kind: "pglite", dataDir: `${cwd}/.data/pglite` });
+    expect(config.webhookAllowedHosts).toEqual([]);
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: "hooks.internal, 10.0.0.0/8" }, cwd).webhookAllowedHosts).toEqual(["hooks.internal", "10.0.0.0/8"]);
   });
 
   it("switches to AWS when credentials are present, and to PostgreSQL with DATABASE_URL", () => {
@@ -44,6 +46,7 @@ describe("loadConfig", () => {
     [{ PORT: "eighty" }, "PORT:"],
     [{ SYNC_CRON: "every tuesday" }, "SYNC_CRON: not a cron pattern"],
     [{ OWNERSHIP_FILE: "missing.yaml" }, "OWNERSHIP_FILE:"],
+    [{ WEBHOOK_ALLOWED_HOSTS: "127.0.0.1, 10.0.0.0/40" }, 'WEBHOOK_ALLOWED_HOSTS: "10.0.0.0/40" is not'],
   ])("fails with one message naming the setting: %o", (env, message) => {
     expect(() => loadConfig(env, cwd)).toThrow(message);
   });
