@@ -3,6 +3,7 @@
 // Saving is the only mutation (POST /): the role check goes in front of it.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { periodSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { buildReview } from "../../jobs/reviews/build-review";
@@ -16,7 +17,7 @@ import { ApiError } from "../errors";
 import { validate } from "../validate";
 
 const scope = z.string().min(1).max(120).default("company");
-const period = z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, "a month (2026-10) or a quarter (2026-Q3)");
+const period = periodSchema;
 const reviewQuery = z.object({ scope, period, measure: measureSchema });
 const format = z.object({ format: z.enum(REVIEW_FORMATS).default("md") });
 const saveBody = z.object({ scope, period, measure: measureSchema, authorSections: z.record(z.string().max(40), z.string().max(20_000)).default({}) });
