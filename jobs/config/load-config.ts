@@ -40,6 +40,9 @@ export interface Config {
   auth: AuthConfig;
   /** The Chromium that renders business reviews to PDF (checked when a PDF is asked for, not at start). */
   chromiumPath: string;
+  /** The largest file upload, as sent and (gzip) decompressed; JSON bodies have a fixed 1 MB. */
+  uploadMaxBytes: number;
+  uploadMaxDecompressedBytes: number;
 }
 
 const awsCredentialVariables = [
@@ -73,6 +76,8 @@ const envSchema = z.object({
   AWS_MAX_ATTEMPTS: int(1, 20).default(5),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  UPLOAD_MAX_MB: int(1, 100_000).default(256),
+  UPLOAD_MAX_DECOMPRESSED_MB: int(1, 1_000_000).default(4096),
 });
 
 /** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
@@ -121,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
     chromiumPath: e.CHROMIUM_PATH,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    uploadMaxDecompressedBytes: e.UPLOAD_MAX_DECOMPRESSED_MB * 1024 * 1024,
   };
 }
 
