@@ -9,7 +9,7 @@ import { localAuth } from "../support/access-harness";
 
 let database: TestDatabase;
 const limits = { jsonBytes: 1024 * 1024, uploadBytes: 4 * 1024 * 1024, decompressedBytes: 8 * 1024 * 1024 };
-const post = async (app: ReturnType<typeof createApp>, path: string, body: string | Uint8Array) => {
+const post = async (app: ReturnType<typeof createApp>, path: string, body: string | Uint8Array<ArrayBuffer>) => {
   const response = await app.request(path, { method: "POST", body, headers: { "content-type": "application/json", "content-length": String(body.length) } });
   return { status: response.status, body: (await response.json()) as any };
 };
@@ -43,7 +43,7 @@ describe("body limits", () => {
 
   it("a gzip upload that decompresses past the limit answers 413 naming the limit", async () => {
     const app = createApp(database, "demo", undefined, undefined, { chromiumPath: "/usr/bin/chromium", bodyLimits: limits });
-    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, "a")); // ~64 kB that decompress to 64 MB
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(64 * 1024 * 1024, "a"))); // ~64 kB that decompress to 64 MB
     const { status, body } = await post(app, "/api/imports?fileName=bomb.csv.gz", bomb);
     expect(status, JSON.stringify(body)).toBe(413);
     expect(body.error.message).toBe(`the upload decompresses to more than ${limits.decompressedBytes} bytes: split the export into smaller files`);
