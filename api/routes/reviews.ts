@@ -12,6 +12,7 @@ import type { ReviewDocument } from "../../jobs/reviews/review-model";
 import { getSavedReview, listSavedReviews, saveReview } from "../../jobs/reviews/stored-reviews";
 import { exportReview, reviewFileName, REVIEW_FORMATS } from "../../jobs/reviews/render/export-review";
 import { ChromiumMissingError } from "../../jobs/reviews/render/pdf";
+import { PrintQueueFullError } from "../../jobs/reviews/render/print-queue";
 import { actorOf } from "../auth/identity";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
@@ -29,7 +30,7 @@ export interface ReviewRouteOptions {
 
 function asApiError(error: unknown): never {
   if (error instanceof ReviewInputError) throw new ApiError(error.notFound ? "NOT_FOUND" : "BAD_REQUEST", error.message);
-  if (error instanceof ChromiumMissingError) throw new ApiError("SERVICE_UNAVAILABLE", error.message);
+  if (error instanceof ChromiumMissingError || error instanceof PrintQueueFullError) throw new ApiError("SERVICE_UNAVAILABLE", error.message);
   throw error;
 }
 
