@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Database } from "../db/client";
 import { handleError, notFound } from "./errors";
+import { DEFAULT_BODY_LIMITS, limitBodies, type BodyLimits } from "./body-limits";
 import { createReadCache } from "./read-cache";
 import { healthRoutes } from "./routes/health";
 import { overviewRoutes } from "./routes/overview";
@@ -51,6 +52,7 @@ import { estimateRoutes } from "./routes/estimates";
 export interface AppOptions {
   /** The Chromium that prints business reviews to PDF. */
   chromiumPath: string;
+  bodyLimits?: BodyLimits;
 }
 const DEFAULT_OPTIONS: AppOptions = { chromiumPath: "/usr/bin/chromium" };
 
@@ -65,7 +67,7 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/overview", overviewRoutes(database.db))
     .route("/teams", teamRoutes(database.db))
     .route("/job-runs", jobRunRoutes(database.db))
-    .route("/imports", importRoutes(database, { resourcesFromExports: sourceName === "exports" }))
+    .route("/imports", importRoutes(database, options.bodyLimits ?? DEFAULT_BODY_LIMITS, { resourcesFromExports: sourceName === "exports" }))
     .route("/ownership", ownershipRoutes(database, sourceName))
     .route("/why", whyRoutes(database.db))
     .route("/org", orgRoutes(database.db))
@@ -89,6 +91,7 @@ export function createApp(database: Database, sourceName: string, web?: (app: Ho
   app.use(requestId());
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: "same-origin" }));
   app.onError(handleError);
+  app.use("/api/*", limitBodies(options.bodyLimits ?? DEFAULT_BODY_LIMITS)); // before anything reads a body
   // Identify, then authorize (auth/policy.ts), before anything answers, the read cache included.
   app.use("/api/*", rejectCrossSite, authenticate(database.db, auth), authorize(database.db));
   app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version

@@ -2,6 +2,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
+import { DEFAULT_BODY_LIMITS } from "./body-limits";
 import { serveWeb } from "./serve-web";
 import { startScheduler, type Scheduler } from "../jobs/scheduler";
 import type { Runtime } from "../jobs/runtime";
@@ -13,7 +14,10 @@ export interface RunningServer {
 }
 
 export async function startServer(runtime: Runtime, options: { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, { chromiumPath: runtime.config.chromiumPath });
+  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, {
+    chromiumPath: runtime.config.chromiumPath,
+    bodyLimits: { ...DEFAULT_BODY_LIMITS, uploadBytes: runtime.config.uploadMaxBytes, decompressedBytes: runtime.config.uploadMaxDecompressedBytes },
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });

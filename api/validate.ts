@@ -10,5 +10,24 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       const issue = result.error.issues[0]!;
       throw new ApiError("BAD_REQUEST", `${target} field "${issue.path.join(".") || "(root)"}": ${issue.message}`);
     }
+    const path = pathToNul(result.data);
+    if (path) throw new ApiError("BAD_REQUEST", `${target} field "${path.join(".") || "(root)"}": must not contain a NUL character`);
   });
+}
+
+/** Where a NUL character hides in a validated input (PostgreSQL text cannot hold one), or null. */
+export function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = pathToNul(item, [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathToNul(item, [...path, key]) ?? (key.includes("\u0000") ? [...path, key] : null);
+      if (found) return found;
+    }
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import { copyWithPglite, copyWithPostgres, type CopyRows } from "./copy-rows";
 import { copyBytesWithPglite, copyBytesWithPostgres, type CopyBytes } from "./copy-bytes";
 import { partitionLineItems } from "./line-item-partitions";
 import { ensureReadModelVersion } from "./read-model-version";
+import { lockDataDir } from "./data-dir-lock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: query functions accept either. */
@@ -77,7 +78,15 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -87,7 +96,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     withAdvisoryLock: inProcessGuard((_name, fn) => fn()),
     copyRows: copyWithPglite,
     copyBytes: copyBytesWithPglite,
-    close: () => client.close(),
+    close: () => client.close().finally(unlock),
   };
 }
 

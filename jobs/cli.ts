@@ -12,6 +12,7 @@ import { usersCommand } from "./access/users-command";
 import { reviewCommand } from "./reviews/review-command";
 import { listJobRuns } from "../db/queries/job-runs";
 import { addDays } from "../db/calendar";
+import { daySchema, FIRST_PERIOD_DAY, lastPeriodDay } from "../db/period-schema";
 import type { DayWindow } from "./sync/billing-window";
 import type { RunSummary } from "./sync/job-runs";
 
@@ -93,9 +94,9 @@ function report(run: RunSummary) {
 
 function parseWindow(from: string | undefined, to: string | undefined): DayWindow | undefined {
   if (!from && !to) return undefined;
-  const isDay = (value: string | undefined): value is string => /^\d{4}-\d{2}-\d{2}$/.test(value ?? "") && !Number.isNaN(Date.parse(value!));
-  if (!isDay(from)) throw new Error("--from must be a day, YYYY-MM-DD");
-  if (!isDay(to)) throw new Error("--to must be a day, YYYY-MM-DD");
+  const isDay = (value: string | undefined): value is string => daySchema.safeParse(value).success;
+  if (!isDay(from)) throw new Error(`--from must be a day, YYYY-MM-DD, between ${FIRST_PERIOD_DAY} and ${lastPeriodDay()}`);
+  if (!isDay(to)) throw new Error(`--to must be a day, YYYY-MM-DD, between ${FIRST_PERIOD_DAY} and ${lastPeriodDay()}`);
   if (from > to) throw new Error("--from must not be after --to");
   return { start: from, end: addDays(to, 1) };
 }

@@ -3,6 +3,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { monthSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
@@ -18,7 +19,7 @@ import { validate } from "../validate";
 import { actorOf } from "../auth/identity";
 
 const MAX_BYTES = 4 * 1024 * 1024;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
+const month = monthSchema;
 const teamId = z.string().min(1).max(100);
 const threshold = z.string().regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, "expected a fraction between 0 and 1, like 0.02 for 2%").default(DEFAULT_THRESHOLD);
 const teamMonth = z.object({ month, teamId });

@@ -3,6 +3,7 @@
 // simulator (a GET: it computes, it stores nothing, so it is cacheable and needs no role).
 import { Hono } from "hono";
 import { z } from "zod";
+import { monthSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { getCommitmentPlan, getCommitmentsOverview, getTeamCommitmentView, simulatePlan } from "../../jobs/commitments/get-commitments";
 import { COMMITMENT_TYPES, PAYMENT_OPTIONS } from "../../jobs/commitments/rates";
@@ -37,7 +38,7 @@ export const commitmentRoutes = (db: Db) =>
       validate("query", z.object({ confidence: z.coerce.number().gt(0).max(1).optional(), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
       async (c) => c.json(await getCommitmentPlan(db, c.req.valid("query"))),
     )
-    .get("/teams", validate("query", z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM").optional() })), async (c) =>
+    .get("/teams", validate("query", z.object({ month: monthSchema.optional() })), async (c) =>
       c.json(await getTeamCommitmentView(db, c.req.valid("query"))),
     )
     .get(

@@ -3,6 +3,7 @@
 // with the gap between each and the owning team's attributed actuals after launch.
 import { Hono } from "hono";
 import { z } from "zod";
+import { monthSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { buildEstimate, EstimateInputError } from "../../jobs/estimates/build-estimate";
@@ -20,7 +21,7 @@ export const estimateInputSchema = z.object({
   services: z.array(name).max(50).default([]),
   comparables: z.array(z.object({ kind: z.enum(["team", "service"]), id: name })).min(1, "name at least one comparable team or service").max(20),
   teamId: name.nullable().default(null),
-  launchMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, YYYY-MM").nullable().default(null),
+  launchMonth: monthSchema.nullable().default(null),
   months: z.number().int().min(1).max(12).default(3),
 }) satisfies z.ZodType<EstimateInput, unknown>;
 const measureQuery = z.object({ measure: measureSchema });

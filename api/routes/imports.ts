@@ -3,7 +3,6 @@
 // GET /api/imports/:runId/quality (or latest): the data-quality report of an import run.
 import { Readable } from "node:stream";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { FORMAT_OPTIONS, type FormatOption } from "../../jobs/imports/detect-format";
@@ -11,18 +10,17 @@ import { importFiles } from "../../jobs/imports/import-files";
 import { IMPORT_LOCK } from "../../jobs/imports/scheduled-import";
 import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
+import { checkDecompressedSize, type BodyLimits } from "../body-limits";
 import { validate } from "../validate";
 import { getImportQuality } from "../../db/queries/import-quality";
-
-export const DEFAULT_UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
 
 const query = z.object({
   format: z.enum(FORMAT_OPTIONS as [FormatOption, ...FormatOption[]]).default("auto"),
   fileName: z.string().min(1).max(300).optional(),
 });
 
-export function importRoutes(database: Database, options: { maxBytes?: number; resourcesFromExports?: boolean } = {}) {
-  const maxSize = options.maxBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
+/** Uploads are bounded as sent by the app (body-limits.ts) and, if gzip, decompressed here. */
+export function importRoutes(database: Database, limits: Pick<BodyLimits, "decompressedBytes">, options: { resourcesFromExports?: boolean } = {}) {
   return new Hono()
     .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), async (c) => {
       const { runId } = c.req.valid("param");
@@ -32,11 +30,11 @@ export function importRoutes(database: Database, options: { maxBytes?: number; r
     })
     .post(
     "/",
-    bodyLimit({ maxSize, onError: () => { throw new ApiError("PAYLOAD_TOO_LARGE", `uploads are limited to ${maxSize} bytes`); } }),
     validate("query", query),
     async (c) => {
       const { format, fileName } = c.req.valid("query");
       const upload = await readUpload(c.req.raw, fileName);
+      await checkDecompressedSize(upload.bytes, limits.decompressedBytes);
       const file = { name: upload.name, open: async () => Readable.from([upload.bytes]) };
       // Under the import lock, like the scheduled and CLI imports: one import at a time per database.
       const result = await withJobLock(database, IMPORT_LOCK, () => importFiles(database, [file], { format, location: "upload", resourcesFromExports: options.resourcesFromExports }));

@@ -2,6 +2,7 @@
 // shipped, each with its measured savings).
 import { Hono } from "hono";
 import { z } from "zod";
+import { daySchema, monthSchema } from "../../db/period-schema";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { teams } from "../../db/schema";
@@ -12,9 +13,8 @@ import { ApiError } from "../errors";
 import { validate } from "../validate";
 import { actorOf } from "../auth/identity";
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
-// z.iso.date() knows the days of each month (Date.parse rolls 2026-02-30 over to March).
-const day = z.iso.date("expected a calendar day as YYYY-MM-DD");
+const month = monthSchema;
+const day = daySchema;
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
 const winBody = z.object({
   teamId: z.string().min(1).max(100),

@@ -2,6 +2,7 @@
 // environment split, operating mode, the decision calculator, and every table as CSV.
 import { Hono } from "hono";
 import { z } from "zod";
+import { monthSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { getEfficiencyCards, DEFAULT_UNIT_COST_SCOPE } from "../../jobs/metrics/get-efficiency-cards";
@@ -20,7 +21,7 @@ const list = z
   .max(2000)
   .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
   .optional();
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, YYYY-MM").optional();
+const month = monthSchema.optional();
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 const amount = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "an amount like 250000 or 1234.50");
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { daySchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { getOrgRollup } from "../../db/queries/org-rollup";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
@@ -7,7 +8,7 @@ import { measureSchema } from "../../db/queries/measure";
 import { firstOfMonth } from "../../db/calendar";
 import { validate } from "../validate";
 
-const day = z.iso.date();
+const day = daySchema;
 
 export const orgRoutes = (db: Db) =>
   new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), async (c) => {

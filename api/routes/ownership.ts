@@ -2,6 +2,7 @@
 // editor (every change audited and re-attributed), a dollar preview of a pending change, the audit.
 import { Hono } from "hono";
 import { z } from "zod";
+import { daySchema } from "../../db/period-schema";
 import type { Database } from "../../db/client";
 import { getOwnershipSummary } from "../../db/queries/ownership-summary";
 import { listRules, listOwnershipAudit } from "../../db/queries/ownership-rules";
@@ -16,7 +17,7 @@ import { ApiError } from "../errors";
 import { validate } from "../validate";
 import { actorOf } from "../auth/identity";
 
-const day = z.iso.date();
+const day = daySchema;
 const ruleId = z.object({ id: z.coerce.number().int().positive() });
 const pendingChange = z.discriminatedUnion("action", [
   z.object({ action: z.literal("create"), rule: ruleInputSchema }),

@@ -3,6 +3,7 @@
 // Saving is the only mutation (POST /): the role check goes in front of it.
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { periodSchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { buildReview } from "../../jobs/reviews/build-review";
@@ -11,12 +12,13 @@ import type { ReviewDocument } from "../../jobs/reviews/review-model";
 import { getSavedReview, listSavedReviews, saveReview } from "../../jobs/reviews/stored-reviews";
 import { exportReview, reviewFileName, REVIEW_FORMATS } from "../../jobs/reviews/render/export-review";
 import { ChromiumMissingError } from "../../jobs/reviews/render/pdf";
+import { PrintQueueFullError } from "../../jobs/reviews/render/print-queue";
 import { actorOf } from "../auth/identity";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
 
 const scope = z.string().min(1).max(120).default("company");
-const period = z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, "a month (2026-10) or a quarter (2026-Q3)");
+const period = periodSchema;
 const reviewQuery = z.object({ scope, period, measure: measureSchema });
 const format = z.object({ format: z.enum(REVIEW_FORMATS).default("md") });
 const saveBody = z.object({ scope, period, measure: measureSchema, authorSections: z.record(z.string().max(40), z.string().max(20_000)).default({}) });
@@ -28,7 +30,7 @@ export interface ReviewRouteOptions {
 
 function asApiError(error: unknown): never {
   if (error instanceof ReviewInputError) throw new ApiError(error.notFound ? "NOT_FOUND" : "BAD_REQUEST", error.message);
-  if (error instanceof ChromiumMissingError) throw new ApiError("SERVICE_UNAVAILABLE", error.message);
+  if (error instanceof ChromiumMissingError || error instanceof PrintQueueFullError) throw new ApiError("SERVICE_UNAVAILABLE", error.message);
   throw error;
 }
 

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { daySchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { explainCell } from "../../db/queries/why";
 import { validate } from "../validate";
 
 const cell = z.object({
   teamId: z.string().min(1).max(100),
-  day: z.iso.date(),
+  day: daySchema,
   service: z.string().min(1).max(300).optional(),
   accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
 });

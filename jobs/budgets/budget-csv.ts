@@ -2,12 +2,13 @@
 // column, and nothing is written (invariant I6). Team ids are checked against the database on import.
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { monthSchema } from "../../db/period-schema";
 import { ImportError } from "../imports/import-error";
 
 export const BUDGET_COLUMNS = ["month", "team", "budget_usd"] as const;
 
 export const budgetRowSchema = z.object({
-  month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM"),
+  month: z.string().trim().pipe(monthSchema),
   team: z.string().trim().min(1, "expected a team id").max(100),
   budget_usd: z
     .string()

@@ -1,6 +1,7 @@
 // The five kinds of business input, each a row schema over the CSV's text cells (the push API
 // sends the same fields as JSON), its columns, and its natural key (a re-import upserts by it).
 import { z } from "zod";
+import { daySchema, monthSchema } from "../../db/period-schema";
 
 export const BUSINESS_KINDS = ["operations", "headcount", "revenue", "vendors", "goals"] as const;
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];
@@ -8,13 +9,13 @@ export type BusinessKind = (typeof BUSINESS_KINDS)[number];
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
 const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).default("");
 const slug = z.string().trim().regex(/^[a-z][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ or -, starting with a letter");
-const day = z.string().trim().pipe(z.iso.date("a day, YYYY-MM-DD"));
+const day = z.string().trim().pipe(daySchema);
 const optionalDay = z
   .string()
   .trim()
-  .refine((v) => v === "" || z.iso.date().safeParse(v).success, "a day, YYYY-MM-DD, or empty")
+  .refine((v) => v === "" || daySchema.safeParse(v).success, "a day, YYYY-MM-DD, or empty")
   .default("");
-const month = z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month, YYYY-MM");
+const month = z.string().trim().pipe(monthSchema);
 const amount = z.string().trim().regex(/^-?\d{1,15}(\.\d{1,6})?$/, "a decimal amount like 1234.56");
 const nonNegativeAmount = amount.refine((v) => !v.startsWith("-"), "must not be negative");
 const wholeNumber = (max: number) =>

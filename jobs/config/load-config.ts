@@ -51,6 +51,9 @@ export interface Config {
   webhookAllowedHosts: string[];
   /** The Chromium that renders business reviews to PDF (checked when a PDF is asked for, not at start). */
   chromiumPath: string;
+  /** The largest file upload, as sent and (gzip) decompressed; JSON bodies have a fixed 1 MB. */
+  uploadMaxBytes: number;
+  uploadMaxDecompressedBytes: number;
 }
 
 const awsCredentialVariables = [
@@ -86,6 +89,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   WEBHOOK_ALLOWED_HOSTS: z.string().default(""),
+  UPLOAD_MAX_MB: int(1, 100_000).default(256),
+  UPLOAD_MAX_DECOMPRESSED_MB: int(1, 1_000_000).default(4096),
 });
 
 /** Parses and checks every setting; the first problem becomes one ConfigError naming the setting. */
@@ -135,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: loadAuthConfig(env, { host: e.HOST, demo: source === "demo" }),
     chromiumPath: e.CHROMIUM_PATH,
     webhookAllowedHosts: parseWebhookAllowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    uploadMaxDecompressedBytes: e.UPLOAD_MAX_DECOMPRESSED_MB * 1024 * 1024,
   };
 }
 

@@ -4,7 +4,11 @@ import type { DbOrTx } from "../../db/client";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
 import type { Measure } from "../../db/queries/measure";
 import { getScopeCostRows, getWin, getWindowOperations, insertWin, listWins, type NewWin, type WinRow } from "../../db/queries/wins";
+import { daySchema } from "../../db/period-schema";
+import { logger } from "../logger";
 import { measureWin, winWindows, type WinMeasurement } from "./win-measure";
+
+const log = logger("wins");
 
 export interface MeasuredWin {
   id: number;
@@ -45,13 +49,24 @@ async function measureOne(db: DbOrTx, win: WinRow, measure: Measure, lastComplet
   };
 }
 
+/** Stored and measured in one transaction: a win that cannot be measured is not kept. */
 export async function recordWin(db: DbOrTx, win: NewWin, measure: Measure): Promise<MeasuredWin> {
-  return measureOne(db, await insertWin(db, win), measure, await getLastCompleteBillingDay(db));
+  return db.transaction(async (tx) => measureOne(tx, await insertWin(tx, win), measure, await getLastCompleteBillingDay(tx)));
+}
+
+/**
+ * A row stored before shipping days were bounded (year 9999, 0001) cannot be measured: it is left out
+ * with a warning, so one bad row does not break the wins, the leaderboard and every business review.
+ */
+function measurable(row: WinRow): boolean {
+  if (daySchema.safeParse(row.shippedOn).success) return true;
+  log.warn({ winId: row.id, shippedOn: row.shippedOn }, "win left out: its shipping day is outside the supported calendar");
+  return false;
 }
 
 export async function getMeasuredWins(db: DbOrTx, options: { teamId?: string; measure: Measure }): Promise<MeasuredWin[]> {
   const lastCompleteDay = await getLastCompleteBillingDay(db);
-  const rows = await listWins(db, options.teamId);
+  const rows = (await listWins(db, options.teamId)).filter(measurable);
   const measured: MeasuredWin[] = [];
   for (const row of rows) measured.push(await measureOne(db, row, options.measure, lastCompleteDay));
   return measured;
@@ -59,5 +74,5 @@ export async function getMeasuredWins(db: DbOrTx, options: { teamId?: string; me
 
 export async function getMeasuredWin(db: DbOrTx, id: number, measure: Measure): Promise<MeasuredWin | null> {
   const row = await getWin(db, id);
-  return row ? measureOne(db, row, measure, await getLastCompleteBillingDay(db)) : null;
+  return row && measurable(row) ? measureOne(db, row, measure, await getLastCompleteBillingDay(db)) : null;
 }

@@ -1,12 +1,13 @@
 // What a person can do to a nudge, as a pure transition: acknowledge, snooze (a period or a date),
 // dismiss with a reason. A resolved nudge is history and takes no action.
 import { z } from "zod";
+import { daySchema } from "../../db/period-schema";
 import { DISMISS_REASONS, type DismissReason, type NudgeStatus } from "../../db/schema/nudges";
 import { SNOOZE_PERIODS, snoozeUntil } from "./lifecycle";
 
 export const nudgeActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("acknowledge"), note: z.string().max(2000).optional() }),
-  z.object({ action: z.literal("snooze"), period: z.enum(SNOOZE_PERIODS).optional(), until: z.iso.date().optional(), note: z.string().max(2000).optional() })
+  z.object({ action: z.literal("snooze"), period: z.enum(SNOOZE_PERIODS).optional(), until: daySchema.optional(), note: z.string().max(2000).optional() })
     .refine((a) => (a.period === undefined) !== (a.until === undefined), { message: "give either period or until", path: ["period"] }),
   z.object({ action: z.literal("dismiss"), reason: z.enum(DISMISS_REASONS), note: z.string().max(2000).optional() }),
 ]);

@@ -2,6 +2,7 @@
 // never edits a row: it closes the rule in force from its date and opens the new one.
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
+import { daySchema } from "../../db/period-schema";
 import type { DbOrTx } from "../../db/client";
 import { ownershipAudit, ownershipRules, ownershipVersions, teams, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { isValidResourcePattern, resourcePatternRegex } from "./resource-pattern";
@@ -17,7 +18,7 @@ export class RuleChangeError extends Error {
   }
 }
 
-const day = z.iso.date();
+const day = daySchema;
 export const ruleInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("tag"), tagValue: z.string().trim().min(1).max(200) }),
   z.object({ kind: z.literal("account"), accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id") }),

@@ -1,5 +1,6 @@
 // npm run cli -- review --scope team:<id>|group:<id>|org:<id>|company --period 2026-10|2026-Q3
 //   --format md|html|pdf --out <path>: the document written to a file (Markdown with its SVGs beside it).
+import { closePdfBrowser } from "./render/pdf";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Runtime } from "../runtime";
@@ -23,7 +24,8 @@ export async function reviewCommand(runtime: Runtime, options: ReviewCommandOpti
   if (!REVIEW_FORMATS.includes(format)) throw new Error(`--format must be one of ${REVIEW_FORMATS.join(", ")}`);
   const measure = measureSchema.parse(options.measure);
   const doc = await buildReview(runtime.database.db, { scope: parseScope(options.scope), period: parsePeriod(options.period), measure });
-  const exported = await exportReview(doc, format, runtime.config.chromiumPath);
+  // A PDF leaves the shared browser open for the next export: the command has no next, so it closes it.
+  const exported = await exportReview(doc, format, runtime.config.chromiumPath).finally(closePdfBrowser);
   const out = options.out ?? reviewFileName(doc, exported.extension);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, exported.body);

@@ -1,6 +1,7 @@
 // The scope and period a business review covers, parsed from "team:<id>" / "company" and
 // "2026-10" / "2026-Q3". Pure: the CLI, the API and the page share these parsers.
 import { addDays, lastDayOfMonth, monthsBetween } from "../../db/calendar";
+import { periodSchema } from "../../db/period-schema";
 
 export type ScopeKind = "team" | "group" | "org" | "company";
 export interface ReviewScope {
@@ -41,26 +42,32 @@ export function formatScope(scope: ReviewScope): string {
   return scope.kind === "company" ? "company" : `${scope.kind}:${scope.id}`;
 }
 
+/** A period someone asked for: inside the bounds of db/period-schema.ts. */
 export function parsePeriod(text: string): ReviewPeriod {
+  const checked = periodSchema.safeParse(text);
+  if (!checked.success) throw new ReviewInputError("period", `"${text}": ${checked.error.issues[0]!.message}`);
+  return periodOf(text);
+}
+
+function periodOf(text: string): ReviewPeriod {
   const month = MONTH.exec(text);
-  if (month) return periodOf(text, "month", [text]);
+  if (month) return periodOfMonths(text, "month", [text]);
   const quarter = QUARTER.exec(text);
   if (!quarter) throw new ReviewInputError("period", `"${text}" is not a month (2026-10) or a quarter (2026-Q3)`);
   const first = (Number(quarter[2]) - 1) * 3 + 1;
   const start = `${quarter[1]}-${String(first).padStart(2, "0")}`;
   const end = `${quarter[1]}-${String(first + 2).padStart(2, "0")}`;
-  return periodOf(text, "quarter", monthsBetween(start, end));
+  return periodOfMonths(text, "quarter", monthsBetween(start, end));
 }
 
-function periodOf(label: string, kind: ReviewPeriod["kind"], months: string[]): ReviewPeriod {
+function periodOfMonths(label: string, kind: ReviewPeriod["kind"], months: string[]): ReviewPeriod {
   return { label, kind, months, from: `${months[0]}-01`, to: lastDayOfMonth(months.at(-1)!) };
 }
 
 /** The period of the same kind just before. */
 export function previousPeriod(period: ReviewPeriod): ReviewPeriod {
   const before = addDays(period.from, -1).slice(0, 7);
-  if (period.kind === "month") return parsePeriod(before);
-  return parsePeriod(quarterOf(before));
+  return periodOf(period.kind === "month" ? before : quarterOf(before));
 }
 
 export function quarterOf(month: string): string {

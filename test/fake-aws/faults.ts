@@ -1,8 +1,11 @@
 // A queue of faults the fake AWS endpoint plays back, so tests can make the real SDK meet
 // throttling, 500s, slow answers and dropped connections, also only mid-way through a sync.
 
-/** "drop" closes the connection before answering; "truncate" sends half of a real answer, then closes. */
-export type FaultKind = "throttle" | "serverError" | "delay" | "drop" | "truncate";
+/**
+ * "drop" closes the connection before answering; "truncate" sends half of a real answer, then closes;
+ * "missingMetric" answers GetCostAndUsage with `metric` left out of every group's Metrics.
+ */
+export type FaultKind = "throttle" | "serverError" | "delay" | "drop" | "truncate" | "missingMetric";
 
 export interface Fault {
   kind: FaultKind;
@@ -14,6 +17,8 @@ export interface Fault {
   afterSuccesses?: number;
   /** For "delay": how long to wait before answering normally. */
   delayMs?: number;
+  /** For "missingMetric": the metric to leave out, e.g. "AmortizedCost". */
+  metric?: string;
 }
 
 interface QueuedFault {

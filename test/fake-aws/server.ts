@@ -110,6 +110,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     try {
       const { $metadata: _metadata, ...output } = (await operation(log.body as never, region)) as { $metadata?: unknown };
       if (fault?.kind === "truncate") return truncate(res, output);
+      if (fault?.kind === "missingMetric") withoutMetric(output, fault.metric ?? "AmortizedCost");
       answer(output);
       faults.recordSuccess(target);
     } catch (error) {
@@ -170,4 +171,9 @@ function sendJson(res: ServerResponse, status: number, payload: object): void {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Leaves one metric out of every group of a GetCostAndUsage answer (the "missingMetric" fault). */
+function withoutMetric(output: { ResultsByTime?: { Groups?: { Metrics?: Record<string, unknown> }[] }[] }, metric: string): void {
+  for (const result of output.ResultsByTime ?? []) for (const group of result.Groups ?? []) delete group.Metrics?.[metric];
 }

@@ -1,10 +1,8 @@
 // POST /api/imports: raw and multipart uploads, 400 naming file/line/column, 413 past the limit.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { Hono } from "hono";
 import { createApp } from "../../api/app";
-import { handleError } from "../../api/errors";
-import { importRoutes } from "../../api/routes/imports";
+import { DEFAULT_BODY_LIMITS } from "../../api/body-limits";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { readCsv, storedTotals, sum } from "../support/import-totals";
 import { cur2Csv, cur2Rows, gzipCsv, totals } from "../support/cur2-files";
@@ -52,10 +50,8 @@ it("an unknown format is a 400 naming the field; an empty body is a 400", async 
 });
 
 it("a body past the limit answers 413", async () => {
-  const app = new Hono();
-  app.onError(handleError);
-  app.route("/imports", importRoutes(database, { maxBytes: 1024 }));
-  const response = await app.request("/imports", { method: "POST", body: "x".repeat(2048), headers: { "content-length": "2048" } });
+  const app = createApp(database, "demo", undefined, undefined, { chromiumPath: "/usr/bin/chromium", bodyLimits: { ...DEFAULT_BODY_LIMITS, uploadBytes: 1024 } });
+  const response = await app.request("/api/imports", { method: "POST", body: "x".repeat(2048), headers: { "content-length": "2048" } });
   expect(response.status).toBe(413);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe("PAYLOAD_TOO_LARGE");
 });

@@ -4,12 +4,10 @@
 // server keeps answering. CSV exports neutralize cells a spreadsheet would run as a formula.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
-import { Hono } from "hono";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { createApp } from "../../api/app";
-import { handleError } from "../../api/errors";
-import { importRoutes } from "../../api/routes/imports";
+import { DEFAULT_BODY_LIMITS } from "../../api/body-limits";
 import { queryRows } from "../../db/client";
 import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
@@ -105,8 +103,7 @@ describe(`bad input corpus (${corpus.length} inputs)`, () => {
   });
 
   it("an upload past the size limit answers 413 before it is read whole", async () => {
-    const small = new Hono().route("/api/imports", importRoutes(database, { maxBytes: 64 * 1024 }));
-    small.onError(handleError);
+    const small = createApp(database, "demo", undefined, undefined, { chromiumPath: "/usr/bin/chromium", bodyLimits: { ...DEFAULT_BODY_LIMITS, uploadBytes: 64 * 1024 } });
     const response = await small.request("/api/imports?fileName=big.csv", { method: "POST", body: good.repeat(2000), headers: { "content-length": String(good.length * 2000) } });
     expect(response.status).toBe(413);
     figures.add({ scenario: "an upload past the size limit", injected: `${(good.length * 2000 / 1024).toFixed(0)} kB against a 64 kB limit`, outcome: "413", passed: true });

@@ -22,7 +22,7 @@ describe("parseBusinessCsv", () => {
   });
 
   it.each([
-    ["operations", "day,product,metric,team,count\n2026-01-01,s,searches,,1\n2026-02-30,s,searches,,1\n", "ops.csv, line 3, column day: a day, YYYY-MM-DD"],
+    ["operations", "day,product,metric,team,count\n2026-01-01,s,searches,,1\n2026-02-30,s,searches,,1\n", "ops.csv, line 3, column day: expected a calendar day as YYYY-MM-DD"],
     ["operations", "day,product,metric,team,count\n2026-01-01,s,searches,,-1\n", "ops.csv, line 2, column count: a whole number, 0 or more"],
     ["operations", "day,product,metric,team,count\n2026-01-01,s,searches,,1.5\n", "ops.csv, line 2, column count: a whole number, 0 or more"],
     ["operations", "day,product,metric,team,count\n2026-01-01,s,Searches,,1\n", "ops.csv, line 2, column metric: lower-case letters, digits, _ or -, starting with a letter"],
@@ -30,7 +30,7 @@ describe("parseBusinessCsv", () => {
     ["operations", "day,product,count\n", "ops.csv, line 1, column metric: missing column (a operations file has day, product, metric, team, count)"],
     ["operations", "day,product,metric,count,colour\n", "ops.csv, line 1, column colour: unknown column (a operations file has day, product, metric, team, count)"],
     ["operations", "", "ops.csv, line 1: the file is empty: expected a header row"],
-    ["headcount", "month,team,engineers\n2026-13,a,3\n", "ops.csv, line 2, column month: a month, YYYY-MM"],
+    ["headcount", "month,team,engineers\n2026-13,a,3\n", "ops.csv, line 2, column month: expected a month as YYYY-MM"],
     ["headcount", "month,team,engineers\n2026-01,,3\n", "ops.csv, line 2, column team: must not be empty"],
     ["revenue", "month,revenue_usd,cash_usd,net_burn_usd\n2026-01,1e6,1,1\n", "ops.csv, line 2, column revenue_usd: a decimal amount like 1234.56"],
     ["revenue", "month,revenue_usd,cash_usd,net_burn_usd\n2026-01,-5,1,1\n", "ops.csv, line 2, column revenue_usd: must not be negative"],

@@ -52,7 +52,7 @@ export async function fetchCosts(
         for (const group of result.Groups ?? []) {
           const meaning = query.interpret(group);
           if (!meaning) continue;
-          const [unblended, amortized, netAmortized] = METRICS.map((metric) => group.Metrics?.[metric]?.Amount ?? "0");
+          const [unblended, amortized, netAmortized] = METRICS.map((metric) => amountOf(group, metric, day));
           if ([unblended, amortized, netAmortized].every((amount) => new Decimal(amount!).isZero())) continue;
           lines.push({ day, accountId: query.accountId, ...meaning, unblended: unblended!, amortized: amortized!, netAmortized: netAmortized! });
         }
@@ -62,6 +62,19 @@ export async function fetchCosts(
   }
   onProgress({ done: queries.length, total: queries.length, label: "done" });
   return { lines, accounts };
+}
+
+/** A metric we asked for and did not get is an error, never a zero: the run would "succeed" with wrong costs. */
+function amountOf(group: { Keys?: string[]; Metrics?: Record<string, { Amount?: string }> }, metric: string, day: string): string {
+  const amount = group.Metrics?.[metric]?.Amount;
+  if (amount === undefined || amount === "") throw new MissingMetricError(metric, group.Keys ?? [], day);
+  return amount;
+}
+
+export class MissingMetricError extends Error {
+  constructor(metric: string, keys: string[], day: string) {
+    super(`Cost Explorer answered without the metric ${metric} for the group ${keys.join(" / ") || "(no keys)"} on ${day}; nothing was written`);
+  }
 }
 
 async function listAccounts(api: CostExplorerApi, budget: ApiCallBudget, window: DayWindow) {
