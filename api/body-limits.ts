@@ -27,11 +27,8 @@ export function limitBodies(limits: BodyLimits) {
   };
   const json = bodyLimit({ maxSize: limits.jsonBytes, onError: tooLarge("request bodies", limits.jsonBytes) });
   const upload = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge("uploads", limits.uploadBytes) });
-  return bodyLimitBy((path) => (UPLOAD_PATH.test(path) ? upload : json));
-}
-
-function bodyLimitBy(pick: (path: string) => ReturnType<typeof bodyLimit>): ReturnType<typeof bodyLimit> {
-  return (c, next) => pick(c.req.path)(c, next);
+  const limitFor: ReturnType<typeof bodyLimit> = (c, next) => (UPLOAD_PATH.test(c.req.path) ? upload : json)(c, next);
+  return limitFor;
 }
 
 /** Throws 413 once a gzip body decompresses past `max` bytes (read as a stream: never held whole). */

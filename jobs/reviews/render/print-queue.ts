@@ -28,6 +28,7 @@ export function createPrintQueue(limits: PrintQueueLimits) {
         else running -= 1;
       }
     },
+    /** Asked from inside a job: true when it is the last one running and nothing waits. */
     idle: () => running <= 1 && waiting.length === 0,
   };
 }
