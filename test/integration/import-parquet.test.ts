@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 
 const CUR_SAMPLE = "../shared/data/aws-cur-legacy-sample.csv";
 const FOCUS_SAMPLE = "../shared/data/focus-1.0-sample.csv";
-const dir = mkdtempSync(join(tmpdir(), "tallyboard-parquet-import-"));
+const dir = mkdtempSync(join(tmpdir(), "parquet-import-test-"));
 // The import's temporary files go here, so the last test can tell that none is left.
 const scratch = join(dir, "tmp");
 mkdirSync(scratch);
