@@ -20,7 +20,7 @@ afterAll(() => database.drop());
 it("imports the folder on schedule, skips while another holder has the lock, and reruns as a no-op", async () => {
   const dir = mkdtempSync(join(tmpdir(), "tallyboard-scheduled-"));
   writeFileSync(join(dir, "part-1.parquet"), cur2Parquet(cur2Rows("2024-09")));
-  const runtime = { database, config: { importLocation: dir } } as unknown as Runtime;
+  const runtime = { database, config: { importLocation: dir }, source: { name: "exports" } } as unknown as Runtime;
   await database.withAdvisoryLock(IMPORT_LOCK, () => runScheduledImport(runtime, "test"));
   expect((await storedTotals(database.db, "cur")).rows).toBe(0); // the lock was held: skipped
   await runScheduledImport(runtime, "test");
@@ -34,7 +34,7 @@ it("a location with two deliveries of one period and no manifest is a failed run
   const dir = mkdtempSync(join(tmpdir(), "tallyboard-scheduled-"));
   const partition = "cur2/export/data/BILLING_PERIOD=2024-10";
   writeTree(dir, { [`${partition}/exec-1/part-1.parquet`]: cur2Parquet(cur2Rows("2024-10")), [`${partition}/exec-2/part-1.parquet`]: cur2Parquet(cur2Rows("2024-10", "2")) });
-  const runtime = { database, config: { importLocation: dir } } as unknown as Runtime;
+  const runtime = { database, config: { importLocation: dir }, source: { name: "exports" } } as unknown as Runtime;
   await runScheduledImport(runtime, "test");
   const { runs } = await listJobRuns(database.db, { limit: 1 });
   expect(runs[0]).toMatchObject({ job: "import", status: "failed", rowsWritten: 0 });
