@@ -3,7 +3,8 @@
 // under 100 ms and no errors. The dashboard's main reads are cycled: overview, teams, a team's
 // 90 days, the org roll-up, the ownership summary, the budget review. Those mostly hit the read
 // cache, so a second phase asks 20 at a time for ranges never asked before (every one a cache miss)
-// and bounds their p95 too (RELIABILITY_UNCACHED_P95_MS, default 1,000 ms).
+// and bounds their p95 too (RELIABILITY_UNCACHED_P95_MS, default 1,500 ms: about twice the 703 ms
+// measured at 10M on 2 cores, 2026-12-04).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -21,7 +22,7 @@ import { timeUncachedReads, uncachedPaths } from "./uncached-reads";
 const ROWS = Number(process.env.RELIABILITY_LOAD_ROWS ?? 10_000_000);
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 20;
-const UNCACHED_P95_MS = Number(process.env.RELIABILITY_UNCACHED_P95_MS ?? 1000);
+const UNCACHED_P95_MS = Number(process.env.RELIABILITY_UNCACHED_P95_MS ?? 1500);
 const LAST_DAY = "2026-10-31";
 const figures = figureRecorder("load");
 const timings: Record<string, number> = {};
