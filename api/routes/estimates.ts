@@ -8,7 +8,7 @@ import type { Db } from "../../db/client";
 import { measureSchema } from "../../db/queries/measure";
 import { buildEstimate, EstimateInputError } from "../../jobs/estimates/build-estimate";
 import { listEstimates, saveEstimate } from "../../jobs/estimates/stored-estimates";
-import type { EstimateInput } from "../../jobs/estimates/estimate-model";
+import type { EstimateInput } from "../../db/domain/estimate-model";
 import { actorOf } from "../auth/identity";
 import { ApiError } from "../errors";
 import { validate } from "../validate";

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { daySchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
-import { explainCell } from "../../db/queries/why";
+import { explainCell } from "../../jobs/attribution/why";
 import { validate } from "../validate";
 
 const cell = z.object({

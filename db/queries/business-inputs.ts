@@ -2,8 +2,7 @@
 // as YYYY-MM and days as YYYY-MM-DD text, so nothing passes through a time zone.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../client";
-import type { Goal } from "../../jobs/metrics/metric-goals";
-import type { Vendor } from "../../jobs/metrics/engineer-overhead";
+import type { Goal } from "../domain/metric-goals";
 
 /** Operation count per day of one metric (optionally some teams' only), from..to inclusive. */
 export async function getDailyOperations(db: DbOrTx, options: { metric: string; from: string; to: string; teams?: string[] }): Promise<Map<string, string>> {
@@ -58,6 +57,18 @@ export async function getRevenueMonths(db: DbOrTx): Promise<RevenueMonth[]> {
     sql`select to_char(month, 'YYYY-MM') as month, revenue_usd::text as revenue, cash_usd::text as cash, net_burn_usd::text as "netBurn"
         from revenue_months order by 1`,
   );
+}
+
+export interface Vendor {
+  name: string;
+  monthlyCostUsd: string;
+  category: string;
+  teamId: string;
+  renewalDate: string;
+  production: boolean;
+  startDate: string;
+  /** Inclusive; null = until the vendor's next contract starts, or for good. */
+  endDate: string | null;
 }
 
 export async function getVendors(db: DbOrTx): Promise<Vendor[]> {

@@ -2,8 +2,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { businessReviews } from "../schema";
-import type { ReviewDocument } from "../../jobs/reviews/review-model";
-import { formatScope } from "../../jobs/reviews/review-period";
+import type { ReviewDocument } from "../domain/review-model";
+import { formatScope } from "../domain/review-period";
 
 export type StoredReview = typeof businessReviews.$inferSelect;
 

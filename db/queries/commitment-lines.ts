@@ -4,9 +4,9 @@
 import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../client";
-import { billedLineFilter } from "../../jobs/attribution/billed-lines";
+import { billedLineFilter } from "../domain/billed-lines";
 import { sqlArray } from "./anomaly-series";
-import { COMPUTE_SP_SERVICES, RESERVATION_FEE_RECORD_TYPES, SAVINGS_PLAN_FEE_RECORD_TYPES } from "../../jobs/commitments/eligibility";
+import { COMPUTE_SP_SERVICES, RESERVATION_FEE_RECORD_TYPES, SAVINGS_PLAN_FEE_RECORD_TYPES } from "../domain/commitment-eligibility";
 
 export const FEE_RECORD_TYPES = [...RESERVATION_FEE_RECORD_TYPES, ...SAVINGS_PLAN_FEE_RECORD_TYPES];
 /** Usage-family record types: on demand = their unblended (covered lines net to 0), covered effective cost = amortized - unblended. */

@@ -2,7 +2,7 @@
 import { desc } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { costEstimates } from "../schema";
-import type { CostEstimate, EstimateInput } from "../../jobs/estimates/estimate-model";
+import type { CostEstimate, EstimateInput } from "../domain/estimate-model";
 
 export type StoredEstimate = typeof costEstimates.$inferSelect;
 

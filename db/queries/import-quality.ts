@@ -2,7 +2,7 @@
 // the newest run that wrote rows.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../client";
-import type { ImportQuality } from "../../jobs/imports/quality/quality-report";
+import type { ImportQuality } from "../domain/import-quality-report";
 
 export interface ImportQualityRecord {
   runId: number;

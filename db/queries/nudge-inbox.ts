@@ -1,9 +1,8 @@
 // The nudge inbox: nudges of a team (or all) by status, and a person's action on one of them.
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { nudges, type NudgeStatus } from "../schema/nudges";
+import { nudges, type DismissReason, type NudgeStatus } from "../schema/nudges";
 import { teams } from "../schema/org";
-import type { NudgeChange } from "../../jobs/nudges/nudge-actions";
 
 export const INBOX_VIEWS = { active: ["open", "acknowledged", "snoozed"], open: ["open"], acknowledged: ["acknowledged"], snoozed: ["snoozed"], dismissed: ["dismissed"], resolved: ["resolved"] } as const satisfies Record<string, NudgeStatus[]>;
 export type InboxView = keyof typeof INBOX_VIEWS;
@@ -54,6 +53,14 @@ export async function listNudges(db: DbOrTx, params: { teamId?: string; view: In
 export async function getNudgeStatus(db: DbOrTx, id: number): Promise<NudgeStatus | null> {
   const [row] = await db.select({ status: nudges.status }).from(nudges).where(eq(nudges.id, id));
   return row?.status ?? null;
+}
+
+/** What a person's action on a nudge sets (jobs/nudges/nudge-actions.ts works it out). */
+export interface NudgeChange {
+  status: NudgeStatus;
+  snoozedUntil: string | null;
+  dismissReason: DismissReason | null;
+  note: string | null;
 }
 
 export async function saveNudgeChange(db: DbOrTx, id: number, change: NudgeChange, actor: string) {

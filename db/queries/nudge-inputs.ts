@@ -5,7 +5,44 @@ import { queryRows, type DbOrTx } from "../client";
 import { addDays, firstOfMonth } from "../calendar";
 import { sqlArray } from "./anomaly-series";
 import { UNATTRIBUTED_TEAM_ID } from "../schema/org";
-import type { BudgetRow, CoverageRow, ResourceRow, UntaggedSpendRow } from "../../jobs/nudges/finding";
+
+export interface UntaggedSpendRow {
+  teamId: string;
+  accountId: string;
+  accountName: string;
+  /** Spend over the lookback that only the account's default owner claimed (no owner tag). */
+  untagged: string;
+  /** The team's whole spend over the lookback. */
+  teamTotal: string;
+}
+
+export interface ResourceRow {
+  arn: string;
+  accountId: string;
+  service: string;
+  teamId: string;
+  hasOwnerTag: boolean;
+  /** Last seen by a Tagging API sync older than the latest one: gone from the inventory but maybe still billed. */
+  stale: boolean;
+  lastSeenAt: string;
+  /** Cost over the lookback from line items naming the resource; null when no line names it. */
+  cost: string | null;
+}
+
+export interface CoverageRow {
+  teamId: string;
+  service: string;
+  day: string;
+  /** "covered" = RI / Savings Plan covered usage at commitment rates (amortized - unblended); "on-demand" = usage billed at on-demand rates. */
+  kind: "covered" | "on-demand";
+  amount: string;
+}
+
+export interface BudgetRow {
+  teamId: string;
+  month: string;
+  budget: string;
+}
 
 /** Spend decided only by the account's default owner (no owner tag), per team and account, with the team's total. */
 export async function loadUntaggedSpend(db: DbOrTx, from: string, to: string): Promise<Omit<UntaggedSpendRow, "accountName">[]> {

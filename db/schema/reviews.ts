@@ -1,8 +1,8 @@
 // Saved business reviews and cost estimates for tech specs. Each keeps a snapshot of its numbers as
 // they were when saved, so a later restatement of the bill never rewrites a past document.
 import { pgTable, text, date, serial, timestamp, jsonb, index } from "drizzle-orm/pg-core";
-import type { ReviewDocument } from "../../jobs/reviews/review-model";
-import type { CostEstimate, EstimateInput } from "../../jobs/estimates/estimate-model";
+import type { ReviewDocument } from "../domain/review-model";
+import type { CostEstimate, EstimateInput } from "../domain/estimate-model";
 import { teams } from "./org";
 
 export const businessReviews = pgTable(

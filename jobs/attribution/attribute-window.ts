@@ -10,7 +10,7 @@ import { ownerTagKeyPeriods } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
 import { lineTag, ownerValueByDay, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
-import { EXPORT_SOURCES_SQL } from "./billed-lines";
+import { EXPORT_SOURCES_SQL } from "../../db/domain/billed-lines";
 
 export interface AttributionStats {
   /** Widened to whole months: a monthly split needs the whole month's direct costs. */

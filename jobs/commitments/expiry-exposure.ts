@@ -7,7 +7,7 @@ import { addDays } from "../../db/calendar";
 import { loadCoveredByTeamService } from "../../db/queries/commitment-lines";
 import type { CommitmentExpiryRow } from "../nudges/finding";
 import { getInventory } from "./get-commitments";
-import { COMPUTE_SP_SERVICES } from "./eligibility";
+import { COMPUTE_SP_SERVICES } from "../../db/domain/commitment-eligibility";
 
 /** Commitments ending within this many days are loaded; the rule decides when to nudge. */
 const HORIZON_DAYS = 120;

@@ -6,7 +6,7 @@ import type { CommitmentsApi } from "../sources/commitments-api";
 import type { ApiCallBudget } from "../sources/api-call-budget";
 import type { commitmentCoverage, commitmentRecommendations, commitmentUtilization } from "../../db/schema";
 import { addDays, firstOfMonth } from "../../db/calendar";
-import { EC2_COMPUTE, RDS } from "./eligibility";
+import { EC2_COMPUTE, RDS } from "../../db/domain/commitment-eligibility";
 
 type Row<T extends { $inferInsert: object }> = Omit<T["$inferInsert"], "id" | "runId">;
 export interface FetchedCommitments {

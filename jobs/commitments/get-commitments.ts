@@ -17,7 +17,7 @@ import { teamCommitmentEffects } from "./team-effect";
 import { efficiencyWindowFor } from "../metrics/efficiency-window";
 import { defaultRate } from "./rates";
 import { paybackMonths } from "./commitment-math";
-import { instanceFamilyOf, instanceTypeOf, isComputeSavingsPlanEligible } from "./eligibility";
+import { instanceFamilyOf, instanceTypeOf, isComputeSavingsPlanEligible } from "../../db/domain/commitment-eligibility";
 
 const HISTORY_MONTHS = 13;
 export const DEFAULT_LOOKBACK_DAYS = 90;

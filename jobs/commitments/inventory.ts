@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import type { FeeDay, ReservedUsageMonth } from "../../db/queries/commitment-lines";
 import { addDays } from "../../db/calendar";
-import { instanceTypeOf, RESERVATION_FEE_RECORD_TYPES, savingsPlanTerms } from "./eligibility";
+import { instanceTypeOf, RESERVATION_FEE_RECORD_TYPES, savingsPlanTerms } from "../../db/domain/commitment-eligibility";
 import { DAYS_PER_MONTH, defaultRate, type PaymentOption, type TermYears } from "./rates";
 import { reservationFromBill, reservedKey, reservedUsageByKey } from "./reservation-from-bill";
 

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import type { FeeDay, ReservedUsageMonth } from "../../db/queries/commitment-lines";
 import { addDays } from "../../db/calendar";
-import { instanceTypeOf } from "./eligibility";
+import { instanceTypeOf } from "../../db/domain/commitment-eligibility";
 import { DAYS_PER_MONTH, defaultRate, type PaymentOption } from "./rates";
 import type { Commitment, Subscription } from "./inventory";
 

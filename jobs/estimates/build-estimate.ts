@@ -10,10 +10,10 @@ import { getMonthlyCostBreakdown } from "../../db/queries/efficiency-costs";
 import { getGoals, getMonthlyOperationsByTeam, listOperationMetrics } from "../../db/queries/business-inputs";
 import { teams } from "../../db/schema";
 import { getEfficiencyWindow } from "../metrics/efficiency-window";
-import { headlineUnitMetric } from "../metrics/metric-goals";
+import { headlineUnitMetric } from "../../db/domain/metric-goals";
 import { unitCost, DEFAULT_MIN_VOLUME, DEFAULT_UNIT_N } from "../metrics/unit-cost";
 import { estimateRange } from "./estimate-maths";
-import type { CostEstimate, EstimateInput, UnitCostSample } from "./estimate-model";
+import type { CostEstimate, EstimateInput, UnitCostSample } from "../../db/domain/estimate-model";
 import { estimateMarkdown } from "./estimate-markdown";
 
 export class EstimateInputError extends Error {}

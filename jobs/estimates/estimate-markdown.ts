@@ -1,6 +1,6 @@
 // The estimate as a Markdown section to paste into a tech spec: the number, its range, what it rests
 // on (each comparable month) and the queries that reproduce it.
-import type { CostEstimate, EstimateInput } from "./estimate-model";
+import type { CostEstimate, EstimateInput } from "../../db/domain/estimate-model";
 import { formatUsd, formatUsdCents } from "../reviews/render/format";
 import { mdText } from "../reviews/render/markdown";
 

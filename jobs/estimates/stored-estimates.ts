@@ -9,7 +9,7 @@ import { insertEstimate, listStoredEstimates, type StoredEstimate } from "../../
 import { getEfficiencyWindow } from "../metrics/efficiency-window";
 import { buildEstimate } from "./build-estimate";
 import { estimateGap, type MonthGap } from "./estimate-maths";
-import type { EstimateInput } from "./estimate-model";
+import type { EstimateInput } from "../../db/domain/estimate-model";
 
 const MAX_MONTHS_COMPARED = 12;
 

@@ -8,7 +8,7 @@ import { importFromLocation } from "./import-location";
 import { IMPORT_LOCK } from "./scheduled-import";
 import { withJobLock } from "../sync/abandoned-runs";
 import { qualityLines } from "./quality/quality-lines";
-import type { ImportQuality } from "./quality/quality-report";
+import type { ImportQuality } from "../../db/domain/import-quality-report";
 
 export async function importCommand(runtime: Runtime, location: string | undefined, format: string | undefined): Promise<void> {
   if (!location) throw new Error("import needs a file, a folder or s3://bucket/prefix");

@@ -19,7 +19,7 @@ import { ImportError } from "./import-error";
 import { mixedFormatClash } from "./one-format-per-period";
 import { upsertExportResources } from "./export-resources";
 import { measureImportQuality } from "./quality/measure-quality";
-import type { ImportQuality } from "./quality/quality-report";
+import type { ImportQuality } from "../../db/domain/import-quality-report";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", "source", "batch_id"] as const;

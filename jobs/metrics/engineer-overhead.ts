@@ -6,11 +6,6 @@ import { contractCostInMonth, type VendorContract } from "./vendor-contracts";
 /** Environments whose cost is overhead rather than the cost of serving the product. */
 export const OVERHEAD_ENVIRONMENTS = ["development", "data"] as const;
 
-export interface Vendor extends VendorContract {
-  category: string;
-  renewalDate: string;
-}
-
 export interface OverheadInput {
   month: string;
   /** Cloud cost of the month in the overhead environments. */

@@ -2,7 +2,7 @@
 // against a goal owned by a team; shared and unknown spend shown beside it, never dropped.
 import Decimal from "decimal.js";
 import { ratio } from "../../db/queries/ratio";
-import { GOAL_KEYS, goalForPeriod, type Goal } from "./metric-goals";
+import { GOAL_KEYS, goalForPeriod, type Goal } from "../../db/domain/metric-goals";
 
 export const SPLIT_ENVIRONMENTS = ["production", "development", "data", "shared", "unknown"] as const;
 export type SplitEnvironment = (typeof SPLIT_ENVIRONMENTS)[number];

@@ -7,7 +7,7 @@ import { getDailyScopeCost, getMonthlyCostBreakdown, type CostScope } from "../.
 import { getDailyOperations, getGoals, getHeadcount, getVendors, listOperationMetrics } from "../../db/queries/business-inputs";
 import { getEfficiencyWindow } from "./efficiency-window";
 import { dailyUnitCosts, monthlyUnitCosts, DEFAULT_MIN_VOLUME, DEFAULT_UNIT_N, type UnitCostPoint } from "./unit-cost";
-import { GOAL_KEYS, goalOn, headlineUnitMetric } from "./metric-goals";
+import { GOAL_KEYS, goalOn, headlineUnitMetric } from "../../db/domain/metric-goals";
 import { metricCard, type MetricCard } from "./metric-card";
 import { monthlyOverhead, type OverheadPoint } from "./engineer-overhead";
 

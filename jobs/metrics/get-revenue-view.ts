@@ -8,7 +8,7 @@ import { getGoals, getRevenueMonths } from "../../db/queries/business-inputs";
 import { getEfficiencyWindow } from "./efficiency-window";
 import { revenueAndCostInflections, revenueShares, revenueShareTrend } from "./revenue-share";
 import { quarterlyGrowth } from "./growth-inflection";
-import { GOAL_KEYS, goalForPeriod } from "./metric-goals";
+import { GOAL_KEYS, goalForPeriod } from "../../db/domain/metric-goals";
 import { metricCard } from "./metric-card";
 
 export async function getRevenueView(db: DbOrTx, params: { measure: Measure; months?: number }) {

@@ -2,7 +2,7 @@
 // period before. Ratios are absent (null) when a base is zero or a value is missing.
 import Decimal from "decimal.js";
 import { change } from "../../db/queries/ratio";
-import { goalForPeriod, type Goal } from "./metric-goals";
+import { goalForPeriod, type Goal } from "../../db/domain/metric-goals";
 
 export interface TrendPoint {
   period: string;

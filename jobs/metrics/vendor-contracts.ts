@@ -2,16 +2,10 @@
 // which a contract starts or ends prorated by its days in force (the CSV states a monthly cost).
 import Decimal from "decimal.js";
 import { addDays, lastDayOfMonth } from "../../db/calendar";
+import type { Vendor } from "../../db/queries/business-inputs";
 
-export interface VendorContract {
-  name: string;
-  monthlyCostUsd: string;
-  teamId: string;
-  production: boolean;
-  startDate: string;
-  /** Inclusive; null = until the vendor's next contract starts, or for good. */
-  endDate: string | null;
-}
+/** What the cost maths needs of a vendor row. */
+export type VendorContract = Pick<Vendor, "name" | "monthlyCostUsd" | "teamId" | "production" | "startDate" | "endDate">;
 
 /** The last day each contract is in force: its end date, cut short by the same vendor's next contract. */
 function lastDays(contracts: readonly VendorContract[]): Map<VendorContract, string | null> {

@@ -8,7 +8,7 @@ import type { DbOrTx } from "../../db/client";
 import { addDays } from "../../db/calendar";
 import { DELIVERY_CHANNELS, type DeliveryChannel } from "../../db/schema/nudges";
 import { dueDeliveries, insertDeliveries, listDeliverySettings, openNudgesOfTeams, recordAttempt, recordOutcome, type NewDelivery } from "../../db/queries/nudge-deliveries";
-import { loadDigest } from "../../db/queries/nudge-digest";
+import { loadDigest } from "./nudge-digest";
 import { loadNames } from "../../db/queries/nudge-inputs";
 import { jsonDigest, jsonNudge, slackDigest, slackNudge, type NudgeMessage } from "./webhook-payloads";
 import { webhookAddressGuard } from "./webhook-address-guard";

@@ -1,5 +1,6 @@
 // What a rule raises: a finding for one team about one subject, with its evidence, the monthly
 // dollars at stake and what to do. The fingerprint (rule + team + subject) is its identity over time.
+import type { BudgetRow, CoverageRow, ResourceRow, UntaggedSpendRow } from "../../db/queries/nudge-inputs";
 import type { Anomaly, Cause, DailySeries } from "./anomalies";
 
 export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage" | "commitment-expiry";
@@ -23,38 +24,6 @@ export interface AnomalyCauses {
   resources: Cause[];
 }
 
-export interface UntaggedSpendRow {
-  teamId: string;
-  accountId: string;
-  accountName: string;
-  /** Spend over the lookback that only the account's default owner claimed (no owner tag). */
-  untagged: string;
-  /** The team's whole spend over the lookback. */
-  teamTotal: string;
-}
-
-export interface ResourceRow {
-  arn: string;
-  accountId: string;
-  service: string;
-  teamId: string;
-  hasOwnerTag: boolean;
-  /** Last seen by a Tagging API sync older than the latest one: gone from the inventory but maybe still billed. */
-  stale: boolean;
-  lastSeenAt: string;
-  /** Cost over the lookback from line items naming the resource; null when no line names it. */
-  cost: string | null;
-}
-
-export interface CoverageRow {
-  teamId: string;
-  service: string;
-  day: string;
-  /** "covered" = RI / Savings Plan covered usage at commitment rates (amortized - unblended); "on-demand" = usage billed at on-demand rates. */
-  kind: "covered" | "on-demand";
-  amount: string;
-}
-
 /** A commitment ending soon, and the part of its usage (at on-demand prices) that is this team's. */
 export interface CommitmentExpiryRow {
   commitmentId: string;
@@ -67,12 +36,6 @@ export interface CommitmentExpiryRow {
   /** The team's part of the bill's monthly rise when the usage returns to on-demand (negative: the commitment was costing more than it saved). */
   monthlyCostIncrease: string;
   monthlyOnDemandEquivalent: string;
-}
-
-export interface BudgetRow {
-  teamId: string;
-  month: string;
-  budget: string;
 }
 
 /** Everything the rules read, loaded once per run. */

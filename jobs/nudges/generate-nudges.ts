@@ -1,7 +1,7 @@
 // One generation run: load the inputs once, run every rule, plan the lifecycle against the
 // unresolved nudges and apply it in one transaction. `today` is the last complete billing day.
 import type { DbOrTx } from "../../db/client";
-import { listActiveNudges, applyNudgePlan } from "../../db/queries/nudge-store";
+import { listActiveNudges, applyNudgePlan } from "./nudge-store";
 import { loadNudgeInputs } from "./load-inputs";
 import { planNudges } from "./lifecycle";
 import { RULES } from "./rules";

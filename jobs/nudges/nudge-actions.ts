@@ -2,7 +2,8 @@
 // dismiss with a reason. A resolved nudge is history and takes no action.
 import { z } from "zod";
 import { daySchema } from "../../db/period-schema";
-import { DISMISS_REASONS, type DismissReason, type NudgeStatus } from "../../db/schema/nudges";
+import { DISMISS_REASONS, type NudgeStatus } from "../../db/schema/nudges";
+import type { NudgeChange } from "../../db/queries/nudge-inbox";
 import { SNOOZE_PERIODS, snoozeUntil } from "./lifecycle";
 
 export const nudgeActionSchema = z.discriminatedUnion("action", [
@@ -12,13 +13,6 @@ export const nudgeActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("dismiss"), reason: z.enum(DISMISS_REASONS), note: z.string().max(2000).optional() }),
 ]);
 export type NudgeAction = z.infer<typeof nudgeActionSchema>;
-
-export interface NudgeChange {
-  status: NudgeStatus;
-  snoozedUntil: string | null;
-  dismissReason: DismissReason | null;
-  note: string | null;
-}
 
 export class NudgeActionError extends Error {
   constructor(readonly code: "CONFLICT" | "BAD_REQUEST", message: string) {

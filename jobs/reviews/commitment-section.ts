@@ -4,8 +4,8 @@
 import Decimal from "decimal.js";
 import { addDays } from "../../db/calendar";
 import type { getCommitmentsOverview } from "../commitments/get-commitments";
-import type { ReviewPeriod } from "./review-period";
-import type { CommitmentsSection, ReviewMetric } from "./review-model";
+import type { ReviewPeriod } from "../../db/domain/review-period";
+import type { CommitmentsSection, ReviewMetric } from "../../db/domain/review-model";
 import { reviewMetric } from "./review-metric";
 
 type Overview = Awaited<ReturnType<typeof getCommitmentsOverview>>;

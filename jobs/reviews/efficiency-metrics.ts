@@ -10,11 +10,11 @@ import { getGoals, getHeadcount, getVendors, listOperationMetrics } from "../../
 import { getEfficiencyCards, DEFAULT_UNIT_COST_SCOPE } from "../metrics/get-efficiency-cards";
 import { unitCost, DEFAULT_MIN_VOLUME } from "../metrics/unit-cost";
 import { monthlyOverhead, type OverheadPoint } from "../metrics/engineer-overhead";
-import { GOAL_KEYS, goalForPeriod, headlineUnitMetric, type Goal } from "../metrics/metric-goals";
+import { GOAL_KEYS, goalForPeriod, headlineUnitMetric, type Goal } from "../../db/domain/metric-goals";
 import { scaleGoal } from "../metrics/metric-card";
-import type { ReviewPeriod } from "./review-period";
+import type { ReviewPeriod } from "../../db/domain/review-period";
 import type { ResolvedScope } from "./review-scope";
-import type { ReviewTrendPoint } from "./review-model";
+import type { ReviewTrendPoint } from "../../db/domain/review-model";
 
 export interface UnitCostSeries {
   metric: string | null;

@@ -5,7 +5,7 @@ import type { DbOrTx } from "../../db/client";
 import type { Measure } from "../../db/queries/measure";
 import { listNudges } from "../../db/queries/nudge-inbox";
 import { getMeasuredWins } from "../leaderboards/wins";
-import type { ReviewDocument } from "./review-model";
+import type { ReviewDocument } from "../../db/domain/review-model";
 
 const MAX_NUDGES = 10;
 const inScope = (teamIds: readonly string[], teamId: string) => teamIds.length === 0 || teamIds.includes(teamId);

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import type { Runtime } from "../runtime";
 import { measureSchema } from "../../db/queries/measure";
 import { buildReview } from "./build-review";
-import { parsePeriod, parseScope } from "./review-period";
+import { parsePeriod, parseScope } from "../../db/domain/review-period";
 import { exportReview, reviewFileName, REVIEW_FORMATS, type ReviewFormat } from "./render/export-review";
 
 export interface ReviewCommandOptions {

@@ -2,7 +2,7 @@
 // point before, the status compares the value with the goal in the metric's direction. Pure.
 import Decimal from "decimal.js";
 import { change } from "../../db/queries/ratio";
-import type { ReviewMetric, ReviewTrendPoint } from "./review-model";
+import type { ReviewMetric, ReviewTrendPoint } from "../../db/domain/review-model";
 
 export type MetricInput = Omit<ReviewMetric, "value" | "status" | "change">;
 

@@ -7,8 +7,8 @@ import { addDays, daysBetween } from "../../db/calendar";
 import type { Measure } from "../../db/queries/measure";
 import { ratio } from "../../db/queries/ratio";
 import { getScopeDimensionWindows, type DimensionWindows } from "../../db/queries/scope-movers";
-import type { Mover, ReviewDocument } from "./review-model";
-import { billedSpan, previousPeriod, type ReviewPeriod } from "./review-period";
+import type { Mover, ReviewDocument } from "../../db/domain/review-model";
+import { billedSpan, previousPeriod, type ReviewPeriod } from "../../db/domain/review-period";
 
 export const TOP_MOVERS = 5;
 

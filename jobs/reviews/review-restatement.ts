@@ -1,7 +1,7 @@
 // What changed in the numbers since a review was saved: its snapshot against the same review built
 // from today's data. A restated bill (a re-synced day, a late import) shows up here. Pure.
 import Decimal from "decimal.js";
-import { commitmentMetrics, type ReviewDocument } from "./review-model";
+import { commitmentMetrics, type ReviewDocument } from "../../db/domain/review-model";
 import { formatValue } from "./render/format";
 
 export interface RestatedFigure {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { teams } from "../../db/schema";
 import { getTreeAsOf, type TreeEdge } from "../../db/queries/budget-reads";
-import { ReviewInputError, type ReviewScope } from "./review-period";
+import { ReviewInputError, type ReviewScope } from "../../db/domain/review-period";
 
 export interface ResolvedScope extends ReviewScope {
   name: string;

@@ -1,7 +1,7 @@
 // The document's short summary, written from its own numbers: what changed, and what is at risk.
 // Pure, so the sentences follow the figures and nothing else.
 import Decimal from "decimal.js";
-import { commitmentMetrics, type ReviewDocument, type ReviewMetric } from "./review-model";
+import { commitmentMetrics, type ReviewDocument, type ReviewMetric } from "../../db/domain/review-model";
 import { formatChange, formatUsd, formatValue, formatPercent } from "./render/format";
 
 type Inputs = Pick<ReviewDocument, "metrics" | "movers" | "nudges" | "wins" | "period" | "scope" | "commitments">;

@@ -8,10 +8,10 @@ import { ratio } from "../../db/queries/ratio";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { getBudgetReview } from "../budgets/budget-review";
 import { budgetVariance, DEFAULT_THRESHOLD } from "../budgets/variance";
-import { billedSpan, type ReviewPeriod } from "./review-period";
+import { billedSpan, type ReviewPeriod } from "../../db/domain/review-period";
 import type { ResolvedScope } from "./review-scope";
 import { sumOrNull } from "./review-metric";
-import type { ReviewMetric, ReviewTrendPoint } from "./review-model";
+import type { ReviewMetric, ReviewTrendPoint } from "../../db/domain/review-model";
 
 export interface SpendPoint {
   period: string;

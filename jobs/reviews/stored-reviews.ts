@@ -4,8 +4,8 @@ import type { DbOrTx } from "../../db/client";
 import type { Measure } from "../../db/queries/measure";
 import { getStoredReview, insertReview, listStoredReviews, type StoredReview } from "../../db/queries/business-reviews";
 import { buildReview, type ReviewRequest } from "./build-review";
-import type { ReviewDocument } from "./review-model";
-import { parsePeriod, parseScope } from "./review-period";
+import type { ReviewDocument } from "../../db/domain/review-model";
+import { parsePeriod, parseScope } from "../../db/domain/review-period";
 import { compareWithLive, type RestatementNote } from "./review-restatement";
 
 export interface SavedReview {

@@ -12,7 +12,7 @@ import { createApp } from "../../api/app";
 import { importFromLocation } from "../../jobs/imports/import-location";
 import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
-import type { ImportQuality } from "../../jobs/imports/quality/quality-report";
+import type { ImportQuality } from "../../db/domain/import-quality-report";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { EXPORTS_OWNERSHIP_YAML, writeCompanyExports } from "../support/exports-company";
 

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { startWebhookReceiver, type WebhookReceiver } from "../webhook-receiver/receiver";
-import { applyNudgePlan } from "../../db/queries/nudge-store";
+import { applyNudgePlan } from "../../jobs/nudges/nudge-store";
 import { saveDeliverySettings, listDeliveries } from "../../db/queries/nudge-deliveries";
 import { nudgeDeliveries, nudges } from "../../db/schema/nudges";
 import { deliverNudges } from "../../jobs/nudges/deliver-nudges";

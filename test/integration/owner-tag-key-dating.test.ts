@@ -8,7 +8,7 @@ import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
 import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
 import { loadOwnerTagKeys } from "../../jobs/sync/owner-tag-keys";
-import { explainCell } from "../../db/queries/why";
+import { explainCell } from "../../jobs/attribution/why";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const TEAMS = `

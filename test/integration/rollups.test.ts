@@ -13,7 +13,7 @@ import { changeOwnership } from "../../jobs/ownership/change-ownership";
 import { createRule } from "../../jobs/ownership/rule-changes";
 import { importFiles } from "../../jobs/imports/import-files";
 import { listLocalFiles } from "../../jobs/imports/local-files";
-import { billedLineFilter } from "../../jobs/attribution/billed-lines";
+import { billedLineFilter } from "../../db/domain/billed-lines";
 import { COMMON_OWNER_KEYS } from "../../db/schema";
 import { sampleRows } from "../fake-aws/sample-data";
 import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";

@@ -1,8 +1,8 @@
 // A business review document built from fixed numbers (no database), for the renderer tests.
 import { reviewMetric } from "../../jobs/reviews/review-metric";
-import { parsePeriod } from "../../jobs/reviews/review-period";
+import { parsePeriod } from "../../db/domain/review-period";
 import { authorSections, summarise } from "../../jobs/reviews/review-summary";
-import type { ReviewDocument } from "../../jobs/reviews/review-model";
+import type { ReviewDocument } from "../../db/domain/review-model";
 
 const trend = (values: (string | null)[]) => values.map((value, i) => ({ period: `2026-${String(i + 3).padStart(2, "0")}`, value }));
 const base = { source: "GET /api/example", note: null, direction: "lower_is_better" as const, format: "usd" as const };

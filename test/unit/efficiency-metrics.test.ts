@@ -1,10 +1,11 @@
 // Per-engineer overhead, revenue share, inflections, the environment split, goals and metric cards.
 import { describe, expect, it } from "vitest";
-import { engineerOverhead, monthlyOverhead, vendorTooling, type Vendor } from "../../jobs/metrics/engineer-overhead";
+import { engineerOverhead, monthlyOverhead, vendorTooling } from "../../jobs/metrics/engineer-overhead";
+import type { Vendor } from "../../db/queries/business-inputs";
 import { detectInflections, quarterlyGrowth } from "../../jobs/metrics/growth-inflection";
 import { revenueShares, revenueShareTrend } from "../../jobs/metrics/revenue-share";
 import { environmentSplit } from "../../jobs/metrics/environment-split";
-import { goalForPeriod, headlineUnitMetric, type Goal } from "../../jobs/metrics/metric-goals";
+import { goalForPeriod, headlineUnitMetric, type Goal } from "../../db/domain/metric-goals";
 import { metricCard } from "../../jobs/metrics/metric-card";
 
 const vendor = (name: string, cost: string, production: boolean, teamId = "dx", startDate = "2025-01-01", endDate: string | null = null): Vendor => ({

@@ -1,6 +1,6 @@
 // The quality report's warnings and its CLI lines, table-driven.
 import { describe, expect, it } from "vitest";
-import { qualityWarnings, type ImportQuality } from "../../jobs/imports/quality/quality-report";
+import { qualityWarnings, type ImportQuality } from "../../db/domain/import-quality-report";
 import { qualityLines } from "../../jobs/imports/quality/quality-lines";
 import { ignoredColumns } from "../../jobs/imports/quality/columns-read";
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
 import { commitmentSection } from "../../jobs/reviews/commitment-section";
-import { parsePeriod } from "../../jobs/reviews/review-period";
+import { parsePeriod } from "../../db/domain/review-period";
 import { summarise } from "../../jobs/reviews/review-summary";
 import { renderMarkdown } from "../../jobs/reviews/render/markdown";
 import { reviewCharts } from "../../jobs/reviews/render/svg-charts";

@@ -2,7 +2,7 @@
 // with their share of the change, and a summary that follows the numbers.
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { billedSpan, parsePeriod, parseScope, previousPeriod, trailingPeriods } from "../../jobs/reviews/review-period";
+import { billedSpan, parsePeriod, parseScope, previousPeriod, trailingPeriods } from "../../db/domain/review-period";
 import { metricStatus, reviewMetric } from "../../jobs/reviews/review-metric";
 import { rankMovers } from "../../jobs/reviews/review-movers";
 import { teamsUnder } from "../../jobs/reviews/review-scope";

@@ -9,7 +9,7 @@ import { COMMON_OWNER_KEYS } from "../../../db/schema";
 import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
 import { ignoredColumns, isTagColumn } from "./columns-read";
-import { qualityWarnings, type ImportQuality } from "./quality-report";
+import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-quality-report";
 
 interface Group {
   batch_id: number;

@@ -1,6 +1,6 @@
 // The quality report as the CLI prints it: the totals to hold against the invoice first, warnings last.
 import Decimal from "decimal.js";
-import type { ImportQuality } from "./quality-report";
+import type { ImportQuality } from "../../../db/domain/import-quality-report";
 
 export function qualityLines(quality: ImportQuality): string[] {
   const share = quality.withoutOwnerTag.share === null ? "" : ` (${new Decimal(quality.withoutOwnerTag.share).times(100).toFixed(2)}% of the spend)`;

@@ -4,7 +4,8 @@
 import Decimal from "decimal.js";
 import { dollars } from "../dollars";
 import { NUDGE_THRESHOLDS, DAYS_PER_MONTH } from "../thresholds";
-import type { Finding, NudgeInputs, ResourceRow } from "../finding";
+import type { ResourceRow } from "../../../db/queries/nudge-inputs";
+import type { Finding, NudgeInputs } from "../finding";
 
 const sample = (rows: ResourceRow[]) => rows.slice(0, 10).map(({ arn, service, lastSeenAt, cost }) => ({ arn, service, lastSeenAt, cost }));
 

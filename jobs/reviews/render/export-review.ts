@@ -1,5 +1,5 @@
 // One document in one of the three formats, for the CLI and the download endpoint alike.
-import type { ReviewDocument } from "../review-model";
+import type { ReviewDocument } from "../../../db/domain/review-model";
 import { renderMarkdown } from "./markdown";
 import { renderHtml } from "./html";
 import { renderPdf } from "./pdf";

@@ -1,5 +1,5 @@
 // Display formatting of the document's decimal strings (Intl formats a string exactly, no float).
-import type { MetricFormat, ReviewMetric } from "../review-model";
+import type { MetricFormat, ReviewMetric } from "../../../db/domain/review-model";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const usdCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 // The review as one self-contained HTML file: the Markdown rendered to HTML, each chart inlined as
 // SVG, and the styles in the page, so it opens anywhere and prints (PDF) as it shows.
 import { Marked, type Tokens } from "marked";
-import type { ReviewDocument } from "../review-model";
+import type { ReviewDocument } from "../../../db/domain/review-model";
 import { renderMarkdown } from "./markdown";
 import { escapeXml } from "./svg-charts";
 

@@ -1,6 +1,6 @@
 // The review as Markdown, ready to paste into a document: tables for the numbers, each chart as an
 // SVG file beside it (the caller writes `charts`), and the author's sections left to fill in.
-import { commitmentMetrics, type Mover, type ReviewDocument, type ReviewMetric } from "../review-model";
+import { commitmentMetrics, type Mover, type ReviewDocument, type ReviewMetric } from "../../../db/domain/review-model";
 import { reviewCharts, type ReviewChart } from "./svg-charts";
 import { formatChange, formatSignedUsd, formatUsd, formatUsdCents, formatValue, formatPercent, STATUS_LABEL } from "./format";
 

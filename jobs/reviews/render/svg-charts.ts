@@ -1,6 +1,6 @@
 // Charts as plain SVG strings, drawn on the server with no browser: a metric's trend against its
 // goal, and the movers as bars. Pure. Numbers become float coordinates here only, for drawing.
-import { commitmentMetrics, type CommitmentsSection, type Mover, type ReviewMetric } from "../review-model";
+import { commitmentMetrics, type CommitmentsSection, type Mover, type ReviewMetric } from "../../../db/domain/review-model";
 import { formatSignedUsd, formatValue } from "./format";
 
 const WIDTH = 560;

@@ -1,9 +1,9 @@
 // Writes of the nudge lifecycle: the unresolved nudges the plan starts from, and applying a plan.
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { nudges } from "../schema/nudges";
-import { fingerprintOf, type Finding } from "../../jobs/nudges/finding";
-import type { ActiveNudge, NudgePlan } from "../../jobs/nudges/lifecycle";
+import type { DbOrTx } from "../../db/client";
+import { nudges } from "../../db/schema/nudges";
+import { fingerprintOf, type Finding } from "./finding";
+import type { ActiveNudge, NudgePlan } from "./lifecycle";
 
 export async function listActiveNudges(db: DbOrTx): Promise<ActiveNudge[]> {
   const rows = await db

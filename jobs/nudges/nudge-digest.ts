@@ -1,7 +1,7 @@
 // What a team's weekly digest says: counts per status, the biggest unresolved nudges, resolved this week.
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "../client";
-import type { DigestMessage } from "../../jobs/nudges/webhook-payloads";
+import { queryRows, type DbOrTx } from "../../db/client";
+import type { DigestMessage } from "./webhook-payloads";
 
 export async function loadDigest(db: DbOrTx, teamId: string, teamName: string, weekStart: string): Promise<DigestMessage> {
   const counts = await queryRows<{ status: string; n: number }>(

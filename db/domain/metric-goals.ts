@@ -1,5 +1,5 @@
 // Goals are effective-dated: the goal for a period is the latest one in force on its last day.
-import { lastDayOfMonth } from "../../db/calendar";
+import { lastDayOfMonth } from "../calendar";
 
 export interface Goal {
   metricKey: string;

@@ -1,7 +1,7 @@
 // The scope and period a business review covers, parsed from "team:<id>" / "company" and
 // "2026-10" / "2026-Q3". Pure: the CLI, the API and the page share these parsers.
-import { addDays, lastDayOfMonth, monthsBetween } from "../../db/calendar";
-import { periodSchema } from "../../db/period-schema";
+import { addDays, lastDayOfMonth, monthsBetween } from "../calendar";
+import { periodSchema } from "../period-schema";
 
 export type ScopeKind = "team" | "group" | "org" | "company";
 export interface ReviewScope {

@@ -1,11 +1,11 @@
 // "Why is this on my team?": for a team's cell (day, and optionally service/account), the rules
 // and splits that put each dollar there, with the version that made the rule and a pool's basis.
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "../client";
-import { ratio } from "./ratio";
-import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } from "../../jobs/attribution/rule-match";
-import { billedLineFilter } from "../../jobs/attribution/billed-lines";
-import { ownerTagKeysOn } from "../../jobs/sync/owner-tag-keys";
+import { queryRows, type DbOrTx } from "../../db/client";
+import { ratio } from "../../db/queries/ratio";
+import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } from "./rule-match";
+import { billedLineFilter } from "../../db/domain/billed-lines";
+import { ownerTagKeysOn } from "../sync/owner-tag-keys";
 
 export interface WhyCell {
   teamId: string;
