@@ -28,6 +28,7 @@ import { authorize } from "./auth/policy";
 import { rejectCrossSite } from "./auth/csrf";
 import { OPEN_AUTH, type AuthConfig } from "../jobs/config/auth-config";
 import { commitmentRoutes } from "./routes/commitments";
+import { openApiRoutes } from "./routes/openapi";
 
 /**
  * The dashboard runs under this policy: its own scripts and styles only (Recharts sets inline
@@ -80,6 +81,8 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/commitments", commitmentRoutes(database.db))
     .route("/", leaderboardRoutes(database.db));
   api.notFound(notFound);
+  // Not in the chain (and so not in ApiType): the document reads the chain's routes.
+  api.route("/openapi.json", openApiRoutes(() => api.routes, "/api"));
   return api;
 }
 

@@ -1,6 +1,7 @@
 // One error type with a closed set of codes; every error body is {error: {code, message, requestId}}.
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { logger } from "../jobs/logger";
 import { describeError } from "../jobs/describe-error";
@@ -18,6 +19,7 @@ const statusByCode = {
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof statusByCode;
+export const ERROR_CODES = Object.keys(statusByCode) as [ErrorCode, ...ErrorCode[]];
 
 export class ApiError extends Error {
   constructor(
@@ -28,9 +30,11 @@ export class ApiError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; requestId: string };
-}
+/** The one error shape; the OpenAPI document has it as the Error component. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), requestId: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 const log = logger("api");
 
@@ -41,7 +45,7 @@ export function handleError(error: Error, c: Context) {
   }
   // Hono's own 4xx (malformed JSON from a validator, say) keep their status and message.
   if (error instanceof HTTPException && error.status < 500) {
-    const code = (Object.keys(statusByCode) as ErrorCode[]).find((k) => statusByCode[k] === error.status) ?? "BAD_REQUEST";
+    const code = ERROR_CODES.find((k) => statusByCode[k] === error.status) ?? "BAD_REQUEST";
     return c.json<ErrorBody>({ error: { code, message: error.message || "the request is malformed", requestId } }, statusByCode[code]);
   }
   log.error({ err: describeError(error), requestId }, "unhandled error");

@@ -3,9 +3,11 @@ import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { ApiError } from "./errors";
+import { describeRoute, type InputTarget } from "./openapi/route-docs";
 
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
-  return zValidator(target, schema, (result) => {
+/** The schema is also registered for the OpenAPI document (openapi/route-docs.ts). */
+export function validate<Target extends keyof ValidationTargets & InputTarget, Schema extends z.ZodType>(target: Target, schema: Schema) {
+  const validator = zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0]!;
       throw new ApiError("BAD_REQUEST", `${target} field "${issue.path.join(".") || "(root)"}": ${issue.message}`);
@@ -13,6 +15,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     const path = pathToNul(result.data);
     if (path) throw new ApiError("BAD_REQUEST", `${target} field "${path.join(".") || "(root)"}": must not contain a NUL character`);
   });
+  return describeRoute(validator, { kind: "input", target, schema });
 }
 
 /** Where a NUL character hides in a validated input (PostgreSQL text cannot hold one), or null. */

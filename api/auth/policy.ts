@@ -36,6 +36,7 @@ const fromNudge: TeamOf = async (_c, params, db) => teamOfNudge(db, Number(param
 export const POLICY: PolicyRule[] = [
   { method: "GET", path: "/api/health", need: "public" },
   { method: "GET", path: "/api/me", need: "public" },
+  { method: "GET", path: "/api/openapi.json", need: "public" },
   { method: "POST", path: "/api/auth/login", need: "public" },
   { method: "POST", path: "/api/auth/logout", need: "public" },
   // Team editors: their own team's budgets, wins and nudge actions.

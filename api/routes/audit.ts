@@ -7,6 +7,8 @@ import type { Db } from "../../db/client";
 import { AUDIT_AREAS, listAuditTrail, type AuditArea } from "../../db/queries/audit-trail";
 import { validate } from "../validate";
 import { csvResponse } from "../csv-response";
+import { answers, sends } from "../answers";
+import { auditTrailAnswer } from "../responses/access";
 import { ApiError } from "../errors";
 import { identityOf } from "../auth/identity";
 
@@ -22,5 +24,5 @@ function visibleTrail(db: Db, c: Context, options: z.infer<typeof query>) {
 
 export const auditRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", query), async (c) => c.json({ entries: await visibleTrail(db, c, c.req.valid("query")) }))
-    .get("/export", validate("query", query), async (c) => csvResponse(c, "audit.csv", { columns: COLUMNS, rows: await visibleTrail(db, c, c.req.valid("query")) }));
+    .get("/", validate("query", query), answers(auditTrailAnswer), async (c) => c.var.answer({ entries: await visibleTrail(db, c, c.req.valid("query")) }))
+    .get("/export", validate("query", query), sends("text/csv"), async (c) => csvResponse(c, "audit.csv", { columns: COLUMNS, rows: await visibleTrail(db, c, c.req.valid("query")) }));

@@ -11,6 +11,8 @@ import { createSession, deleteSession } from "../../db/queries/access-sessions";
 import { logger } from "../../jobs/logger";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { meAnswer, signedInAnswer, signedOutAnswer } from "../responses/access";
 import { identityOf } from "../auth/identity";
 import { SESSION_COOKIE } from "../auth/cookies";
 import { peerAddress } from "../auth/peer-address";
@@ -21,16 +23,16 @@ const credentials = z.object({ email: z.string().trim().min(3).max(320), passwor
 const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
 export const meRoutes = (auth: AuthConfig) =>
-  new Hono().get("/", (c) => {
+  new Hono().get("/", answers(meAnswer), (c) => {
     const identity = identityOf(c) ?? null;
     const session = identity?.via === "session" ? getCookie(c, SESSION_COOKIE) : undefined;
-    return c.json({ mode: auth.mode, identity, csrfToken: session ? csrfTokenOf(session) : null });
+    return c.var.answer({ mode: auth.mode, identity, csrfToken: session ? csrfTokenOf(session) : null });
   });
 
 export function authRoutes(db: DbOrTx, auth: AuthConfig) {
   const limiter = createSignInLimiter(auth.signInWindowMs);
   return new Hono()
-    .post("/login", validate("json", credentials), async (c) => {
+    .post("/login", validate("json", credentials), answers(signedInAnswer), async (c) => {
       if (auth.mode !== "local") throw new ApiError("BAD_REQUEST", `sign-in with a password is off: AUTH_MODE is ${auth.mode}`);
       const { email, password } = c.req.valid("json");
       // Counted before the password check, so parallel guesses cannot all get one.
@@ -50,12 +52,12 @@ export function authRoutes(db: DbOrTx, auth: AuthConfig) {
       const expiresAt = await createSession(db, digestToken(token), user.id, auth.sessionTtlMs);
       setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: "Strict", path: "/", secure: isHttps(c), expires: expiresAt });
       log.info({ email: user.email }, "signed in");
-      return c.json({ identity: { actor: user.email, role: user.role, teamId: user.teamId, via: "session" as const }, csrfToken: csrfTokenOf(token), expiresAt: expiresAt.toISOString() });
+      return c.var.answer({ identity: { actor: user.email, role: user.role, teamId: user.teamId, via: "session" as const }, csrfToken: csrfTokenOf(token), expiresAt: expiresAt.toISOString() });
     })
-    .post("/logout", async (c) => {
+    .post("/logout", answers(signedOutAnswer), async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await deleteSession(db, digestToken(token));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
-      return c.json({ signedOut: true });
+      return c.var.answer({ signedOut: true as const });
     });
 }

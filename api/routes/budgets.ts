@@ -16,6 +16,8 @@ import { DEFAULT_THRESHOLD } from "../../jobs/budgets/variance";
 import { ImportError } from "../../jobs/imports/import-error";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers, uploads } from "../answers";
+import { approvalAnswer, budgetAuditAnswer, budgetMonthAnswer, budgetMoversAnswer, budgetReviewAnswer, budgetSetAnswer, budgetUploadAnswer, teamBudgetAnswer } from "../responses/budgets";
 import { actorOf } from "../auth/identity";
 
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -38,12 +40,12 @@ export const budgetRoutes = (db: Db) => {
   /** The month asked for, else the month of the last complete billing day. */
   const monthOr = async (asked: string | undefined) => asked ?? ((await getLastCompleteBillingDay(db)) ?? new Date().toISOString()).slice(0, 7);
   return new Hono()
-    .get("/review", validate("query", z.object({ month: month.optional(), measure: measureSchema, threshold })), async (c) => {
+    .get("/review", validate("query", z.object({ month: month.optional(), measure: measureSchema, threshold })), answers(budgetReviewAnswer), async (c) => {
       const query = c.req.valid("query");
-      return c.json(await getBudgetReview(db, { ...query, month: await monthOr(query.month) }));
+      return c.var.answer(await getBudgetReview(db, { ...query, month: await monthOr(query.month) }));
     })
-    .get("/movers", validate("query", z.object({ month, teamId, measure: measureSchema })), async (c) => c.json(await getBudgetMovers(db, c.req.valid("query"))))
-    .post("/approvals", validate("json", approvalBody), async (c) => {
+    .get("/movers", validate("query", z.object({ month, teamId, measure: measureSchema })), answers(budgetMoversAnswer), async (c) => c.var.answer(await getBudgetMovers(db, c.req.valid("query"))))
+    .post("/approvals", validate("json", approvalBody), answers(approvalAnswer, { status: 201 }), async (c) => {
       const input = c.req.valid("json");
       const review = await getBudgetReview(db, { month: input.month, measure: input.measure, threshold: input.threshold });
       const row = review.teams.find((t) => t.teamId === input.teamId);
@@ -51,33 +53,33 @@ export const budgetRoutes = (db: Db) => {
       if (!row.needsApproval || row.budgetUsd === null || row.forecast === null)
         throw new ApiError("CONFLICT", `${input.teamId} is not over its ${input.month} budget by more than the threshold: nothing to approve`);
       const approval = await recordApproval(db, { ...input, budgetUsd: row.budgetUsd, forecastUsd: row.forecast }, actorOf(c));
-      return c.json({ approval: { ...approval, month: input.month, at: approval.at.toISOString() } }, 201);
+      return c.var.answer({ approval: { ...approval, month: input.month, at: approval.at.toISOString() } });
     })
-    .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), async (c) => {
+    .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), uploads(["text/csv"], "The budgets CSV (month,team,budget_usd) as the raw body"), answers(budgetUploadAnswer), async (c) => {
       const bytes = Buffer.from(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ApiError("BAD_REQUEST", "the request body is empty: send the CSV file");
-      return c.json(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c)).catch(asApiError));
+      return c.var.answer(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c)).catch(asApiError));
     })
-    .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
-      c.json({ entries: await listBudgetAudit(db, c.req.valid("query")) }),
+    .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(budgetAuditAnswer), async (c) =>
+      c.var.answer({ entries: await listBudgetAudit(db, c.req.valid("query")) }),
     )
-    .get("/months/:month", validate("param", z.object({ month })), async (c) => {
+    .get("/months/:month", validate("param", z.object({ month })), answers(budgetMonthAnswer), async (c) => {
       const { month: m } = c.req.valid("param");
       const budgets = await listTeamBudgets(db, m);
       const treeAsOf = treeDayOf(m, await getLastCompleteBillingDay(db));
       const figures = budgets.map((b) => ({ teamId: b.teamId, budgetUsd: b.budgetUsd, actualToDate: "0", forecast: null }));
       const units = rollUpToUnits(figures, await getTreeAsOf(db, treeAsOf)).map(({ id, name, kind, parentId, teams, budgetUsd }) => ({ id, name, kind, parentId, teams, budgetUsd }));
-      return c.json({ month: m, treeAsOf, budgets, units });
+      return c.var.answer({ month: m, treeAsOf, budgets, units });
     })
-    .get("/months/:month/teams/:teamId", validate("param", teamMonth), async (c) => {
+    .get("/months/:month/teams/:teamId", validate("param", teamMonth), answers(teamBudgetAnswer), async (c) => {
       const { month: m, teamId: team } = c.req.valid("param");
       const budget = await getTeamBudget(db, m, team);
       if (!budget) throw new ApiError("NOT_FOUND", `No ${m} budget for team "${team}"`);
-      return c.json({ month: m, budget, approvals: await listApprovals(db, m, team) });
+      return c.var.answer({ month: m, budget, approvals: await listApprovals(db, m, team) });
     })
-    .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), async (c) => {
+    .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), answers(budgetSetAnswer), async (c) => {
       const { month: m, teamId: team } = c.req.valid("param");
       const result = await setBudget(db, { month: m, teamId: team, budgetUsd: c.req.valid("json").budgetUsd }, actorOf(c)).catch(asApiError);
-      return c.json({ month: m, changed: result.changed, budget: { teamId: result.budget.teamId, budgetUsd: result.budget.budgetUsd, source: result.budget.source, updatedAt: result.budget.updatedAt.toISOString(), updatedBy: result.budget.updatedBy } });
+      return c.var.answer({ month: m, changed: result.changed, budget: { teamId: result.budget.teamId, budgetUsd: result.budget.budgetUsd, source: result.budget.source, updatedAt: result.budget.updatedAt.toISOString(), updatedBy: result.budget.updatedBy } });
     });
 };

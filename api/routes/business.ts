@@ -11,6 +11,8 @@ import { importBusinessCsv, pushBusinessRows } from "../../jobs/business/busines
 import { ImportError } from "../../jobs/imports/import-error";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers, sends, uploads } from "../answers";
+import { businessUploadAnswer } from "../responses/business";
 import { csvResponse } from "../csv-response";
 
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -28,17 +30,17 @@ function rejected(error: unknown): never {
 
 export const businessRoutes = (db: Db) =>
   new Hono()
-    .post("/:kind", limit, validate("param", kindParam), validate("json", pushBody), async (c) => {
+    .post("/:kind", limit, validate("param", kindParam), validate("json", pushBody), answers(businessUploadAnswer), async (c) => {
       const result = await pushBusinessRows(db, c.req.valid("param").kind, c.req.valid("json").rows).catch(rejected);
-      return c.json(result, 200);
+      return c.var.answer(result);
     })
-    .post("/:kind/csv", limit, validate("param", kindParam), validate("query", uploadQuery), async (c) => {
+    .post("/:kind/csv", limit, validate("param", kindParam), validate("query", uploadQuery), uploads(["text/csv"], "The CSV file: a multipart \"file\" field or the raw body"), answers(businessUploadAnswer), async (c) => {
       const { kind } = c.req.valid("param");
       const upload = await readCsvUpload(c.req.raw, c.req.valid("query").fileName ?? `${kind}.csv`);
       const result = await importBusinessCsv(db, kind, upload.name, upload.bytes).catch(rejected);
-      return c.json(result, 200);
+      return c.var.answer(result);
     })
-    .get("/:kind/export", validate("param", kindParam), async (c) => {
+    .get("/:kind/export", validate("param", kindParam), sends("text/csv"), async (c) => {
       const { kind } = c.req.valid("param");
       return csvResponse(c, `${kind}.csv`, { columns: allColumns[kind], rows: await getBusinessTableForExport(db, kind) });
     });

@@ -9,6 +9,8 @@ import { getCommitmentPlan, getCommitmentsOverview, getTeamCommitmentView, simul
 import { COMMITMENT_TYPES, PAYMENT_OPTIONS } from "../../jobs/commitments/rates";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { commitmentPlanAnswer, commitmentsAnswer, simulationAnswer, teamCommitmentsAnswer } from "../responses/commitments";
 
 const share = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, "expected a share between 0 and 1, like 0.2");
 /** One planned commitment as `type,termYears,paymentOption,hourlyUsd`, e.g. `compute-sp,1,NO_UPFRONT,12.5`. */
@@ -32,18 +34,20 @@ const plannedCommitment = z.string().transform((value, ctx) => {
 
 export const commitmentRoutes = (db: Db) =>
   new Hono()
-    .get("/", async (c) => c.json(await getCommitmentsOverview(db)))
+    .get("/", answers(commitmentsAnswer), async (c) => c.var.answer(await getCommitmentsOverview(db)))
     .get(
       "/plan",
       validate("query", z.object({ confidence: z.coerce.number().gt(0).max(1).optional(), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
-      async (c) => c.json(await getCommitmentPlan(db, c.req.valid("query"))),
+      answers(commitmentPlanAnswer),
+      async (c) => c.var.answer(await getCommitmentPlan(db, c.req.valid("query"))),
     )
-    .get("/teams", validate("query", z.object({ month: monthSchema.optional() })), async (c) =>
-      c.json(await getTeamCommitmentView(db, c.req.valid("query"))),
+    .get("/teams", validate("query", z.object({ month: monthSchema.optional() })), answers(teamCommitmentsAnswer), async (c) =>
+      c.var.answer(await getTeamCommitmentView(db, c.req.valid("query"))),
     )
     .get(
       "/simulate",
       validate("query", z.object({ commitment: z.union([z.string(), z.array(z.string())]).optional(), drop: share.default("0"), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
+      answers(simulationAnswer),
       async (c) => {
       const raw = c.req.queries("commitment") ?? [];
       if (raw.length > 20) throw new ApiError("BAD_REQUEST", 'query field "commitment": at most 20 commitments');
@@ -52,6 +56,6 @@ export const commitmentRoutes = (db: Db) =>
       const { drop, lookbackDays } = c.req.valid("query");
       const result = await simulatePlan(db, parsed.data, drop, lookbackDays);
       if (!result) throw new ApiError("NOT_FOUND", "No billing data yet: run a sync first");
-      return c.json(result);
+      return c.var.answer(result);
       },
     );

@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { answers } from "../answers";
+import { healthAnswer } from "../responses/data";
 
 export const healthRoutes = (database: Database, sourceName: string) =>
-  new Hono().get("/", async (c) => {
+  new Hono().get("/", answers(healthAnswer), async (c) => {
     await database.db.execute(sql`select 1`);
-    return c.json({ status: "ok" as const, database: database.kind, source: sourceName });
+    return c.var.answer({ status: "ok" as const, database: database.kind, source: sourceName });
   });

@@ -12,6 +12,8 @@ import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
 import { checkDecompressedSize, type BodyLimits } from "../body-limits";
 import { validate } from "../validate";
+import { answers, uploads } from "../answers";
+import { importedAnswer, importQualityAnswer } from "../responses/data";
 import { getImportQuality } from "../../db/queries/import-quality";
 
 const query = z.object({
@@ -22,15 +24,17 @@ const query = z.object({
 /** Uploads are bounded as sent by the app (body-limits.ts) and, if gzip, decompressed here. */
 export function importRoutes(database: Database, limits: Pick<BodyLimits, "decompressedBytes">, options: { resourcesFromExports?: boolean } = {}) {
   return new Hono()
-    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), async (c) => {
+    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), answers(importQualityAnswer), async (c) => {
       const { runId } = c.req.valid("param");
       const record = await getImportQuality(database.db, runId);
       if (!record) throw new ApiError("NOT_FOUND", runId === "latest" ? "no import has written rows yet" : `import run ${runId} has no quality report (not an import, or it wrote no rows)`);
-      return c.json(record);
+      return c.var.answer(record);
     })
     .post(
     "/",
     validate("query", query),
+    uploads(["text/csv", "application/gzip", "application/zip", "application/vnd.apache.parquet", "application/octet-stream"], "One CUR, CUR 2.0 or FOCUS file (CSV, gzip or zip, or Parquet; told apart by content): a multipart \"file\" field or the raw body"),
+    answers(importedAnswer, { status: 201 }),
     async (c) => {
       const { format, fileName } = c.req.valid("query");
       const upload = await readUpload(c.req.raw, fileName);
@@ -42,7 +46,7 @@ export function importRoutes(database: Database, limits: Pick<BodyLimits, "decom
       const { run, rejected } = result;
       if (rejected) throw new ApiError("BAD_REQUEST", rejected.message);
       if (run.status === "failed") throw new Error(`import run ${run.runId} failed: ${run.error}`);
-      return c.json({ runId: run.runId, status: run.status, rowsWritten: run.rowsWritten ?? 0, window: run.window ?? null, details: run.details ?? {} }, 201);
+      return c.var.answer({ runId: run.runId, status: run.status, rowsWritten: run.rowsWritten ?? 0, window: run.window ?? null, details: run.details ?? {} });
     },
   );
 }

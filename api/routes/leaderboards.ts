@@ -11,6 +11,8 @@ import { getLeaderboard } from "../../jobs/leaderboards/get-leaderboard";
 import { getMeasuredWin, getMeasuredWins, recordWin } from "../../jobs/leaderboards/wins";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { leaderboardAnswer, winAnswer, winListAnswer } from "../responses/leaderboards";
 import { actorOf } from "../auth/identity";
 
 const month = monthSchema;
@@ -28,19 +30,19 @@ const winBody = z.object({
 
 export const leaderboardRoutes = (db: Db) =>
   new Hono()
-    .get("/leaderboard", validate("query", z.object({ month: month.optional(), measure: measureSchema })), async (c) => c.json(await getLeaderboard(db, c.req.valid("query"))))
-    .get("/wins", validate("query", z.object({ teamId: z.string().min(1).max(100).optional(), measure: measureSchema })), async (c) =>
-      c.json({ wins: await getMeasuredWins(db, c.req.valid("query")) }),
+    .get("/leaderboard", validate("query", z.object({ month: month.optional(), measure: measureSchema })), answers(leaderboardAnswer), async (c) => c.var.answer(await getLeaderboard(db, c.req.valid("query"))))
+    .get("/wins", validate("query", z.object({ teamId: z.string().min(1).max(100).optional(), measure: measureSchema })), answers(winListAnswer), async (c) =>
+      c.var.answer({ wins: await getMeasuredWins(db, c.req.valid("query")) }),
     )
-    .post("/wins", validate("query", z.object({ measure: measureSchema })), validate("json", winBody), async (c) => {
+    .post("/wins", validate("query", z.object({ measure: measureSchema })), validate("json", winBody), answers(winAnswer, { status: 201 }), async (c) => {
       const input = c.req.valid("json");
       const [team] = await db.select({ id: teams.id, kind: teams.kind }).from(teams).where(eq(teams.id, input.teamId));
       if (!team || team.kind !== "team") throw new ApiError("BAD_REQUEST", `json field "teamId": no team "${input.teamId}"`);
       const win = await recordWin(db, { ...input, recordedBy: actorOf(c) }, c.req.valid("query").measure);
-      return c.json({ win }, 201);
+      return c.var.answer({ win });
     })
-    .get("/wins/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ measure: measureSchema })), async (c) => {
+    .get("/wins/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ measure: measureSchema })), answers(winAnswer), async (c) => {
       const win = await getMeasuredWin(db, c.req.valid("param").id, c.req.valid("query").measure);
       if (!win) throw new ApiError("NOT_FOUND", `No win ${c.req.valid("param").id}`);
-      return c.json({ win });
+      return c.var.answer({ win });
     });

@@ -15,6 +15,8 @@ import { DEFAULT_HORIZON_MONTHS, DEFAULT_LOADED_ENGINEER_COST_PER_YEAR, REQUIRED
 import * as tables from "../../jobs/metrics/metric-tables";
 import { csvResponse } from "../csv-response";
 import { validate } from "../validate";
+import { answers, sends } from "../answers";
+import { calculatorAnswer, efficiencyAnswer, environmentsAnswer, operatingModeAnswer, revenueAnswer, teamEfficiencyAnswer } from "../responses/metrics";
 
 const list = z
   .string()
@@ -63,16 +65,16 @@ const cardsParams = (q: CardsQuery) => ({
 
 export const metricsRoutes = (db: Db) =>
   new Hono()
-    .get("/efficiency", validate("query", cardsQuery), async (c) => c.json(await getEfficiencyCards(db, cardsParams(c.req.valid("query")))))
-    .get("/teams", validate("query", teamsQuery), async (c) => c.json(await getTeamEfficiency(db, c.req.valid("query"))))
-    .get("/revenue", validate("query", viewQuery), async (c) => {
+    .get("/efficiency", validate("query", cardsQuery), answers(efficiencyAnswer), async (c) => c.var.answer(await getEfficiencyCards(db, cardsParams(c.req.valid("query")))))
+    .get("/teams", validate("query", teamsQuery), answers(teamEfficiencyAnswer), async (c) => c.var.answer(await getTeamEfficiency(db, c.req.valid("query"))))
+    .get("/revenue", validate("query", viewQuery), answers(revenueAnswer), async (c) => {
       const view = await getRevenueView(db, c.req.valid("query"));
-      return c.json({ revenue: view ? withoutFigures(view) : null });
+      return c.var.answer({ revenue: view ? withoutFigures(view) : null });
     })
-    .get("/environments", validate("query", viewQuery), async (c) => c.json(await getEnvironmentView(db, c.req.valid("query"))))
-    .get("/operating-mode", validate("query", viewQuery), async (c) => c.json({ diagnosis: await getOperatingMode(db, c.req.valid("query")) }))
-    .get("/calculator", validate("query", calculatorQuery), async (c) => c.json(await getCalculator(db, c.req.valid("query"))))
-    .get("/export/:table", validate("param", exportParam), validate("query", cardsQuery.extend({ month })), async (c) => {
+    .get("/environments", validate("query", viewQuery), answers(environmentsAnswer), async (c) => c.var.answer(await getEnvironmentView(db, c.req.valid("query"))))
+    .get("/operating-mode", validate("query", viewQuery), answers(operatingModeAnswer), async (c) => c.var.answer({ diagnosis: await getOperatingMode(db, c.req.valid("query")) }))
+    .get("/calculator", validate("query", calculatorQuery), answers(calculatorAnswer), async (c) => c.var.answer(await getCalculator(db, c.req.valid("query"))))
+    .get("/export/:table", validate("param", exportParam), validate("query", cardsQuery.extend({ month })), sends("text/csv"), async (c) => {
       const { table } = c.req.valid("param");
       const q = c.req.valid("query");
       return csvResponse(c, `${table}.csv`, await exportTable(db, table, q));

@@ -10,6 +10,8 @@ import { nudgeActionSchema, NudgeActionError, transition } from "../../jobs/nudg
 import { maskWebhookUrl } from "../../jobs/nudges/mask-url";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { deliveriesAnswer, deliverySettingsAnswer, inboxAnswer, nudgeActionAnswer } from "../responses/nudges";
 import { actorOf } from "../auth/identity";
 import { recordAudit } from "../../db/queries/audit-trail";
 
@@ -33,30 +35,30 @@ const masked = (row: DeliverySettingsRow | undefined, team: string) => ({
 
 export const nudgeRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", z.object({ teamId: teamId.optional(), view: z.enum(views).default("active"), limit: z.coerce.number().int().min(1).max(500).default(200) })), async (c) => {
+    .get("/", validate("query", z.object({ teamId: teamId.optional(), view: z.enum(views).default("active"), limit: z.coerce.number().int().min(1).max(500).default(200) })), answers(inboxAnswer), async (c) => {
       const query = c.req.valid("query");
       const today = await getLastCompleteBillingDay(db);
-      return c.json({ today, ...(await listNudges(db, query)) });
+      return c.var.answer({ today, ...(await listNudges(db, query)) });
     })
-    .post("/:id/actions", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("json", nudgeActionSchema), async (c) => {
+    .post("/:id/actions", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("json", nudgeActionSchema), answers(nudgeActionAnswer), async (c) => {
       const { id } = c.req.valid("param");
       const current = await getNudgeStatus(db, id);
       if (!current) throw new ApiError("NOT_FOUND", `No nudge ${id}`);
       const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       try {
         const change = transition(current, c.req.valid("json"), today);
-        return c.json({ nudge: await saveNudgeChange(db, id, change, actorOf(c)) });
+        return c.var.answer({ nudge: await saveNudgeChange(db, id, change, actorOf(c)) });
       } catch (error) {
         if (error instanceof NudgeActionError) throw new ApiError(error.code, error.message);
         throw error;
       }
     })
-    .get("/settings/:teamId", validate("param", z.object({ teamId })), async (c) => {
+    .get("/settings/:teamId", validate("param", z.object({ teamId })), answers(deliverySettingsAnswer), async (c) => {
       const team = c.req.valid("param").teamId;
       const [row] = await listDeliverySettings(db, team);
-      return c.json({ settings: masked(row, team) });
+      return c.var.answer({ settings: masked(row, team) });
     })
-    .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), async (c) => {
+    .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), answers(deliverySettingsAnswer), async (c) => {
       const team = c.req.valid("param").teamId;
       // Audited with masks only: a webhook URL is a secret.
       const row = await db.transaction(async (tx) => {
@@ -65,8 +67,8 @@ export const nudgeRoutes = (db: Db) =>
         await recordAudit(tx, { actor: actorOf(c), action: "nudge-settings.update", subject: `team ${team}`, before: before ? masked(before, team) : null, after: masked(saved, team) });
         return saved;
       });
-      return c.json({ settings: masked(row, team) });
+      return c.var.answer({ settings: masked(row, team) });
     })
-    .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), async (c) =>
-      c.json({ deliveries: await listDeliveries(db, c.req.valid("query")) }),
+    .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), answers(deliveriesAnswer), async (c) =>
+      c.var.answer({ deliveries: await listDeliveries(db, c.req.valid("query")) }),
     );

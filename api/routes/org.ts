@@ -7,13 +7,15 @@ import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
 import { measureSchema } from "../../db/queries/measure";
 import { firstOfMonth } from "../../db/calendar";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { orgAnswer } from "../responses/costs";
 
 const day = daySchema;
 
 export const orgRoutes = (db: Db) =>
-  new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), async (c) => {
+  new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(orgAnswer), async (c) => {
     const query = c.req.valid("query");
     const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? firstOfMonth(to);
-    return c.json({ period: { from, to }, units: await getOrgRollup(db, { from, to, measure: query.measure }) });
+    return c.var.answer({ period: { from, to }, units: await getOrgRollup(db, { from, to, measure: query.measure }) });
   });

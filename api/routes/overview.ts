@@ -4,7 +4,9 @@ import type { Db } from "../../db/client";
 import { getOverview } from "../../db/queries/overview";
 import { measureSchema } from "../../db/queries/measure";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { overviewAnswer } from "../responses/costs";
 
 const query = z.object({ measure: measureSchema, months: z.coerce.number().int().min(1).max(38).default(14) });
 
-export const overviewRoutes = (db: Db) => new Hono().get("/", validate("query", query), async (c) => c.json(await getOverview(db, c.req.valid("query"))));
+export const overviewRoutes = (db: Db) => new Hono().get("/", validate("query", query), answers(overviewAnswer), async (c) => c.var.answer(await getOverview(db, c.req.valid("query"))));

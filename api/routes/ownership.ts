@@ -15,6 +15,8 @@ import { importBackstageCatalog } from "../../jobs/ownership/backstage-import";
 import { BackstageCatalogError } from "../../jobs/ownership/backstage-catalog";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { backstageAnswer, ownershipAuditAnswer, ownershipPreviewAnswer, ownershipSummaryAnswer, ruleChangedAnswer, ruleClosedAnswer, ruleListAnswer } from "../responses/ownership";
 import { actorOf } from "../auth/identity";
 
 const day = daySchema;
@@ -46,36 +48,36 @@ async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
 export const ownershipRoutes = (database: Database, sourceName: string) => {
   const { db } = database;
   return new Hono()
-    .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), async (c) => {
+    .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(ownershipSummaryAnswer), async (c) => {
       const query = c.req.valid("query");
       const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       const from = query.from ?? firstOfMonth(addDays(to, -59));
-      return c.json(await getOwnershipSummary(db, { from, to, measure: query.measure }));
+      return c.var.answer(await getOwnershipSummary(db, { from, to, measure: query.measure }));
     })
-    .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), async (c) => {
+    .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), answers(ruleListAnswer), async (c) => {
       const query = c.req.valid("query");
-      return c.json({ rules: await listRules(db, { asOf: query.asOf, history: query.history === "true" }) });
+      return c.var.answer({ rules: await listRules(db, { asOf: query.asOf, history: query.history === "true" }) });
     })
-    .post("/rules", validate("json", ruleInputSchema), async (c) => {
+    .post("/rules", validate("json", ruleInputSchema), answers(ruleChangedAnswer, { status: 201 }), async (c) => {
       const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => createRule(tx, input, actor)));
-      return c.json({ rule: result, runId: run.runId }, 201);
+      return c.var.answer({ rule: result, runId: run.runId });
     })
-    .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), async (c) => {
+    .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), answers(ruleChangedAnswer), async (c) => {
       const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => updateRule(tx, c.req.valid("param").id, input, actor)));
-      return c.json({ rule: result, runId: run.runId });
+      return c.var.answer({ rule: result, runId: run.runId });
     })
-    .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), async (c) => {
+    .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), answers(ruleClosedAnswer), async (c) => {
       const actor = actorOf(c);
       const { id } = c.req.valid("param");
       const { effectiveFrom } = c.req.valid("query");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => deleteRule(tx, id, effectiveFrom, actor)));
-      return c.json({ rule: result, runId: run.runId });
+      return c.var.answer({ rule: result, runId: run.runId });
     })
-    .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), async (c) => {
+    .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), answers(ownershipPreviewAnswer), async (c) => {
       const change = c.req.valid("json");
       const { measure } = c.req.valid("query");
       const actor = actorOf(c);
@@ -89,21 +91,21 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
           measure,
         ),
       );
-      return c.json({ window: preview.window, measure, moves: preview.moves });
+      return c.var.answer({ window: preview.window, measure, moves: preview.moves });
     })
-    .post("/backstage", validate("json", backstageImport), async (c) => {
+    .post("/backstage", validate("json", backstageImport), answers(backstageAnswer), async (c) => {
       const actor = actorOf(c);
       const { catalogs, effectiveFrom, preview } = c.req.valid("json");
       const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       const mutation = (tx: Parameters<typeof importBackstageCatalog>[0]) => importBackstageCatalog(tx, catalogs, { actor, effectiveFrom, today });
       if (preview) {
         const result = await asApiErrors(() => previewOwnershipChange(db, mutation));
-        return c.json({ window: result.window, moves: result.moves, import: result.result });
+        return c.var.answer({ window: result.window, moves: result.moves, import: result.result });
       }
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, mutation));
-      return c.json({ import: result, runId: run.runId });
+      return c.var.answer({ import: result, runId: run.runId });
     })
-    .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), async (c) =>
-      c.json({ entries: await listOwnershipAudit(db, c.req.valid("query")) }),
+    .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(ownershipAuditAnswer), async (c) =>
+      c.var.answer({ entries: await listOwnershipAudit(db, c.req.valid("query")) }),
     );
 };

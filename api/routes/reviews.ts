@@ -16,6 +16,11 @@ import { PrintQueueFullError } from "../../jobs/reviews/render/print-queue";
 import { actorOf } from "../auth/identity";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers, sends } from "../answers";
+import { reviewListAnswer, reviewPreviewAnswer, savedReviewAnswer } from "../responses/reviews";
+
+/** What GET .../export sends, by ?format= (md, html, pdf). */
+const reviewFile = sends(["text/markdown", "text/html", "application/pdf"], "The review as Markdown, HTML or PDF (?format=), as an attachment");
 
 const scope = z.string().min(1).max(120).default("company");
 const period = periodSchema;
@@ -51,23 +56,23 @@ export const reviewRoutes = (db: Db, options: ReviewRouteOptions) => {
     });
   };
   return new Hono()
-    .get("/preview", validate("query", reviewQuery), async (c) => c.json({ document: await buildReview(db, request(c.req.valid("query"))).catch(asApiError) }))
-    .get("/export", validate("query", reviewQuery.extend(format.shape)), async (c) => {
+    .get("/preview", validate("query", reviewQuery), answers(reviewPreviewAnswer), async (c) => c.var.answer({ document: await buildReview(db, request(c.req.valid("query"))).catch(asApiError) }))
+    .get("/export", validate("query", reviewQuery.extend(format.shape)), reviewFile, async (c) => {
       const q = c.req.valid("query");
       return download(c, await buildReview(db, request(q)).catch(asApiError), q.format);
     })
-    .get("/", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })), async (c) => c.json({ reviews: await listSavedReviews(db, c.req.valid("query").limit) }))
-    .post("/", validate("json", saveBody), async (c) => {
+    .get("/", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })), answers(reviewListAnswer), async (c) => c.var.answer({ reviews: await listSavedReviews(db, c.req.valid("query").limit) }))
+    .post("/", validate("json", saveBody), answers(savedReviewAnswer, { status: 201 }), async (c) => {
       const body = c.req.valid("json");
       const saved = await saveReview(db, request(body), body.authorSections, actorOf(c)).catch(asApiError);
-      return c.json({ review: saved }, 201);
+      return c.var.answer({ review: saved });
     })
-    .get("/:id", validate("param", idParam), async (c) => {
+    .get("/:id", validate("param", idParam), answers(savedReviewAnswer), async (c) => {
       const saved = await getSavedReview(db, c.req.valid("param").id);
       if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
-      return c.json({ review: saved });
+      return c.var.answer({ review: saved });
     })
-    .get("/:id/export", validate("param", idParam), validate("query", format), async (c) => {
+    .get("/:id/export", validate("param", idParam), validate("query", format), reviewFile, async (c) => {
       const saved = await getSavedReview(db, c.req.valid("param").id);
       if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
       return download(c, saved.document, c.req.valid("query").format);

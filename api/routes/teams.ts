@@ -7,6 +7,8 @@ import { getTeamDetail } from "../../db/queries/team-detail";
 import { measureSchema } from "../../db/queries/measure";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { teamDetailAnswer, teamListAnswer } from "../responses/costs";
 
 const day = daySchema;
 const MAX_DAYS = 800;
@@ -17,9 +19,9 @@ const detailQuery = z
 
 export const teamRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", z.object({ measure: measureSchema })), async (c) => c.json(await listTeams(db, c.req.valid("query"))))
-    .get("/:teamId", validate("param", z.object({ teamId: z.string().min(1).max(100) })), validate("query", detailQuery), async (c) => {
+    .get("/", validate("query", z.object({ measure: measureSchema })), answers(teamListAnswer), async (c) => c.var.answer(await listTeams(db, c.req.valid("query"))))
+    .get("/:teamId", validate("param", z.object({ teamId: z.string().min(1).max(100) })), validate("query", detailQuery), answers(teamDetailAnswer), async (c) => {
       const detail = await getTeamDetail(db, c.req.valid("param").teamId, c.req.valid("query"));
       if (!detail) throw new ApiError("NOT_FOUND", `No team "${c.req.valid("param").teamId}"`);
-      return c.json(detail);
+      return c.var.answer(detail);
     });

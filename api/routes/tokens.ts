@@ -8,6 +8,8 @@ import { recordAudit } from "../../db/queries/audit-trail";
 import { digestToken, newToken } from "../../jobs/access/secrets";
 import { ApiError } from "../errors";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { tokenCreatedAnswer, tokenListAnswer, tokenRevokedAnswer } from "../responses/access";
 import { actorOf } from "../auth/identity";
 
 /** Scopes as machines ask for them, and the role each acts with. */
@@ -24,8 +26,8 @@ const tokenInput = z
 
 export const tokenRoutes = (db: Db) =>
   new Hono()
-    .get("/", async (c) => c.json({ tokens: await listTokens(db) }))
-    .post("/", validate("json", tokenInput), async (c) => {
+    .get("/", answers(tokenListAnswer), async (c) => c.var.answer({ tokens: await listTokens(db) }))
+    .post("/", validate("json", tokenInput), answers(tokenCreatedAnswer, { status: 201 }), async (c) => {
       const input = c.req.valid("json");
       const token = newToken("tbt_");
       const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
@@ -34,9 +36,9 @@ export const tokenRoutes = (db: Db) =>
         await recordAudit(tx, { actor: actorOf(c), action: "token.create", subject: `token ${row.id} ${row.name}`, after: row });
         return row;
       });
-      return c.json({ token, apiToken: view, note: "the token is shown only now: store it in your secret manager" }, 201);
+      return c.var.answer({ token, apiToken: view, note: "the token is shown only now: store it in your secret manager" });
     })
-    .delete("/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), async (c) => {
+    .delete("/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), answers(tokenRevokedAnswer), async (c) => {
       const { id } = c.req.valid("param");
       const result = await db.transaction(async (tx) => {
         const change = await revokeToken(tx, id);
@@ -44,5 +46,5 @@ export const tokenRoutes = (db: Db) =>
         return change;
       });
       if (!result) throw new ApiError("NOT_FOUND", `No API token ${id}`);
-      return c.json({ apiToken: result.after });
+      return c.var.answer({ apiToken: result.after });
     });

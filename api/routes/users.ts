@@ -2,5 +2,7 @@
 import { Hono } from "hono";
 import type { Db } from "../../db/client";
 import { listUsers } from "../../db/queries/access-users";
+import { answers } from "../answers";
+import { userListAnswer } from "../responses/access";
 
-export const userRoutes = (db: Db) => new Hono().get("/", async (c) => c.json({ users: await listUsers(db) }));
+export const userRoutes = (db: Db) => new Hono().get("/", answers(userListAnswer), async (c) => c.var.answer({ users: await listUsers(db) }));

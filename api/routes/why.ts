@@ -4,6 +4,8 @@ import { daySchema } from "../../db/period-schema";
 import type { Db } from "../../db/client";
 import { explainCell } from "../../jobs/attribution/why";
 import { validate } from "../validate";
+import { answers } from "../answers";
+import { whyAnswer } from "../responses/costs";
 
 const cell = z.object({
   teamId: z.string().min(1).max(100),
@@ -12,4 +14,4 @@ const cell = z.object({
   accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
 });
 
-export const whyRoutes = (db: Db) => new Hono().get("/", validate("query", cell), async (c) => c.json(await explainCell(db, c.req.valid("query"))));
+export const whyRoutes = (db: Db) => new Hono().get("/", validate("query", cell), answers(whyAnswer), async (c) => c.var.answer(await explainCell(db, c.req.valid("query"))));

@@ -1,0 +1,128 @@
+// Answers of the cost reads: /overview, /teams, /teams/:teamId, /org, /why. A null
+// lastCompleteBillingDay (and empty lists) means nothing is synced yet.
+import { z } from "zod";
+import { count, day, decimal, month, timestamp } from "./common";
+
+export const overviewAnswer = z.object({
+  lastCompleteBillingDay: day.nullable(),
+  months: z.array(z.object({
+    month: month,
+    total: decimal,
+    attributed: decimal,
+    unattributed: decimal,
+    shareAttributed: decimal.nullable(),
+  })),
+  topTeams: z.array(z.object({
+    teamId: z.string(),
+    name: z.string(),
+    amount: decimal,
+  })),
+  unattributedByAccount: z.array(z.object({
+    accountId: z.string(),
+    accountName: z.string(),
+    amount: decimal,
+    untaggedResources: count,
+  })),
+  currentMonth: month.nullable(),
+  lastFullMonth: month.nullable(),
+});
+
+export const teamListAnswer = z.object({
+  lastCompleteBillingDay: day.nullable(),
+  teams: z.array(z.object({
+    monthToDate: decimal,
+    previousMonthToDate: decimal,
+    lastMonth: decimal,
+    change: z.object({
+      amount: decimal,
+      ratio: decimal.nullable(),
+    }),
+    id: z.string(),
+    name: z.string(),
+    groupId: z.string().nullable(),
+    groupName: z.string().nullable(),
+    orgId: z.string().nullable(),
+    orgName: z.string().nullable(),
+  })),
+  month: month.optional(),
+  lastMonth: month.optional(),
+});
+
+/** A team's days split by service or by account: the series (largest first) and each day's values by series key. */
+const breakdown = z.object({
+  series: z.array(z.object({ key: z.string(), label: z.string(), total: decimal })),
+  days: z.array(z.object({ day, total: decimal, values: z.record(z.string(), decimal) })),
+});
+
+export const teamDetailAnswer = z.object({
+  team: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    groupName: z.string().nullable(),
+    orgName: z.string().nullable(),
+    slackChannel: z.string().nullable(),
+  }),
+  period: z.object({
+    from: day,
+    to: day,
+  }),
+  lastCompleteBillingDay: day,
+  total: decimal,
+  byService: breakdown,
+  byAccount: breakdown,
+  decidedBy: z.array(z.object({
+    decidedBy: z.string(),
+    amount: decimal,
+  })),
+});
+
+export const orgAnswer = z.object({
+  period: z.object({ from: day, to: day }),
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(["team", "group", "org"]), parentId: z.string().nullable(), amount: decimal })),
+});
+
+export const whyAnswer = z.object({
+  cell: z.object({
+    teamId: z.string(),
+    day: day,
+    service: z.string().optional(),
+    accountId: z.string().optional(),
+  }),
+  decisions: z.array(z.object({
+    decidedBy: z.string(),
+    ruleId: count.nullable(),
+    ruleKind: z.string().nullable(),
+    priority: count.nullable(),
+    match: z.string().nullable(),
+    ruleSource: z.string().nullable(),
+    validFrom: day.nullable(),
+    versionId: count.nullable(),
+    versionActor: z.string().nullable(),
+    versionAppliedAt: timestamp.nullable(),
+    poolId: count.nullable(),
+    poolName: z.string().nullable(),
+    method: z.string().nullable(),
+    period: z.string().nullable(),
+    unblended: decimal,
+    amortized: decimal,
+    netAmortized: decimal,
+    accounts: z.array(z.string()),
+    services: z.array(z.string()),
+    basis: z.object({
+      period: z.string(),
+      teamDirectCost: decimal,
+      allTeamsDirectCost: decimal,
+      share: decimal.nullable(),
+    }).optional(),
+  })),
+  sampleLines: z.array(z.object({
+    ruleId: count,
+    accountId: z.string(),
+    service: z.string(),
+    recordType: z.string(),
+    resourceId: z.string().nullable(),
+    tags: z.record(z.string(), z.string()),
+    amortized: decimal,
+  })),
+});
