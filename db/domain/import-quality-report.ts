@@ -17,8 +17,10 @@ export interface ImportQuality {
 }
 
 export interface QualityWarning {
-  code: "no-tag-columns" | "no-owner-tag-key";
+  code: "no-tag-columns" | "no-owner-tag-key" | "split-mismatch";
   file: string | null;
+  /** The EC2 instance a split-mismatch names (its pods' split + unused cost is not its amortized cost). */
+  instance?: string;
   message: string;
 }
 

@@ -1,5 +1,5 @@
 // Billing facts as the sources deliver them: cost line items and tagged resources.
-import { pgTable, text, date, numeric, jsonb, bigint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
+import { pgTable, text, date, numeric, jsonb, bigint, smallint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
 
 /** Line items written by the Cost Explorer sync (the demo company flows through it too). */
 export const COST_EXPLORER_SOURCE = "cost-explorer";
@@ -20,6 +20,17 @@ export const costLineItems = pgTable(
     netAmortizedCost: numeric("net_amortized_cost").notNull(),
     usageQuantity: numeric("usage_quantity"), // null where the source sums unlike units
     invoiceId: text("invoice_id"), // the export's bill/InvoiceId, bill_invoice_id or InvoiceId; null for Cost Explorer
+    // AWS split cost allocation data (docs/clusters.md): set on a pod's or task's usage lines only.
+    splitCost: numeric("split_cost"),
+    unusedCost: numeric("unused_cost"),
+    netSplitCost: numeric("net_split_cost"),
+    netUnusedCost: numeric("net_unused_cost"),
+    parentResourceId: text("parent_resource_id"), // the EC2 instance the pod or task ran on
+    reservedUsage: numeric("reserved_usage"),
+    actualUsage: numeric("actual_usage"),
+    splitUsage: numeric("split_usage"),
+    splitUsageRatio: numeric("split_usage_ratio"),
+    usageHour: smallint("usage_hour"), // UTC hour of usage start, on split lines and EC2 instance lines of an export
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
   },

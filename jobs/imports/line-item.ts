@@ -1,5 +1,6 @@
 // What every import format maps to, and the field-level parsing all mappers share. Pure: no I/O.
 import Decimal from "decimal.js";
+import type { SplitFields } from "./split-columns";
 
 export type ImportFormat = "cur" | "cur2" | "focus";
 export type ImportSource = "cur" | "focus";
@@ -20,6 +21,8 @@ export interface ImportedLineItem {
   netAmortized: string;
   usageQuantity: string | null;
   invoiceId: string | null;
+  /** Split cost allocation data (split-columns.ts); absent on formats without it. */
+  split?: SplitFields;
 }
 
 /** A raw row: CSV gives strings, Parquet numbers, bigints, Dates, maps (objects) and nulls. */

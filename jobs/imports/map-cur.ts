@@ -1,8 +1,10 @@
 // CUR rows -> Tallyboard line items. Pure. The legacy CUR (slash names, or the Athena/Parquet
 // snake_case layout: each tag a column of its own) and CUR 2.0 (tags in the resource_tags map).
 import Decimal from "decimal.js";
+import { awsTagKey } from "./aws-tag-keys";
 import { amortizedCost, type CurAmounts } from "./amortize-cur";
-import { CUR2_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
+import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
+import { mapSplitFields, splitColumnNames } from "./split-columns";
 import { costScale, FieldError, money, monthStart, requiredMoney, requiredText, tagObject, text, utcDay, type ImportFormat, type ImportedLineItem, type RawRow } from "./line-item";
 import { legacyTagColumns, type TagColumn } from "./tag-columns";
 
@@ -17,12 +19,12 @@ function columnTags(row: RawRow, columns: TagColumn[]): Record<string, string> {
   return tags;
 }
 
-/** CUR 2.0: the resource_tags map, `user_team` -> team, `aws_createdBy` -> aws:createdBy (as the legacy CUR and Cost Explorer name it). */
+/** CUR 2.0: the resource_tags map, `user_team` -> team, `aws_createdBy` -> aws:createdBy, `aws_eks_cluster_name` -> aws:eks:cluster-name (as the legacy CUR and Cost Explorer name them). */
 function cur2Tags(row: RawRow): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(tagObject(row, "resource_tags"))) {
     if (value === "") continue;
-    const name = key.startsWith("user_") ? key.slice("user_".length) : key.startsWith("aws_") ? `aws:${key.slice("aws_".length)}` : key;
+    const name = key.startsWith("user_") ? key.slice("user_".length) : key.startsWith("aws_") ? awsTagKey(key.slice("aws_".length)) : key;
     tags[name] = value;
   }
   return tags;
@@ -77,6 +79,7 @@ export function mapCurRow(row: RawRow, columns: CurColumns, tags: (row: RawRow) 
     netAmortized: netAmortized.toFixed(),
     usageQuantity: usageQuantity === null ? null : usageQuantity.toFixed(),
     invoiceId: text(row, columns.invoiceId),
+    split: mapSplitFields(row, splitColumnNames(columns.unblended === LEGACY_CUR_COLUMNS.unblended), text(row, columns.resourceId), columns.usageStart),
   };
 }
 

@@ -5,6 +5,7 @@
 // Checks are regexes (PostgreSQL 15 has no pg_input_is_valid); a value they pass that the cast
 // still refuses fails the statement, and the caller falls back to the Node path.
 import { sql, type SQL } from "drizzle-orm";
+import { SPLIT_LINE_COLUMNS } from "./split-line-columns";
 
 /** The characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
@@ -84,7 +85,7 @@ export const monthStart = (day: SQL) => sql`(${day} - (extract(day from ${day}):
 export const allOf = (conditions: SQL[]) => sql`coalesce((${sql.join(conditions, sql` and `)}), false)`;
 
 /** The line-item columns every mapping fills, in cost_line_items order (day, source and batch_id come from the stage). */
-export const MAPPED_COLUMNS = ["account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id"] as const;
+export const MAPPED_COLUMNS = ["account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", ...SPLIT_LINE_COLUMNS] as const;
 
 export interface SqlMapping {
   fields: RawFields;

@@ -4,9 +4,13 @@
 // CASE expressions, and the same checks, field by field and only where the Node mapper makes them
 // (a rule's amounts are read only for its line item types).
 import { sql, type SQL } from "drizzle-orm";
-import { CUR2_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
+import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
+import { splitColumnNames, splitValues } from "./split-columns";
 import { castable, cost, jsTrim, numberCharsOnly, numeric, RawFields, tagsObject, type FieldShape, type MappingBuilder, type SqlMapping } from "./sql-fields";
 import { legacyTagColumns } from "./tag-columns";
+import { AWS_TAG_SPELLINGS } from "./aws-tag-keys";
+
+const AWS_SPELLINGS_JSON = JSON.stringify(Object.fromEntries(AWS_TAG_SPELLINGS));
 
 /** How a layout spells its product name and tags. */
 interface CurLayout {
@@ -41,8 +45,9 @@ const cur2Layout: CurLayout = {
   },
   tags: (fields) => {
     const map = jsonObject(fields.text("resource_tags"));
-    // user_team -> team, aws_createdBy -> aws:createdBy; empty values dropped (map-cur.ts cur2Tags)
-    const key = sql.raw(`case when left(e.key, 5) = 'user_' then substr(e.key, 6) when left(e.key, 4) = 'aws_' then 'aws:' || substr(e.key, 5) else e.key end`);
+    // user_team -> team, aws_createdBy -> aws:createdBy, aws_eks_cluster_name -> aws:eks:cluster-name; empty values dropped (map-cur.ts cur2Tags)
+    const key = sql`case when left(e.key, 5) = 'user_' then substr(e.key, 6)
+      when left(e.key, 4) = 'aws_' then 'aws:' || coalesce(${AWS_SPELLINGS_JSON}::jsonb ->> substr(e.key, 5), substr(e.key, 5)) else e.key end`;
     const value = sql`(case when jsonb_typeof(${map.value}) = 'object' then (select coalesce(jsonb_object_agg(${key}, e.value), '{}'::jsonb)
         from jsonb_each(${map.value}) e where jsonb_typeof(e.value) = 'string' and e.value <> '""'::jsonb) else '{}'::jsonb end)`;
     return { value, checks: map.checks };
@@ -66,6 +71,7 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
   const account = f(C.account);
   const reservationPurchase = sql`${f(C.reservationArn)} is not null`;
   const tags = layout.tags(fields, shape);
+  const split = splitValues(fields, splitColumnNames(C === LEGACY_CUR_COLUMNS), f(C.resourceId), f(C.usageStart));
 
   // The numbers the Node mapper reads for this row's line item type (with net columns it also
   // checks each net amount it looks at); the casts below read every one of them, or castable() does.
@@ -80,7 +86,7 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
     sql`${unblended} is not null`,
     sql`(case ${type} when 'DiscountedUsage' then ${reservation} is not null when 'SavingsPlanCoveredUsage' then ${savingsPlan} is not null
           when 'SavingsPlanRecurringFee' then ${totalCommitment} is not null else true end)`,
-    numberCharsOnly([unblended, usage, byType, ...(hasNet ? [netUnblended, netReservation, netSavingsPlan] : [])]),
+    numberCharsOnly([unblended, usage, byType, ...(hasNet ? [netUnblended, netReservation, netSavingsPlan] : []), ...split.numbers]),
     ...(hasNet ? [castable(netReservation), castable(netSavingsPlan)] : []),
     ...tags.checks,
   ];
@@ -113,6 +119,7 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
       net_amortized_cost: hasNet ? amortized(netFirst) : grossAmortized,
       usage_quantity: sql`case when ${usage} is null then null else ${numeric(usage)} end`,
       invoice_id: f(C.invoiceId),
+      ...split.values,
     },
     tagKeys: tags.keys,
   };

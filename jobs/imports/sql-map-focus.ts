@@ -3,6 +3,7 @@
 // is left to the Node path (which writes such values as JSON text), and so is a list of {key, value}.
 import { sql } from "drizzle-orm";
 import { cost, numberCharsOnly, numeric, RawFields, type FieldShape, type SqlMapping } from "./sql-fields";
+import { SPLIT_NULLS } from "./split-line-columns";
 
 export function focusMapping(header: readonly string[], shape: FieldShape): SqlMapping {
   const fields = new RawFields(header, ["NULL"], shape.trim);
@@ -34,6 +35,7 @@ export function focusMapping(header: readonly string[], shape: FieldShape): SqlM
       net_amortized_cost: amortized,
       usage_quantity: sql`case when ${quantity} is null then null else ${numeric(quantity)} end`,
       invoice_id: f("InvoiceId"),
+      ...SPLIT_NULLS, // FOCUS carries no split cost allocation data
     },
   };
 }

@@ -12,6 +12,7 @@ import { mapFile, resolveFormat } from "./map-file";
 import { openContent, type FileContent } from "./read-rows";
 import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
 import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInTransaction, type SqlStagedFile } from "./sql-stage";
+import { SPLIT_LINE_COLUMNS } from "./split-columns";
 import { stageInLanes, type BlockTables, type MappedBlock } from "./sql-lanes";
 
 export type ParseIn = "postgres" | "node";
@@ -23,7 +24,7 @@ export interface BlockWriter {
 }
 
 export const NODE_STAGE = "import_stage";
-export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id"] as const;
+export const NODE_STAGE_COLUMNS = ["file_index", "billing_period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", ...SPLIT_LINE_COLUMNS] as const;
 
 export interface StagedFile extends ScannedFile {
   /** Set when PostgreSQL parsed the file: inserts its mapped rows once the batches exist. */
@@ -92,5 +93,5 @@ async function stageInNode(database: Database, tx: DbOrTx, index: number, file: 
 }
 
 function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {
-  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity, item.invoiceId];
+  return [fileIndex, item.billingPeriod, item.day, item.accountId, item.service, item.region, item.usageType, item.recordType, item.resourceId, JSON.stringify(item.tags), item.unblended, item.amortized, item.netAmortized, item.usageQuantity, item.invoiceId, ...SPLIT_LINE_COLUMNS.map((column) => item.split?.[column] ?? null)];
 }

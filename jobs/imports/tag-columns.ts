@@ -4,7 +4,8 @@
 //   Athena/Parquet layout: resource_tags_user_cost_center -> cost_center, resource_tags_aws_created_by -> aws:createdBy.
 // The Athena layout lowercases a key, puts an underscore before each capital and turns every other
 // character into one too: a user key's spelling is lost (CostCenter, cost-center and cost_center all
-// read cost_center); well-known AWS keys are spelled back from the table below.
+// read cost_center); well-known AWS keys are spelled back (aws-tag-keys.ts).
+import { awsTagKey } from "./aws-tag-keys";
 import { ImportError } from "./import-error";
 
 export interface TagColumn {
@@ -15,31 +16,6 @@ export interface TagColumn {
 const LEGACY_PREFIX = "resourceTags/";
 const ATHENA_PREFIX = "resource_tags_";
 
-/** As the Athena layout spells a name: `createdBy` -> `created_by`, `stack-name` -> `stack_name`, `ARN` -> `a_r_n`. */
-export const athenaName = (name: string) =>
-  name
-    .replace(/(?<!^)[A-Z]/g, (capital) => `_${capital}`)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "_");
-
-/** AWS-generated cost allocation tags, as Cost Explorer names them (without `aws:`). */
-const AWS_TAGS = [
-  "createdBy",
-  "cloudformation:stack-name",
-  "cloudformation:stack-id",
-  "cloudformation:logical-id",
-  "autoscaling:groupName",
-  "ec2spot:fleet-request-id",
-  "ec2launchtemplate:id",
-  "ec2launchtemplate:version",
-  "elasticmapreduce:job-flow-id",
-  "elasticmapreduce:instance-group-role",
-  "ecs:clusterName",
-  "ecs:serviceName",
-  "eks:cluster-name",
-];
-const AWS_TAGS_BY_ATHENA_NAME = new Map(AWS_TAGS.map((name) => [athenaName(name), name]));
-
 /** The tag key a legacy CUR column holds, or null for a column that is not a tag. */
 export function tagKeyOfColumn(column: string): string | null {
   if (column.startsWith(LEGACY_PREFIX)) {
@@ -49,10 +25,7 @@ export function tagKeyOfColumn(column: string): string | null {
   if (column.startsWith(ATHENA_PREFIX)) {
     const written = column.slice(ATHENA_PREFIX.length);
     if (written.startsWith("user_")) return written.slice("user_".length);
-    if (written.startsWith("aws_")) {
-      const name = written.slice("aws_".length);
-      return `aws:${AWS_TAGS_BY_ATHENA_NAME.get(name) ?? name}`;
-    }
+    if (written.startsWith("aws_")) return awsTagKey(written.slice("aws_".length));
     return written;
   }
   return null;

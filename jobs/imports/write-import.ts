@@ -15,6 +15,7 @@ import type { ScannedFile } from "./scan-file";
 import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
 import { BatchIds } from "./batch-ids";
+import { SPLIT_LINE_COLUMNS } from "./split-columns";
 import { ImportError } from "./import-error";
 import { mixedFormatClash } from "./one-format-per-period";
 import { upsertExportResources } from "./export-resources";
@@ -22,7 +23,7 @@ import { measureImportQuality } from "./quality/measure-quality";
 import type { ImportQuality } from "../../db/domain/import-quality-report";
 import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
 
-const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", "source", "batch_id"] as const;
+const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", ...SPLIT_LINE_COLUMNS, "source", "batch_id"] as const;
 
 export interface WriteResult {
   window: DayWindow | null; // null when the files held no rows

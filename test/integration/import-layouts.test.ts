@@ -10,7 +10,7 @@ import { queryRows } from "../../db/client";
 import { importFromLocation } from "../../jobs/imports/import-location";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { storedTotals } from "../support/import-totals";
-import { LAYOUT_ROWS, layoutFiles } from "../support/layout-files";
+import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
 import { zipOne } from "../support/zip-file";
 
 let database: TestDatabase;
@@ -75,4 +75,70 @@ it("a file whose tag columns give one key twice is refused naming both columns, 
   expect(rejected).toMatchObject({ file: path, line: 1, column: "resource_tags_user_team" });
   expect(rejected?.message).toContain('tag columns resourceTags/user:team and resource_tags_user_team both give the tag key "team"');
   expect(await stored("cur")).toEqual(before);
+});
+
+// Split cost allocation data: every CUR layout stores the same split fields, the hour of split and
+// instance lines, and the AWS-managed container tags as Cost Explorer spells them.
+const splitRows = [...rows, ...SPLIT_LAYOUT_ROWS];
+const curLayouts: { name: string; file: string; bytes: Buffer }[] = [
+  { name: "legacy CUR CSV (splitLineItem/*)", file: "split-cur.csv", bytes: csv(layoutFiles.legacyCsv(splitRows)) },
+  { name: "legacy CUR Parquet, slash names", file: "split-cur-slash.parquet", bytes: layoutFiles.legacyParquet(splitRows) },
+  { name: "legacy CUR Athena/Parquet layout (split_line_item_*)", file: "split-cur-athena.parquet", bytes: layoutFiles.athenaParquet(splitRows) },
+  { name: "legacy CUR Athena layout as CSV text", file: "split-cur-athena.csv", bytes: csv(layoutFiles.athenaCsv(splitRows)) },
+  { name: "CUR 2.0 CSV (split_line_item_*)", file: "split-cur2.csv", bytes: csv(layoutFiles.cur2Csv(splitRows)) },
+  { name: "CUR 2.0 Parquet", file: "split-cur2.parquet", bytes: layoutFiles.cur2Parquet(splitRows) },
+];
+const podArn = "arn:aws:eks:us-east-1:111111111111:pod/prod-eks/payments";
+const eksTags = (namespace: string, workload: string) => ({ "aws:eks:cluster-name": "prod-eks", "aws:eks:namespace": namespace, "aws:eks:node": "ip-10-0-1-5.ec2.internal", "aws:eks:workload-name": workload });
+const ecsTags = { "aws:ecs:clusterName": "jobs-ecs", "aws:ecs:serviceName": "reports" };
+const task = "arn:aws:ecs:us-east-1:111111111111:task/jobs-ecs/9e8f";
+// resource, usage type, tags, split, unused, parent, reserved, actual, split usage, ratio, hour
+const expectedSplit = [
+  [task, "USE1-ECS-EC2-GB-Hours", ecsTags, "0.03", "0.006", "i-0ecs1", "4", "1.5", "4", "0.5", 5],
+  [task, "USE1-ECS-EC2-vCPU-Hours", ecsTags, "0.05", "0.01", "i-0ecs1", "1", "0.2", "1", "0.5", 5],
+  [`${podArn}/api-7d9c/1a2b`, "USE1-EKS-EC2-GB-Hours", { ...eksTags("payments", "api"), team: "checkout" }, "0.04", "0.008", "i-0node1", "4", "2.5", "4", "0.25", 5],
+  [`${podArn}/api-7d9c/1a2b`, "USE1-EKS-EC2-vCPU-Hours", { ...eksTags("payments", "api"), team: "checkout" }, "0.06", "0.012", "i-0node1", "1", "0.5", "1", "0.25", 5],
+  [`${podArn}/worker-5f6/3c4d`, "USE1-EKS-EC2-GB-Hours", eksTags("payments", "worker"), "0.03", "0.006", "i-0node1", "3", "1", "3", "0.1875", 5],
+  [`${podArn}/worker-5f6/3c4d`, "USE1-EKS-EC2-vCPU-Hours", eksTags("payments", "worker"), "0.03", "0.006", "i-0node1", "0.5", "0.75", "0.75", "0.1875", 5],
+  ["i-0ecs1", "BoxUsage:m5.large", { "aws:ecs:clusterName": "jobs-ecs" }, null, null, null, null, null, null, null, 5],
+  ["i-0node1", "BoxUsage:m5.xlarge", { "aws:eks:cluster-name": "prod-eks" }, null, null, null, null, null, null, null, 5],
+];
+const storedSplit = () =>
+  queryRows<{ resource_id: string; usage_type: string; tags: Record<string, string>; s: string | null; u: string | null; parent_resource_id: string | null; r: string | null; a: string | null; su: string | null; ratio: string | null; usage_hour: number | null }>(
+    database.db,
+    sql`select resource_id, usage_type, tags, split_cost::text as s, unused_cost::text as u, parent_resource_id, reserved_usage::text as r, actual_usage::text as a,
+          split_usage::text as su, split_usage_ratio::text as ratio, usage_hour
+        from cost_line_items where source = 'cur' and day = '2024-09-04' order by resource_id collate "C", usage_type collate "C"`,
+  );
+
+it.each(curLayouts)("$name stores split cost, unused cost, parent instance, usages, hour and container tags; pods + unused = instance cost (0.192, 0.096)", async ({ file, bytes }) => {
+  const path = join(dir, file);
+  writeFileSync(path, bytes);
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect((run.details as { files: { parsedBy: string }[] }).files.map((f) => f.parsedBy)).toEqual(["postgres"]);
+  const lines = await storedSplit();
+  expect(lines.map((l) => [l.resource_id, l.usage_type, sortedKeys(l.tags), l.s, l.u, l.parent_resource_id, l.r, l.a, l.su, l.ratio, l.usage_hour])).toEqual(expectedSplit);
+  // The earlier rows' hours: an EC2 instance line gets one, others none.
+  const [first] = await queryRows<{ usage_hour: number | null }>(database.db, sql`select usage_hour from cost_line_items where source = 'cur' and resource_id = 'i-0a1'`);
+  expect(first?.usage_hour).toBe(0);
+  const quality = (run.details as { quality: { warnings: { code: string }[] } }).quality;
+  expect(quality.warnings.filter((w) => w.code === "split-mismatch")).toEqual([]);
+  expect(await storedTotals(database.db, "cur")).toEqual({ rows: 11, unblended: "12.138", amortized: "12.138", netAmortized: "12.138" });
+});
+
+it("an instance whose pods' split + unused cost is not its amortized cost is a split-mismatch warning naming it; the Node path stores the same split fields", async () => {
+  const skewed = splitRows.map((row) => (row.resourceId === "i-0node1" ? { ...row, cost: "0.25" } : row));
+  const path = join(dir, "split-mismatch.csv");
+  // A blank line sends the file down the Node path (the SQL path refuses it), which must map split data the same way.
+  writeFileSync(path, layoutFiles.legacyCsv(skewed).replace("\n", "\n\n"));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect((run.details as { files: { parsedBy: string }[] }).files.map((f) => f.parsedBy)).toEqual(["node"]);
+  const lines = await storedSplit();
+  expect(lines.map((l) => [l.resource_id, l.usage_type, sortedKeys(l.tags), l.s, l.u, l.parent_resource_id, l.r, l.a, l.su, l.ratio, l.usage_hour])).toEqual(expectedSplit);
+  const warnings = (run.details as { quality: { warnings: { code: string; instance?: string; message: string }[] } }).quality.warnings.filter((w) => w.code === "split-mismatch");
+  expect(warnings.map((w) => w.instance)).toEqual(["i-0node1"]);
+  expect(warnings[0]!.message).toContain("(0.192) differs from its amortized cost (0.25)");
+  expect(warnings[0]!.message).toContain("2024-09-04 05:00 UTC");
 });

@@ -2,6 +2,7 @@
 // file whose header has no tag column at all is warned about (nothing in it can carry an owner).
 import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, type CurColumns } from "../cur-columns";
 import type { ImportFormat } from "../line-item";
+import { ALL_SPLIT_COLUMN_NAMES } from "../split-columns";
 
 const FOCUS_COLUMNS_READ = [
   "BilledCost", "EffectiveCost", "ChargePeriodStart", "BillingPeriodStart", "SubAccountId", "BillingAccountId", "ChargeClass",
@@ -18,7 +19,7 @@ export function isTagColumn(column: string): boolean {
 export function columnsRead(format: ImportFormat): Set<string> {
   const cur = (columns: CurColumns) => Object.values(columns).filter((column): column is string => column !== null);
   if (format === "focus") return new Set(FOCUS_COLUMNS_READ);
-  return new Set([...cur(format === "cur" ? LEGACY_CUR_COLUMNS : CUR2_COLUMNS), ...INVOICE_COLUMNS, ...(format === "cur2" ? ["product"] : [])]);
+  return new Set([...cur(format === "cur" ? LEGACY_CUR_COLUMNS : CUR2_COLUMNS), ...INVOICE_COLUMNS, ...ALL_SPLIT_COLUMN_NAMES, ...(format === "cur2" ? ["product"] : [])]);
 }
 
 /** The header's columns no mapping reads (tag columns are read). */

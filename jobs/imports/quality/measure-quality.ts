@@ -9,6 +9,7 @@ import { COMMON_OWNER_KEYS } from "../../../db/schema";
 import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
 import { ignoredColumns, isTagColumn } from "./columns-read";
+import { splitMismatchWarnings } from "./split-check";
 import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-quality-report";
 
 interface Group {
@@ -70,7 +71,7 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
     ownerTagKeys,
     withoutOwnerTag: { unblended: withoutOwner.toFixed(), share: total.isZero() ? null : withoutOwner.dividedBy(total).toDecimalPlaces(4).toFixed() },
     files,
-    warnings: qualityWarnings(files, tagKeys, ownerTagKeys),
+    warnings: [...qualityWarnings(files, tagKeys, ownerTagKeys), ...(await splitMismatchWarnings(tx, batchIds, window))],
   };
 }
 
