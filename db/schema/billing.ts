@@ -1,5 +1,5 @@
 // Billing facts as the sources deliver them: cost line items and tagged resources.
-import { pgTable, text, date, numeric, jsonb, bigint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
+import { pgTable, text, date, numeric, jsonb, bigint, integer, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
 
 /** Line items written by the Cost Explorer sync (the demo company flows through it too). */
 export const COST_EXPLORER_SOURCE = "cost-explorer";
@@ -22,6 +22,7 @@ export const costLineItems = pgTable(
     invoiceId: text("invoice_id"), // the export's bill/InvoiceId, bill_invoice_id or InvoiceId; null for Cost Explorer
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
+    lineCount: integer("line_count"), // lines a grouped fact stands for (jobs/engines); null = one
   },
   // No key and no btree: nothing looks a line up by identity, every reader takes a day range (month
   // partitions, then this BRIN, which rows written in day order keep tight at almost no write cost),
