@@ -1,5 +1,5 @@
 // Billing facts as the sources deliver them: cost line items and tagged resources.
-import { pgTable, text, date, numeric, jsonb, bigint, smallint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
+import { pgTable, text, date, numeric, jsonb, bigint, integer, smallint, timestamp, index, primaryKey } from "drizzle-orm/pg-core";
 
 /** Line items written by the Cost Explorer sync (the demo company flows through it too). */
 export const COST_EXPLORER_SOURCE = "cost-explorer";
@@ -33,6 +33,7 @@ export const costLineItems = pgTable(
     usageHour: smallint("usage_hour"), // UTC hour of usage start, on split lines and EC2 instance lines of an export
     source: text("source").notNull(), // "cost-explorer", later "cur", "focus"
     batchId: bigint("batch_id", { mode: "number" }).notNull(), // the job run that wrote it
+    lineCount: integer("line_count"), // lines a grouped fact stands for (jobs/engines); null = one
   },
   // No key and no btree: nothing looks a line up by identity, every reader takes a day range (month
   // partitions, then this BRIN, which rows written in day order keep tight at almost no write cost),

@@ -97,8 +97,8 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
            ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
            ${ownerKeys} as owner_keys,
-           sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, count(*)::int as lines
-    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, ${columns}
+           sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1))::int as lines
+    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, li.line_count, ${columns}
           from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date offset 0) li
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
   await tx.execute(sql`set local enable_sort = on`);

@@ -57,7 +57,7 @@ const quoted = (path: string) => path.replaceAll("'", "''");
 const csvField = (text: string) => (/[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /** The top-level column names as the file's schema spells them (DuckDB renames names that differ only in case). */
-async function schemaNames(connection: DuckDBConnection, path: string): Promise<string[]> {
+export async function schemaNames(connection: DuckDBConnection, path: string): Promise<string[]> {
   const elements = (await connection.runAndReadAll(`select name, coalesce(num_children, 0)::int as children from parquet_schema('${path}')`)).getRowObjects();
   const names: string[] = [];
   let skip = 0; // elements of the current column's subtree still to pass

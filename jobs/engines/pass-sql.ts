@@ -1,0 +1,103 @@
+// The resource-level pass as one SQL text that Trino (Athena) and DuckDB both run: line items in,
+// grouped facts out (billing period x day x account x service x region x usage type x record type x
+// the tag values attribution reads x the resource while resource rules need it), plus the data-
+// quality totals. Money is DECIMAL(38, 10), never DOUBLE: each amount's text (a Parquet DOUBLE as
+// its shortest round-trip digits, what the PostgreSQL path's Parquet conversion writes) is read once
+// as DECIMAL(38, 18) and rounded to 10 decimals half to even, as sql-fields.ts cost() does; sums
+// stay decimal. Results are text, so no engine's client turns a number into a float.
+// Only functions and types on sql-allow-list.ts may appear here (a unit test parses the output).
+import { literal, type ExportLayout } from "./export-layout";
+
+export interface PassInput {
+  /** The relation holding the export's lines: a DuckDB view, or "database"."table" on Athena. */
+  from: string;
+  /** A condition on the relation, e.g. the billing period's partition (Athena prunes by it). */
+  where?: string;
+  layout: ExportLayout;
+  /** The tag keys the facts keep (owner keys, owner-like keys, environment keys), as the import spells them. */
+  tagKeys: string[];
+  /** Owner-like tag keys: spend where none has a value is reported. */
+  ownerLikeKeys: string[];
+  /** Keep each line's resource id (resource rules exist). */
+  resourceIds: boolean;
+}
+
+/** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N. */
+export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines"] as const;
+
+const TIE = "cast('0.000000000050000000' as decimal(38, 18))";
+
+/** An exact decimal rounded to 10 places half to even (a cast alone rounds half away from zero). */
+function halfEven(x: string): string {
+  const r = `cast(${x} as decimal(38, 10))`;
+  return `(case when abs(${x} - ${r}) = ${TIE} and mod(cast(${r} * 10000000000 as decimal(38, 0)), 2) <> 0 then cast(${x} - (${r} - ${x}) as decimal(38, 10)) else ${r} end)`;
+}
+
+/** Day and billing period from the usage start and period start texts (UTC dates as the exports write them). */
+const dateOf = (text: string) => `cast(substr(${text}, 1, 10) as date)`;
+
+/**
+ * The lines, in three steps: their texts (t), the amounts as exact DECIMAL(38, 18) (x), each amount
+ * rounded to the cent's billionth (r). Each step reads the one before, so no value is cast twice.
+ */
+function roundedLines(input: PassInput, extra: Record<string, string>): string {
+  const { layout } = input;
+  const f = layout.fields;
+  const moneyNames = Object.keys(layout.money);
+  const texts = [
+    `coalesce(${dateOf(f.periodStart)}, cast(substr(${f.usageStart}, 1, 7) || '-01' as date)) as period`,
+    `${dateOf(f.usageStart)} as day`,
+    `${f.account} as account_id`, `${f.service} as service`, `${f.region} as region`, `${f.usageType} as usage_type`, `${f.recordType} as record_type`,
+    `${input.resourceIds ? f.resourceId : "cast(null as varchar)"} as resource_id`,
+    ...input.tagKeys.map((key, i) => `${layout.tag(key)} as tag_${i}`),
+    ...Object.entries({ ...extra, ...layout.carried }).map(([name, expression]) => `${expression} as ${name}`),
+    ...moneyNames.map((name, i) => `${layout.money[name]} as t_${i}`),
+  ];
+  const kept = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...input.tagKeys.map((_, i) => `tag_${i}`), ...Object.keys(extra)];
+  const inner = [...kept, ...Object.keys(layout.carried)];
+  const exact = moneyNames.map((_, i) => `cast(t_${i} as decimal(38, 18)) as x_${i}`);
+  const rounded = moneyNames.map((_, i) => `${halfEven(`x_${i}`)} as r_${i}, x_${i}`);
+  const m = (name: string) => `r_${moneyNames.indexOf(name)}`;
+  const measures = layout.measures((name) => (moneyNames.includes(name) ? m(name) : "cast(null as decimal(38, 10))"));
+  return `select ${kept.join(", ")}, ${measures.unblended} as unblended, ${measures.amortized} as amortized, ${measures.netAmortized} as net_amortized,
+      ${moneyNames.map((_, i) => `(case when x_${i} <> r_${i} then 1 else 0 end)`).join(" + ")} as rounded_values
+    from (select ${inner.join(", ")}, ${rounded.join(", ")}
+      from (select ${inner.join(", ")}, ${exact.join(", ")}
+        from (select ${texts.join(",\n          ")}
+          from ${input.from}${input.where ? ` where ${input.where}` : ""}) t) x) r`;
+}
+
+/** The grouped facts: one row per distinct fact, money as decimal text, the line count. */
+export function factsSql(input: PassInput): string {
+  const tags = input.tagKeys.map((_, i) => `tag_${i}`);
+  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...tags];
+  return `select cast(period as varchar) as period, cast(day as varchar) as day, account_id, service, region, usage_type, record_type, resource_id,
+    cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized, cast(sum(net_amortized) as varchar) as net_amortized,
+    cast(count(*) as varchar) as lines${tags.map((tag) => `, ${tag}`).join("")}
+  from (${roundedLines(input, {})}) l
+  group by ${groupBy.join(", ")}`;
+}
+
+/** The data-quality totals per billing period and invoice: lines, money, spend with no owner-like tag,
+ *  amounts rounded to 10 decimals, and lines missing each field the import requires. */
+export function qualitySql(input: PassInput): string {
+  const { layout } = input;
+  const noOwner = input.ownerLikeKeys.length === 0 ? "1 = 1" : input.ownerLikeKeys.map((key) => `${layout.tag(key)} is null`).join(" and ");
+  const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
+  const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ["no_owner", `(case when ${noOwner} then 1 else 0 end)`], ...required]);
+  return `select cast(period as varchar) as period, invoice_id, cast(count(*) as varchar) as lines,
+    cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized,
+    cast(coalesce(sum(case when no_owner = 1 then unblended end), 0) as varchar) as without_owner,
+    cast(sum(rounded_values) as varchar) as rounded_values${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
+  from (${roundedLines({ ...input, tagKeys: [], resourceIds: false }, extra)}) l
+  group by period, invoice_id`;
+}
+
+/** The fields `missing_<i>` of the quality totals name, in order. */
+export const requiredFields = (layout: ExportLayout) => Object.keys(layout.required);
+
+/** The condition selecting one billing period on a CUR table partitioned the Athena way. */
+export function partitionFilter(style: "year-month" | "billing_period", period: string): string {
+  const [year, month] = period.split("-") as [string, string];
+  return style === "year-month" ? `year = ${literal(year)} and month = ${literal(String(Number(month)))}` : `billing_period = ${literal(period.slice(0, 7))}`;
+}
