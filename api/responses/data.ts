@@ -52,6 +52,13 @@ export const importQualityAnswer = z.object({
     ownerTagKeys: z.array(z.string()),
     withoutOwnerTag: z.object({ unblended: decimal, share: decimal.nullable() }),
     files: z.array(z.object({ name: z.string(), format: z.string(), tagColumns: z.array(z.string()), ignoredColumns: z.array(z.string()) })),
-    warnings: z.array(z.object({ code: z.enum(["no-tag-columns", "no-owner-tag-key"]), file: z.string().nullable(), message: z.string() })),
+    warnings: z.array(
+      z.object({
+        code: z.enum(["no-tag-columns", "no-owner-tag-key", "split-mismatch"]),
+        file: z.string().nullable(),
+        instance: z.string().optional(),
+        message: z.string(),
+      }),
+    ),
   }),
 });
