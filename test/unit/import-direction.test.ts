@@ -54,6 +54,7 @@ function targetFolder(site: ImportSite): string | null {
 function violation(from: Layer, site: ImportSite): string | null {
   const target = targetFolder(site);
   if (target === null || target === from) return null;
+  if (target === "package.json") return null; // the app's own manifest (its version), not a layer
   const rank = LAYERS.indexOf(target as Layer);
   if (rank < 0) return `imports ${target}/, which is not part of the app`;
   if (rank > LAYERS.indexOf(from)) return `${from}/ imports ${target}/, which sits above it`;
@@ -88,6 +89,8 @@ describe("import direction (web -> api -> jobs -> db)", () => {
     expect(violation("web", { ...site, file: join("web", "src", "y.ts"), specifier: "../../api/app", typeOnly: false })).toMatch(/only types/);
     expect(violation("api", { ...site, file: join("api", "y.ts"), specifier: "../db/client" })).toBeNull();
     expect(violation("db", { ...site, specifier: "drizzle-orm" })).toBeNull();
+    expect(violation("api", { ...site, file: join("api", "routes", "y.ts"), specifier: "../../package.json" })).toBeNull();
+    expect(violation("api", { ...site, file: join("api", "y.ts"), specifier: "../test/support/x" })).toBe("imports test/, which is not part of the app");
   });
 
   it("no file in db/, jobs/, api/ or web/ imports against the direction", () => {
