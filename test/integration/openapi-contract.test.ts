@@ -54,7 +54,10 @@ describe("GET /api/openapi.json", () => {
     expect([...documented].sort()).toEqual([...routes].sort());
     expect(routes.size).toBeGreaterThan(60);
     const operations = Object.values(document.paths).flatMap((item) => Object.values(item as object)) as any[];
-    for (const operation of operations) expect(operation.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+    for (const operation of operations) {
+      expect(operation.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+      expect(operation.summary, `${operation.operationId} has no summary: pass one to answers(...) or sends(...)`).toBeTruthy();
+    }
     expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(operations.length);
     expect(document.paths["/api/openapi.json"].get.security).toEqual([]);
     expect(document.components.schemas.Error.properties.error.required).toEqual(["code", "message", "requestId"]);

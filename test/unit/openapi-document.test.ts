@@ -12,7 +12,7 @@ const app = new Hono()
   .get("/things/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ full: z.enum(["true", "false"]).optional() })), answers(z.object({ id: z.number(), at: timestamp })), (c) =>
     c.var.answer({ id: c.req.valid("param").id, at: new Date(0) }),
   )
-  .post("/things", validate("json", z.object({ name: z.string().min(1) })), answers(z.object({ created: z.literal(true) }), { status: 201 }), (c) => c.var.answer({ created: true as const }))
+  .post("/things", validate("json", z.object({ name: z.string().min(1) })), answers(z.object({ created: z.literal(true) }), { status: 201, summary: "Create a thing" }), (c) => c.var.answer({ created: true as const }))
   .post("/things/upload", uploads(["text/csv"], "a CSV file"), answers(z.object({ rows: z.number() })), (c) => c.var.answer({ rows: 1 }))
   .get("/things/export", sends("text/csv"), (c) => c.body("a,b\n"))
   .get("/bare", (c) => c.text("no contract yet"));
@@ -35,6 +35,7 @@ describe("the OpenAPI document of a small app", () => {
     const post = document.paths["/api/things"].post;
     expect(post.requestBody.content["application/json"].schema).toMatchObject({ type: "object", required: ["name"] });
     expect(Object.keys(post.responses)).toEqual(["201", "default"]);
+    expect(post.summary).toBe("Create a thing");
     expect(Object.keys(document.paths["/api/things/upload"].post.requestBody.content)).toEqual(["multipart/form-data", "text/csv"]);
     expect(document.paths["/api/things/export"].get.responses["200"].content).toEqual({ "text/csv": { schema: { type: "string" } } });
   });
