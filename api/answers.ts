@@ -12,21 +12,23 @@ import { describeRoute } from "./openapi/route-docs";
 
 type Answer<S extends z.ZodType, U extends ContentfulStatusCode> = <T extends z.input<S>>(value: T) => Response & TypedResponse<JSONParsed<T>, U, "json">;
 
-export function answers<S extends z.ZodType, U extends ContentfulStatusCode = 200>(schema: S, options: { status?: U; description?: string } = {}) {
+/** `summary`: what the route does, in a line, for the document. */
+export function answers<S extends z.ZodType, U extends ContentfulStatusCode = 200>(schema: S, options: { status?: U; summary?: string; description?: string } = {}) {
   const status = (options.status ?? 200) as U;
   const middleware = createMiddleware<{ Variables: { answer: Answer<S, U> } }>(async (c, next) => {
     c.set("answer", ((value: unknown) => c.json(value as object, status)) as Answer<S, U>);
     await next();
   });
-  return describeRoute(middleware, { kind: "answer", status, schema, description: options.description ?? "The answer" });
+  return describeRoute(middleware, { kind: "answer", status, schema, summary: options.summary, description: options.description ?? (status === 201 ? "Created" : "The answer") });
 }
 
 /** A download: the route answers a file in one of these content types (CSV, PDF, HTML, Markdown). */
-export function sends(contentTypes: string | readonly string[], description = "The file, as an attachment") {
+export function sends(contentTypes: string | readonly string[], options: { summary?: string; description?: string } = {}) {
   const middleware = createMiddleware(async (_c, next) => {
     await next();
   });
-  return describeRoute(middleware, { kind: "file", status: 200, contentTypes: typeof contentTypes === "string" ? [contentTypes] : contentTypes, description });
+  const types = typeof contentTypes === "string" ? [contentTypes] : contentTypes;
+  return describeRoute(middleware, { kind: "file", status: 200, contentTypes: types, summary: options.summary, description: options.description ?? "The file, as an attachment" });
 }
 
 /** A file upload: a multipart/form-data "file" field or the raw body in one of these content types. */

@@ -75,8 +75,10 @@ export function buildOperation({ method, honoPath, docs, need }: OperationInput,
   const tag = honoPath.replace(/^\/api\//, "").split("/")[0]!;
   const parameters = parametersOf(docs, honoPath, components, prefix);
   const requestBody = requestBodyOf(docs, components, prefix);
+  const summary = docs.map((doc) => ("summary" in doc ? doc.summary : undefined)).find(Boolean);
   return {
     operationId,
+    ...(summary ? { summary } : {}),
     tags: [tag],
     description: need === "public" ? "Open to anyone, signed in or not." : `Needs the ${need} role (or higher).`,
     "x-required-role": need,

@@ -7,9 +7,9 @@ export type InputTarget = "json" | "query" | "param" | "header" | "cookie" | "fo
 
 export type RouteDoc =
   | { kind: "input"; target: InputTarget; schema: z.ZodType }
-  /** A JSON answer with this status, or a file (CSV, PDF, ...) in one of these content types. */
-  | { kind: "answer"; status: number; schema: z.ZodType; description: string }
-  | { kind: "file"; status: number; contentTypes: readonly string[]; description: string }
+  /** A JSON answer with this status, or a file (CSV, PDF, ...) in one of these content types; `summary` says what the route does. */
+  | { kind: "answer"; status: number; schema: z.ZodType; description: string; summary?: string }
+  | { kind: "file"; status: number; contentTypes: readonly string[]; description: string; summary?: string }
   /** A body that is not JSON: an upload as multipart "file" and/or as the raw body. */
   | { kind: "upload"; contentTypes: readonly string[]; description: string };
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "../../db/schema/access";
 import { AUDIT_AREAS } from "../../db/queries/audit-trail";
-import { timestamp } from "./common";
+import { snapshot, timestamp } from "./common";
 
 const role = z.enum(ROLES);
 const identity = z.object({ actor: z.string(), role, teamId: z.string().nullable(), via: z.enum(["open", "session", "token", "proxy"]) });
@@ -32,5 +32,5 @@ export const userListAnswer = z.object({
 });
 
 export const auditTrailAnswer = z.object({
-  entries: z.array(z.object({ area: z.enum(AUDIT_AREAS), id: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), subject: z.string(), before: z.unknown(), after: z.unknown() })),
+  entries: z.array(z.object({ area: z.enum(AUDIT_AREAS), id: z.number().int(), at: timestamp, actor: z.string(), action: z.string(), subject: z.string(), before: snapshot, after: snapshot })),
 });

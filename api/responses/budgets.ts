@@ -1,6 +1,6 @@
 // Answers of /api/budgets: budgets, the monthly review, movers, approvals and the audit.
 import { z } from "zod";
-import { count, day, decimal, measure, month, timestamp } from "./common";
+import { count, day, decimal, measure, month, snapshot, timestamp } from "./common";
 
 const unit = { id: z.string(), name: z.string(), kind: z.enum(["team", "group", "org"]), parentId: z.string().nullable(), teams: count, budgetUsd: decimal.nullable() };
 const status = z.enum(["no-budget", "no-forecast", "within", "over-needs-approval", "over-approved"]);
@@ -97,5 +97,5 @@ export const budgetSetAnswer = z.object({ month, changed: z.boolean(), budget })
 export const approvalAnswer = z.object({ approval });
 export const budgetUploadAnswer = z.object({ file: z.string(), rows: count, inserted: count, updated: count, unchanged: count });
 export const budgetAuditAnswer = z.object({
-  entries: z.array(z.object({ id: count, at: timestamp, actor: z.string(), action: z.string(), month, teamId: z.string(), before: z.unknown(), after: z.unknown() })),
+  entries: z.array(z.object({ id: count, at: timestamp, actor: z.string(), action: z.string(), month, teamId: z.string(), before: snapshot, after: snapshot })),
 });

@@ -9,8 +9,10 @@ export const month = z.string().regex(/^\d{4}-\d\d$/).meta({ description: "a mon
 /** A moment: the route may hold a Date, which the JSON answer carries as an ISO 8601 string. */
 export const timestamp = onTheWire(z.union([z.date(), z.iso.datetime()]), { type: "string", format: "date-time" });
 export const count = z.number().int();
-/** A free-form JSON object (an audit entry's before/after, a job's details). */
+/** A free-form JSON object (a job run's details, a nudge's evidence). */
 export const jsonObject = z.record(z.string(), z.unknown());
+/** An audit entry's state before or after a change: JSON, null when there was none (a create, a delete). */
+export const snapshot = z.unknown().meta({ description: "the state before or after the change, as JSON; null when there was none" });
 export const measure = z.enum(["unblended", "amortized", "net_amortized"]);
 /** A share or change as a decimal ratio ("0.125"), absent (null) when its base is zero. */
 export const ratio = decimal.nullable();

@@ -1,7 +1,6 @@
 // The answer of GET /api/openapi.json, as far as a client relies on it (the rest is OpenAPI 3.1).
 import { z } from "zod";
-
-const jsonObject = z.record(z.string(), z.unknown());
+import { jsonObject } from "./common";
 
 export const openApiDocumentSchema = z.looseObject({
   openapi: z.literal("3.1.0"),

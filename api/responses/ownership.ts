@@ -1,6 +1,6 @@
 // Answers of /api/ownership: the summary, rules and their changes, previews, the Backstage import, the audit.
 import { z } from "zod";
-import { count, day, decimal, timestamp } from "./common";
+import { count, day, decimal, snapshot, timestamp } from "./common";
 
 const ruleKind = z.enum(["tag", "account", "service", "resource"]);
 const window = z.object({ start: day, end: day });
@@ -58,5 +58,5 @@ const backstageResult = z.object({
 export const backstageAnswer = z.union([z.object({ window: window.nullable(), moves, import: backstageResult }), z.object({ import: backstageResult, runId: count })]);
 
 export const ownershipAuditAnswer = z.object({
-  entries: z.array(z.object({ id: count, at: timestamp, actor: z.string(), action: z.string(), versionId: count.nullable(), before: z.unknown(), after: z.unknown() })),
+  entries: z.array(z.object({ id: count, at: timestamp, actor: z.string(), action: z.string(), versionId: count.nullable(), before: snapshot, after: snapshot })),
 });

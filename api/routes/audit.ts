@@ -24,5 +24,5 @@ function visibleTrail(db: Db, c: Context, options: z.infer<typeof query>) {
 
 export const auditRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", query), answers(auditTrailAnswer), async (c) => c.var.answer({ entries: await visibleTrail(db, c, c.req.valid("query")) }))
-    .get("/export", validate("query", query), sends("text/csv"), async (c) => csvResponse(c, "audit.csv", { columns: COLUMNS, rows: await visibleTrail(db, c, c.req.valid("query")) }));
+    .get("/", validate("query", query), answers(auditTrailAnswer, { summary: "The audit trail, newest first (the access area for admins only)" }), async (c) => c.var.answer({ entries: await visibleTrail(db, c, c.req.valid("query")) }))
+    .get("/export", validate("query", query), sends("text/csv", { summary: "The audit trail as CSV" }), async (c) => csvResponse(c, "audit.csv", { columns: COLUMNS, rows: await visibleTrail(db, c, c.req.valid("query")) }));

@@ -23,7 +23,7 @@ const credentials = z.object({ email: z.string().trim().min(3).max(320), passwor
 const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
 export const meRoutes = (auth: AuthConfig) =>
-  new Hono().get("/", answers(meAnswer), (c) => {
+  new Hono().get("/", answers(meAnswer, { summary: "The mode, who is signed in and the session's CSRF token" }), (c) => {
     const identity = identityOf(c) ?? null;
     const session = identity?.via === "session" ? getCookie(c, SESSION_COOKIE) : undefined;
     return c.var.answer({ mode: auth.mode, identity, csrfToken: session ? csrfTokenOf(session) : null });
@@ -32,7 +32,7 @@ export const meRoutes = (auth: AuthConfig) =>
 export function authRoutes(db: DbOrTx, auth: AuthConfig) {
   const limiter = createSignInLimiter(auth.signInWindowMs);
   return new Hono()
-    .post("/login", validate("json", credentials), answers(signedInAnswer), async (c) => {
+    .post("/login", validate("json", credentials), answers(signedInAnswer, { summary: "Sign in with email and password (AUTH_MODE=local): sets the session cookie" }), async (c) => {
       if (auth.mode !== "local") throw new ApiError("BAD_REQUEST", `sign-in with a password is off: AUTH_MODE is ${auth.mode}`);
       const { email, password } = c.req.valid("json");
       // Counted before the password check, so parallel guesses cannot all get one.
@@ -54,7 +54,7 @@ export function authRoutes(db: DbOrTx, auth: AuthConfig) {
       log.info({ email: user.email }, "signed in");
       return c.var.answer({ identity: { actor: user.email, role: user.role, teamId: user.teamId, via: "session" as const }, csrfToken: csrfTokenOf(token), expiresAt: expiresAt.toISOString() });
     })
-    .post("/logout", answers(signedOutAnswer), async (c) => {
+    .post("/logout", answers(signedOutAnswer, { summary: "Sign out: ends the session" }), async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await deleteSession(db, digestToken(token));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });

@@ -40,12 +40,12 @@ export const budgetRoutes = (db: Db) => {
   /** The month asked for, else the month of the last complete billing day. */
   const monthOr = async (asked: string | undefined) => asked ?? ((await getLastCompleteBillingDay(db)) ?? new Date().toISOString()).slice(0, 7);
   return new Hono()
-    .get("/review", validate("query", z.object({ month: month.optional(), measure: measureSchema, threshold })), answers(budgetReviewAnswer), async (c) => {
+    .get("/review", validate("query", z.object({ month: month.optional(), measure: measureSchema, threshold })), answers(budgetReviewAnswer, { summary: "The monthly budget review: actual, forecast and variance per team and unit" }), async (c) => {
       const query = c.req.valid("query");
       return c.var.answer(await getBudgetReview(db, { ...query, month: await monthOr(query.month) }));
     })
-    .get("/movers", validate("query", z.object({ month, teamId, measure: measureSchema })), answers(budgetMoversAnswer), async (c) => c.var.answer(await getBudgetMovers(db, c.req.valid("query"))))
-    .post("/approvals", validate("json", approvalBody), answers(approvalAnswer, { status: 201 }), async (c) => {
+    .get("/movers", validate("query", z.object({ month, teamId, measure: measureSchema })), answers(budgetMoversAnswer, { summary: "What moved a team's spend this month, by service and by day" }), async (c) => c.var.answer(await getBudgetMovers(db, c.req.valid("query"))))
+    .post("/approvals", validate("json", approvalBody), answers(approvalAnswer, { status: 201, summary: "Accept a team's overrun past the threshold, saying why" }), async (c) => {
       const input = c.req.valid("json");
       const review = await getBudgetReview(db, { month: input.month, measure: input.measure, threshold: input.threshold });
       const row = review.teams.find((t) => t.teamId === input.teamId);
@@ -55,15 +55,15 @@ export const budgetRoutes = (db: Db) => {
       const approval = await recordApproval(db, { ...input, budgetUsd: row.budgetUsd, forecastUsd: row.forecast }, actorOf(c));
       return c.var.answer({ approval: { ...approval, month: input.month, at: approval.at.toISOString() } });
     })
-    .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), uploads(["text/csv"], "The budgets CSV (month,team,budget_usd) as the raw body"), answers(budgetUploadAnswer), async (c) => {
+    .post("/csv", limit, validate("query", z.object({ fileName: z.string().min(1).max(300).default("budgets.csv") })), uploads(["text/csv"], "The budgets CSV (month,team,budget_usd) as the raw body"), answers(budgetUploadAnswer, { summary: "Upload budgets as CSV (month,team,budget_usd): all rows or none" }), async (c) => {
       const bytes = Buffer.from(await c.req.arrayBuffer());
       if (bytes.length === 0) throw new ApiError("BAD_REQUEST", "the request body is empty: send the CSV file");
       return c.var.answer(await importBudgetCsv(db, c.req.valid("query").fileName, bytes, actorOf(c)).catch(asApiError));
     })
-    .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(budgetAuditAnswer), async (c) =>
+    .get("/audit", validate("query", z.object({ month: month.optional(), teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(budgetAuditAnswer, { summary: "The budget audit trail" }), async (c) =>
       c.var.answer({ entries: await listBudgetAudit(db, c.req.valid("query")) }),
     )
-    .get("/months/:month", validate("param", z.object({ month })), answers(budgetMonthAnswer), async (c) => {
+    .get("/months/:month", validate("param", z.object({ month })), answers(budgetMonthAnswer, { summary: "A month's budgets per team, rolled up the org tree" }), async (c) => {
       const { month: m } = c.req.valid("param");
       const budgets = await listTeamBudgets(db, m);
       const treeAsOf = treeDayOf(m, await getLastCompleteBillingDay(db));
@@ -71,13 +71,13 @@ export const budgetRoutes = (db: Db) => {
       const units = rollUpToUnits(figures, await getTreeAsOf(db, treeAsOf)).map(({ id, name, kind, parentId, teams, budgetUsd }) => ({ id, name, kind, parentId, teams, budgetUsd }));
       return c.var.answer({ month: m, treeAsOf, budgets, units });
     })
-    .get("/months/:month/teams/:teamId", validate("param", teamMonth), answers(teamBudgetAnswer), async (c) => {
+    .get("/months/:month/teams/:teamId", validate("param", teamMonth), answers(teamBudgetAnswer, { summary: "A team's budget for a month, with its approvals" }), async (c) => {
       const { month: m, teamId: team } = c.req.valid("param");
       const budget = await getTeamBudget(db, m, team);
       if (!budget) throw new ApiError("NOT_FOUND", `No ${m} budget for team "${team}"`);
       return c.var.answer({ month: m, budget, approvals: await listApprovals(db, m, team) });
     })
-    .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), answers(budgetSetAnswer), async (c) => {
+    .put("/months/:month/teams/:teamId", validate("param", teamMonth), validate("json", budgetBody), answers(budgetSetAnswer, { summary: "Set a team's budget for a month" }), async (c) => {
       const { month: m, teamId: team } = c.req.valid("param");
       const result = await setBudget(db, { month: m, teamId: team, budgetUsd: c.req.valid("json").budgetUsd }, actorOf(c)).catch(asApiError);
       return c.var.answer({ month: m, changed: result.changed, budget: { teamId: result.budget.teamId, budgetUsd: result.budget.budgetUsd, source: result.budget.source, updatedAt: result.budget.updatedAt.toISOString(), updatedBy: result.budget.updatedBy } });

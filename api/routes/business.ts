@@ -30,17 +30,17 @@ function rejected(error: unknown): never {
 
 export const businessRoutes = (db: Db) =>
   new Hono()
-    .post("/:kind", limit, validate("param", kindParam), validate("json", pushBody), answers(businessUploadAnswer), async (c) => {
+    .post("/:kind", limit, validate("param", kindParam), validate("json", pushBody), answers(businessUploadAnswer, { summary: "Push business input rows as JSON (the CSV's column names): upserted by natural key" }), async (c) => {
       const result = await pushBusinessRows(db, c.req.valid("param").kind, c.req.valid("json").rows).catch(rejected);
       return c.var.answer(result);
     })
-    .post("/:kind/csv", limit, validate("param", kindParam), validate("query", uploadQuery), uploads(["text/csv"], "The CSV file: a multipart \"file\" field or the raw body"), answers(businessUploadAnswer), async (c) => {
+    .post("/:kind/csv", limit, validate("param", kindParam), validate("query", uploadQuery), uploads(["text/csv"], "The CSV file: a multipart \"file\" field or the raw body"), answers(businessUploadAnswer, { summary: "Upload business inputs as a CSV file: upserted by natural key, all rows or none" }), async (c) => {
       const { kind } = c.req.valid("param");
       const upload = await readCsvUpload(c.req.raw, c.req.valid("query").fileName ?? `${kind}.csv`);
       const result = await importBusinessCsv(db, kind, upload.name, upload.bytes).catch(rejected);
       return c.var.answer(result);
     })
-    .get("/:kind/export", validate("param", kindParam), sends("text/csv"), async (c) => {
+    .get("/:kind/export", validate("param", kindParam), sends("text/csv", { summary: "A business input table as CSV" }), async (c) => {
       const { kind } = c.req.valid("param");
       return csvResponse(c, `${kind}.csv`, { columns: allColumns[kind], rows: await getBusinessTableForExport(db, kind) });
     });

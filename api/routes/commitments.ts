@@ -34,20 +34,20 @@ const plannedCommitment = z.string().transform((value, ctx) => {
 
 export const commitmentRoutes = (db: Db) =>
   new Hono()
-    .get("/", answers(commitmentsAnswer), async (c) => c.var.answer(await getCommitmentsOverview(db)))
+    .get("/", answers(commitmentsAnswer, { summary: "Reservations and Savings Plans: coverage and utilization trend, inventory, expirations, AWS's recommendations" }), async (c) => c.var.answer(await getCommitmentsOverview(db)))
     .get(
       "/plan",
       validate("query", z.object({ confidence: z.coerce.number().gt(0).max(1).optional(), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
-      answers(commitmentPlanAnswer),
+      answers(commitmentPlanAnswer, { summary: "Tallyboard's commitment plan against AWS's recommendation" }),
       async (c) => c.var.answer(await getCommitmentPlan(db, c.req.valid("query"))),
     )
-    .get("/teams", validate("query", z.object({ month: monthSchema.optional() })), answers(teamCommitmentsAnswer), async (c) =>
+    .get("/teams", validate("query", z.object({ month: monthSchema.optional() })), answers(teamCommitmentsAnswer, { summary: "Each team's share of commitment savings and unused commitment for a month" }), async (c) =>
       c.var.answer(await getTeamCommitmentView(db, c.req.valid("query"))),
     )
     .get(
       "/simulate",
       validate("query", z.object({ commitment: z.union([z.string(), z.array(z.string())]).optional(), drop: share.default("0"), lookbackDays: z.coerce.number().int().min(14).max(365).optional() })),
-      answers(simulationAnswer),
+      answers(simulationAnswer, { summary: "What-if: the effect of planned commitments (and a usage drop) on the lookback's usage" }),
       async (c) => {
       const raw = c.req.queries("commitment") ?? [];
       if (raw.length > 20) throw new ApiError("BAD_REQUEST", 'query field "commitment": at most 20 commitments');

@@ -22,11 +22,11 @@ function asApiError(error: unknown): never {
 
 export const estimateRoutes = (db: Db) =>
   new Hono()
-    .post("/preview", validate("query", measureQuery), validate("json", estimateInputSchema), answers(estimatePreviewAnswer), async (c) =>
+    .post("/preview", validate("query", measureQuery), validate("json", estimateInputSchema), answers(estimatePreviewAnswer, { summary: "Estimate a tech spec's monthly cost from comparable unit costs, without saving it" }), async (c) =>
       c.var.answer({ estimate: await buildEstimate(db, c.req.valid("json"), c.req.valid("query").measure).catch(asApiError) }),
     )
-    .post("/", validate("query", measureQuery), validate("json", estimateInputSchema), answers(estimateSavedAnswer, { status: 201 }), async (c) => {
+    .post("/", validate("query", measureQuery), validate("json", estimateInputSchema), answers(estimateSavedAnswer, { status: 201, summary: "Save an estimate" }), async (c) => {
       const saved = await saveEstimate(db, c.req.valid("json"), c.req.valid("query").measure, actorOf(c)).catch(asApiError);
       return c.var.answer({ estimate: saved });
     })
-    .get("/", validate("query", measureQuery), answers(estimateListAnswer), async (c) => c.var.answer({ estimates: await listEstimates(db, c.req.valid("query").measure) }));
+    .get("/", validate("query", measureQuery), answers(estimateListAnswer, { summary: "Saved estimates, each against the owning team's actuals after launch" }), async (c) => c.var.answer({ estimates: await listEstimates(db, c.req.valid("query").measure) }));

@@ -5,7 +5,7 @@ import { answers } from "../answers";
 import { healthAnswer } from "../responses/data";
 
 export const healthRoutes = (database: Database, sourceName: string) =>
-  new Hono().get("/", answers(healthAnswer), async (c) => {
+  new Hono().get("/", answers(healthAnswer, { summary: "Liveness: the database answers" }), async (c) => {
     await database.db.execute(sql`select 1`);
     return c.var.answer({ status: "ok" as const, database: database.kind, source: sourceName });
   });

@@ -24,7 +24,7 @@ const query = z.object({
 /** Uploads are bounded as sent by the app (body-limits.ts) and, if gzip, decompressed here. */
 export function importRoutes(database: Database, limits: Pick<BodyLimits, "decompressedBytes">, options: { resourcesFromExports?: boolean } = {}) {
   return new Hono()
-    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), answers(importQualityAnswer), async (c) => {
+    .get("/:runId/quality", validate("param", z.object({ runId: z.union([z.literal("latest"), z.coerce.number().int().positive()]) })), answers(importQualityAnswer, { summary: "The data-quality report of an import run (or the latest)" }), async (c) => {
       const { runId } = c.req.valid("param");
       const record = await getImportQuality(database.db, runId);
       if (!record) throw new ApiError("NOT_FOUND", runId === "latest" ? "no import has written rows yet" : `import run ${runId} has no quality report (not an import, or it wrote no rows)`);
@@ -34,7 +34,7 @@ export function importRoutes(database: Database, limits: Pick<BodyLimits, "decom
     "/",
     validate("query", query),
     uploads(["text/csv", "application/gzip", "application/zip", "application/vnd.apache.parquet", "application/octet-stream"], "One CUR, CUR 2.0 or FOCUS file (CSV, gzip or zip, or Parquet; told apart by content): a multipart \"file\" field or the raw body"),
-    answers(importedAnswer, { status: 201 }),
+    answers(importedAnswer, { status: 201, summary: "Import one CUR, CUR 2.0 or FOCUS file" }),
     async (c) => {
       const { format, fileName } = c.req.valid("query");
       const upload = await readUpload(c.req.raw, fileName);

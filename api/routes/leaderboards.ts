@@ -30,18 +30,18 @@ const winBody = z.object({
 
 export const leaderboardRoutes = (db: Db) =>
   new Hono()
-    .get("/leaderboard", validate("query", z.object({ month: month.optional(), measure: measureSchema })), answers(leaderboardAnswer), async (c) => c.var.answer(await getLeaderboard(db, c.req.valid("query"))))
-    .get("/wins", validate("query", z.object({ teamId: z.string().min(1).max(100).optional(), measure: measureSchema })), answers(winListAnswer), async (c) =>
+    .get("/leaderboard", validate("query", z.object({ month: month.optional(), measure: measureSchema })), answers(leaderboardAnswer, { summary: "Teams ranked against their own baseline for a month" }), async (c) => c.var.answer(await getLeaderboard(db, c.req.valid("query"))))
+    .get("/wins", validate("query", z.object({ teamId: z.string().min(1).max(100).optional(), measure: measureSchema })), answers(winListAnswer, { summary: "Recorded wins with their measured savings" }), async (c) =>
       c.var.answer({ wins: await getMeasuredWins(db, c.req.valid("query")) }),
     )
-    .post("/wins", validate("query", z.object({ measure: measureSchema })), validate("json", winBody), answers(winAnswer, { status: 201 }), async (c) => {
+    .post("/wins", validate("query", z.object({ measure: measureSchema })), validate("json", winBody), answers(winAnswer, { status: 201, summary: "Record a win: an efficiency change a team shipped" }), async (c) => {
       const input = c.req.valid("json");
       const [team] = await db.select({ id: teams.id, kind: teams.kind }).from(teams).where(eq(teams.id, input.teamId));
       if (!team || team.kind !== "team") throw new ApiError("BAD_REQUEST", `json field "teamId": no team "${input.teamId}"`);
       const win = await recordWin(db, { ...input, recordedBy: actorOf(c) }, c.req.valid("query").measure);
       return c.var.answer({ win });
     })
-    .get("/wins/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ measure: measureSchema })), answers(winAnswer), async (c) => {
+    .get("/wins/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("query", z.object({ measure: measureSchema })), answers(winAnswer, { summary: "One win with its measured savings" }), async (c) => {
       const win = await getMeasuredWin(db, c.req.valid("param").id, c.req.valid("query").measure);
       if (!win) throw new ApiError("NOT_FOUND", `No win ${c.req.valid("param").id}`);
       return c.var.answer({ win });

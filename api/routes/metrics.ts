@@ -65,16 +65,16 @@ const cardsParams = (q: CardsQuery) => ({
 
 export const metricsRoutes = (db: Db) =>
   new Hono()
-    .get("/efficiency", validate("query", cardsQuery), answers(efficiencyAnswer), async (c) => c.var.answer(await getEfficiencyCards(db, cardsParams(c.req.valid("query")))))
-    .get("/teams", validate("query", teamsQuery), answers(teamEfficiencyAnswer), async (c) => c.var.answer(await getTeamEfficiency(db, c.req.valid("query"))))
-    .get("/revenue", validate("query", viewQuery), answers(revenueAnswer), async (c) => {
+    .get("/efficiency", validate("query", cardsQuery), answers(efficiencyAnswer, { summary: "Unit cost and engineer overhead cards with their trends" }), async (c) => c.var.answer(await getEfficiencyCards(db, cardsParams(c.req.valid("query")))))
+    .get("/teams", validate("query", teamsQuery), answers(teamEfficiencyAnswer, { summary: "Per-team unit cost and overhead for a month" }), async (c) => c.var.answer(await getTeamEfficiency(db, c.req.valid("query"))))
+    .get("/revenue", validate("query", viewQuery), answers(revenueAnswer, { summary: "Revenue against infrastructure cost" }), async (c) => {
       const view = await getRevenueView(db, c.req.valid("query"));
       return c.var.answer({ revenue: view ? withoutFigures(view) : null });
     })
-    .get("/environments", validate("query", viewQuery), answers(environmentsAnswer), async (c) => c.var.answer(await getEnvironmentView(db, c.req.valid("query"))))
-    .get("/operating-mode", validate("query", viewQuery), answers(operatingModeAnswer), async (c) => c.var.answer({ diagnosis: await getOperatingMode(db, c.req.valid("query")) }))
-    .get("/calculator", validate("query", calculatorQuery), answers(calculatorAnswer), async (c) => c.var.answer(await getCalculator(db, c.req.valid("query"))))
-    .get("/export/:table", validate("param", exportParam), validate("query", cardsQuery.extend({ month })), sends("text/csv"), async (c) => {
+    .get("/environments", validate("query", viewQuery), answers(environmentsAnswer, { summary: "Spend by environment against its goals" }), async (c) => c.var.answer(await getEnvironmentView(db, c.req.valid("query"))))
+    .get("/operating-mode", validate("query", viewQuery), answers(operatingModeAnswer, { summary: "The operating-mode diagnosis (early, growth, late) with its checks" }), async (c) => c.var.answer({ diagnosis: await getOperatingMode(db, c.req.valid("query")) }))
+    .get("/calculator", validate("query", calculatorQuery), answers(calculatorAnswer, { summary: "The decision calculator: is an efficiency project worth its engineers?" }), async (c) => c.var.answer(await getCalculator(db, c.req.valid("query"))))
+    .get("/export/:table", validate("param", exportParam), validate("query", cardsQuery.extend({ month })), sends("text/csv", { summary: "An Efficiency table as CSV" }), async (c) => {
       const { table } = c.req.valid("param");
       const q = c.req.valid("query");
       return csvResponse(c, `${table}.csv`, await exportTable(db, table, q));

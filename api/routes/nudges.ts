@@ -35,12 +35,12 @@ const masked = (row: DeliverySettingsRow | undefined, team: string) => ({
 
 export const nudgeRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", z.object({ teamId: teamId.optional(), view: z.enum(views).default("active"), limit: z.coerce.number().int().min(1).max(500).default(200) })), answers(inboxAnswer), async (c) => {
+    .get("/", validate("query", z.object({ teamId: teamId.optional(), view: z.enum(views).default("active"), limit: z.coerce.number().int().min(1).max(500).default(200) })), answers(inboxAnswer, { summary: "A team's (or everyone's) nudges, with the money at stake" }), async (c) => {
       const query = c.req.valid("query");
       const today = await getLastCompleteBillingDay(db);
       return c.var.answer({ today, ...(await listNudges(db, query)) });
     })
-    .post("/:id/actions", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("json", nudgeActionSchema), answers(nudgeActionAnswer), async (c) => {
+    .post("/:id/actions", validate("param", z.object({ id: z.coerce.number().int().positive() })), validate("json", nudgeActionSchema), answers(nudgeActionAnswer, { summary: "Acknowledge, snooze or dismiss a nudge" }), async (c) => {
       const { id } = c.req.valid("param");
       const current = await getNudgeStatus(db, id);
       if (!current) throw new ApiError("NOT_FOUND", `No nudge ${id}`);
@@ -53,12 +53,12 @@ export const nudgeRoutes = (db: Db) =>
         throw error;
       }
     })
-    .get("/settings/:teamId", validate("param", z.object({ teamId })), answers(deliverySettingsAnswer), async (c) => {
+    .get("/settings/:teamId", validate("param", z.object({ teamId })), answers(deliverySettingsAnswer, { summary: "A team's nudge delivery settings (webhook URLs masked)" }), async (c) => {
       const team = c.req.valid("param").teamId;
       const [row] = await listDeliverySettings(db, team);
       return c.var.answer({ settings: masked(row, team) });
     })
-    .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), answers(deliverySettingsAnswer), async (c) => {
+    .put("/settings/:teamId", validate("param", z.object({ teamId })), validate("json", settingsInput), answers(deliverySettingsAnswer, { summary: "Set a team's Slack and JSON webhook URLs" }), async (c) => {
       const team = c.req.valid("param").teamId;
       // Audited with masks only: a webhook URL is a secret.
       const row = await db.transaction(async (tx) => {
@@ -69,6 +69,6 @@ export const nudgeRoutes = (db: Db) =>
       });
       return c.var.answer({ settings: masked(row, team) });
     })
-    .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), answers(deliveriesAnswer), async (c) =>
+    .get("/deliveries", validate("query", z.object({ teamId: teamId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) })), answers(deliveriesAnswer, { summary: "The nudge delivery log" }), async (c) =>
       c.var.answer({ deliveries: await listDeliveries(db, c.req.valid("query")) }),
     );

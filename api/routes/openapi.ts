@@ -10,5 +10,5 @@ import packageJson from "../../package.json";
 /** `routes` is read at the first request, when every route of the API is registered. */
 export function openApiRoutes(routes: () => RouterRoute[], base: string) {
   let document: OpenApiDocument | undefined;
-  return new Hono().get("/", answers(openApiDocumentSchema), (c) => c.var.answer((document ??= buildOpenApiDocument(routes(), base, packageJson.version))));
+  return new Hono().get("/", answers(openApiDocumentSchema, { summary: "This document: the API's OpenAPI 3.1 contract" }), (c) => c.var.answer((document ??= buildOpenApiDocument(routes(), base, packageJson.version))));
 }

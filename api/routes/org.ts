@@ -13,7 +13,7 @@ import { orgAnswer } from "../responses/costs";
 const day = daySchema;
 
 export const orgRoutes = (db: Db) =>
-  new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(orgAnswer), async (c) => {
+  new Hono().get("/", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(orgAnswer, { summary: "Spend per team, group and org for a period" }), async (c) => {
     const query = c.req.valid("query");
     const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? firstOfMonth(to);

@@ -9,4 +9,4 @@ import { overviewAnswer } from "../responses/costs";
 
 const query = z.object({ measure: measureSchema, months: z.coerce.number().int().min(1).max(38).default(14) });
 
-export const overviewRoutes = (db: Db) => new Hono().get("/", validate("query", query), answers(overviewAnswer), async (c) => c.var.answer(await getOverview(db, c.req.valid("query"))));
+export const overviewRoutes = (db: Db) => new Hono().get("/", validate("query", query), answers(overviewAnswer, { summary: "Monthly totals, attributed share, top teams and unattributed spend by account" }), async (c) => c.var.answer(await getOverview(db, c.req.valid("query"))));

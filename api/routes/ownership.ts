@@ -48,36 +48,36 @@ async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
 export const ownershipRoutes = (database: Database, sourceName: string) => {
   const { db } = database;
   return new Hono()
-    .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(ownershipSummaryAnswer), async (c) => {
+    .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(ownershipSummaryAnswer, { summary: "Attributed vs unattributed spend, unclaimed tag values and untagged resources" }), async (c) => {
       const query = c.req.valid("query");
       const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       const from = query.from ?? firstOfMonth(addDays(to, -59));
       return c.var.answer(await getOwnershipSummary(db, { from, to, measure: query.measure }));
     })
-    .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), answers(ruleListAnswer), async (c) => {
+    .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), answers(ruleListAnswer, { summary: "Ownership rules in force (or their history)" }), async (c) => {
       const query = c.req.valid("query");
       return c.var.answer({ rules: await listRules(db, { asOf: query.asOf, history: query.history === "true" }) });
     })
-    .post("/rules", validate("json", ruleInputSchema), answers(ruleChangedAnswer, { status: 201 }), async (c) => {
+    .post("/rules", validate("json", ruleInputSchema), answers(ruleChangedAnswer, { status: 201, summary: "Create a rule: audited, and re-attributes from its effective day" }), async (c) => {
       const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => createRule(tx, input, actor)));
       return c.var.answer({ rule: result, runId: run.runId });
     })
-    .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), answers(ruleChangedAnswer), async (c) => {
+    .put("/rules/:id", validate("param", ruleId), validate("json", ruleInputSchema), answers(ruleChangedAnswer, { summary: "Change a rule from its effective day (the old version closes)" }), async (c) => {
       const actor = actorOf(c);
       const input = c.req.valid("json");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => updateRule(tx, c.req.valid("param").id, input, actor)));
       return c.var.answer({ rule: result, runId: run.runId });
     })
-    .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), answers(ruleClosedAnswer), async (c) => {
+    .delete("/rules/:id", validate("param", ruleId), validate("query", z.object({ effectiveFrom: day })), answers(ruleClosedAnswer, { summary: "End a rule from a day" }), async (c) => {
       const actor = actorOf(c);
       const { id } = c.req.valid("param");
       const { effectiveFrom } = c.req.valid("query");
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, (tx) => deleteRule(tx, id, effectiveFrom, actor)));
       return c.var.answer({ rule: result, runId: run.runId });
     })
-    .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), answers(ownershipPreviewAnswer), async (c) => {
+    .post("/preview", validate("query", previewMeasure), validate("json", pendingChange), answers(ownershipPreviewAnswer, { summary: "The dollars a pending rule change would move between teams, without saving it" }), async (c) => {
       const change = c.req.valid("json");
       const { measure } = c.req.valid("query");
       const actor = actorOf(c);
@@ -93,7 +93,7 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
       );
       return c.var.answer({ window: preview.window, measure, moves: preview.moves });
     })
-    .post("/backstage", validate("json", backstageImport), answers(backstageAnswer), async (c) => {
+    .post("/backstage", validate("json", backstageImport), answers(backstageAnswer, { summary: "Import Backstage catalogs as ownership rules (or preview the moves)" }), async (c) => {
       const actor = actorOf(c);
       const { catalogs, effectiveFrom, preview } = c.req.valid("json");
       const today = (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
@@ -105,7 +105,7 @@ export const ownershipRoutes = (database: Database, sourceName: string) => {
       const { result, run } = await asApiErrors(() => changeOwnership(database, sourceName, mutation));
       return c.var.answer({ import: result, runId: run.runId });
     })
-    .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(ownershipAuditAnswer), async (c) =>
+    .get("/audit", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })), answers(ownershipAuditAnswer, { summary: "The ownership rule audit trail" }), async (c) =>
       c.var.answer({ entries: await listOwnershipAudit(db, c.req.valid("query")) }),
     );
 };

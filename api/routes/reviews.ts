@@ -20,7 +20,7 @@ import { answers, sends } from "../answers";
 import { reviewListAnswer, reviewPreviewAnswer, savedReviewAnswer } from "../responses/reviews";
 
 /** What GET .../export sends, by ?format= (md, html, pdf). */
-const reviewFile = sends(["text/markdown", "text/html", "application/pdf"], "The review as Markdown, HTML or PDF (?format=), as an attachment");
+const reviewFile = (summary: string) => sends(["text/markdown", "text/html", "application/pdf"], { summary, description: "The review as Markdown, HTML or PDF (?format=), as an attachment" });
 
 const scope = z.string().min(1).max(120).default("company");
 const period = periodSchema;
@@ -56,23 +56,23 @@ export const reviewRoutes = (db: Db, options: ReviewRouteOptions) => {
     });
   };
   return new Hono()
-    .get("/preview", validate("query", reviewQuery), answers(reviewPreviewAnswer), async (c) => c.var.answer({ document: await buildReview(db, request(c.req.valid("query"))).catch(asApiError) }))
-    .get("/export", validate("query", reviewQuery.extend(format.shape)), reviewFile, async (c) => {
+    .get("/preview", validate("query", reviewQuery), answers(reviewPreviewAnswer, { summary: "Build a business review of a scope and period as JSON, without saving it" }), async (c) => c.var.answer({ document: await buildReview(db, request(c.req.valid("query"))).catch(asApiError) }))
+    .get("/export", validate("query", reviewQuery.extend(format.shape)), reviewFile("Download a business review as Markdown, HTML or PDF"), async (c) => {
       const q = c.req.valid("query");
       return download(c, await buildReview(db, request(q)).catch(asApiError), q.format);
     })
-    .get("/", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })), answers(reviewListAnswer), async (c) => c.var.answer({ reviews: await listSavedReviews(db, c.req.valid("query").limit) }))
-    .post("/", validate("json", saveBody), answers(savedReviewAnswer, { status: 201 }), async (c) => {
+    .get("/", validate("query", z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) })), answers(reviewListAnswer, { summary: "Saved business reviews, with what was restated since" }), async (c) => c.var.answer({ reviews: await listSavedReviews(db, c.req.valid("query").limit) }))
+    .post("/", validate("json", saveBody), answers(savedReviewAnswer, { status: 201, summary: "Save a business review: a snapshot of its numbers" }), async (c) => {
       const body = c.req.valid("json");
       const saved = await saveReview(db, request(body), body.authorSections, actorOf(c)).catch(asApiError);
       return c.var.answer({ review: saved });
     })
-    .get("/:id", validate("param", idParam), answers(savedReviewAnswer), async (c) => {
+    .get("/:id", validate("param", idParam), answers(savedReviewAnswer, { summary: "A saved business review with its document" }), async (c) => {
       const saved = await getSavedReview(db, c.req.valid("param").id);
       if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
       return c.var.answer({ review: saved });
     })
-    .get("/:id/export", validate("param", idParam), validate("query", format), reviewFile, async (c) => {
+    .get("/:id/export", validate("param", idParam), validate("query", format), reviewFile("Download a saved business review as Markdown, HTML or PDF"), async (c) => {
       const saved = await getSavedReview(db, c.req.valid("param").id);
       if (!saved) throw new ApiError("NOT_FOUND", `No saved review ${c.req.valid("param").id}`);
       return download(c, saved.document, c.req.valid("query").format);

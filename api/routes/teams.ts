@@ -19,8 +19,8 @@ const detailQuery = z
 
 export const teamRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", z.object({ measure: measureSchema })), answers(teamListAnswer), async (c) => c.var.answer(await listTeams(db, c.req.valid("query"))))
-    .get("/:teamId", validate("param", z.object({ teamId: z.string().min(1).max(100) })), validate("query", detailQuery), answers(teamDetailAnswer), async (c) => {
+    .get("/", validate("query", z.object({ measure: measureSchema })), answers(teamListAnswer, { summary: "Teams with month-to-date, last month and the change" }), async (c) => c.var.answer(await listTeams(db, c.req.valid("query"))))
+    .get("/:teamId", validate("param", z.object({ teamId: z.string().min(1).max(100) })), validate("query", detailQuery), answers(teamDetailAnswer, { summary: "A team's cost for a period by day, service and account" }), async (c) => {
       const detail = await getTeamDetail(db, c.req.valid("param").teamId, c.req.valid("query"));
       if (!detail) throw new ApiError("NOT_FOUND", `No team "${c.req.valid("param").teamId}"`);
       return c.var.answer(detail);

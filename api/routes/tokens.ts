@@ -26,8 +26,8 @@ const tokenInput = z
 
 export const tokenRoutes = (db: Db) =>
   new Hono()
-    .get("/", answers(tokenListAnswer), async (c) => c.var.answer({ tokens: await listTokens(db) }))
-    .post("/", validate("json", tokenInput), answers(tokenCreatedAnswer, { status: 201 }), async (c) => {
+    .get("/", answers(tokenListAnswer, { summary: "API tokens (never the secrets)" }), async (c) => c.var.answer({ tokens: await listTokens(db) }))
+    .post("/", validate("json", tokenInput), answers(tokenCreatedAnswer, { status: 201, summary: "Create an API token: the secret is in this answer only" }), async (c) => {
       const input = c.req.valid("json");
       const token = newToken("tbt_");
       const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
@@ -38,7 +38,7 @@ export const tokenRoutes = (db: Db) =>
       });
       return c.var.answer({ token, apiToken: view, note: "the token is shown only now: store it in your secret manager" });
     })
-    .delete("/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), answers(tokenRevokedAnswer), async (c) => {
+    .delete("/:id", validate("param", z.object({ id: z.coerce.number().int().positive() })), answers(tokenRevokedAnswer, { summary: "Revoke an API token" }), async (c) => {
       const { id } = c.req.valid("param");
       const result = await db.transaction(async (tx) => {
         const change = await revokeToken(tx, id);

@@ -5,4 +5,4 @@ import { listUsers } from "../../db/queries/access-users";
 import { answers } from "../answers";
 import { userListAnswer } from "../responses/access";
 
-export const userRoutes = (db: Db) => new Hono().get("/", answers(userListAnswer), async (c) => c.var.answer({ users: await listUsers(db) }));
+export const userRoutes = (db: Db) => new Hono().get("/", answers(userListAnswer, { summary: "Users who may sign in, with their roles" }), async (c) => c.var.answer({ users: await listUsers(db) }));

@@ -14,4 +14,4 @@ const cell = z.object({
   accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
 });
 
-export const whyRoutes = (db: Db) => new Hono().get("/", validate("query", cell), answers(whyAnswer), async (c) => c.var.answer(await explainCell(db, c.req.valid("query"))));
+export const whyRoutes = (db: Db) => new Hono().get("/", validate("query", cell), answers(whyAnswer, { summary: "Why a team's cost on a day is theirs: the rules and splits that decided it" }), async (c) => c.var.answer(await explainCell(db, c.req.valid("query"))));

@@ -53,7 +53,13 @@ describe("GET /api/openapi.json", () => {
     const documented = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path}`)));
     expect([...documented].sort()).toEqual([...routes].sort());
     expect(routes.size).toBeGreaterThan(60);
-    for (const item of Object.values(document.paths) as any[]) for (const operation of Object.values(item) as any[]) expect(operation.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item as object)) as any[];
+    for (const operation of operations) {
+      expect(operation.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+      expect(operation.summary, `${operation.operationId} has no summary: pass one to answers(...) or sends(...)`).toBeTruthy();
+    }
+    expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(operations.length);
+    expect(document.paths["/api/openapi.json"].get.security).toEqual([]);
     expect(document.components.schemas.Error.properties.error.required).toEqual(["code", "message", "requestId"]);
   });
 });

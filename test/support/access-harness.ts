@@ -6,6 +6,7 @@ import type { Role } from "../../db/schema/access";
 import { upsertUser } from "../../db/queries/access-users";
 import { hashPassword } from "../../jobs/access/secrets";
 import { OPEN_AUTH, type AuthConfig } from "../../jobs/config/auth-config";
+import { requestChecked } from "./openapi-answers";
 
 export const PASSWORD = "correct horse battery staple";
 export const localAuth = (overrides: Partial<AuthConfig> = {}): AuthConfig => ({ ...OPEN_AUTH, mode: "local", reason: "test", ...overrides });
@@ -28,9 +29,9 @@ export async function signIn(app: TestApp, email: string, password = PASSWORD): 
   return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
 
-/** A request as a signed-in browser makes it (cookie + CSRF header), or anonymous without a session. */
+/** A request as a signed-in browser makes it (cookie + CSRF header), or anonymous without a session; its answer checked against /api/openapi.json. */
 export async function call(app: TestApp, session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await app.request(path, {
+  const response = await requestChecked(app, path, {
     method,
     headers: { "content-type": "application/json", ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrfToken } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -85,6 +85,29 @@ export function openApiAnswers(document: Json) {
       }
       return { status: response.status, body, headers: response.headers };
     },
+    matches: (method: string, path: string) => operations.some((op) => op.method === method && op.pattern.test(new URL(path, "http://localhost").pathname)),
     uncalled: () => operations.map((op) => op.key).filter((key) => !called.has(key)),
   };
+}
+
+type RequestingApp = { request(path: string, init?: RequestInit): Response | Promise<Response> };
+const contracts = new WeakMap<object, Promise<ReturnType<typeof openApiAnswers>>>();
+
+/**
+ * `app.request` with every answer checked against the document the same app serves, for tests that
+ * call the API anyway (access-harness.ts). A path no operation matches may only answer the Error shape.
+ */
+export async function requestChecked(app: RequestingApp, path: string, init: RequestInit = {}): Promise<Response> {
+  // The request first: fetching the document must not delay it (a test may race a session's expiry).
+  const response = await app.request(path, init);
+  let contract = contracts.get(app);
+  if (!contract) {
+    contract = Promise.resolve(app.request("/api/openapi.json")).then(async (served) => openApiAnswers((await served.json()) as Json));
+    contracts.set(app, contract);
+  }
+  const method = (init.method ?? "GET").toUpperCase();
+  const checker = await contract;
+  if (checker.matches(method, path)) await checker.check(method, path, response.clone());
+  else if (response.status !== 404 && response.status !== 405) throw new Error(`${method} ${path}: no operation of the OpenAPI document matches, yet it answered ${response.status}`);
+  return response;
 }
