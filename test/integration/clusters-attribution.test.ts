@@ -1,0 +1,100 @@
+// Attribution through pods: an instance whose pods carry split data goes to the pods' teams (owner
+// label, then namespace, then cluster owner) plus its idle cost by the cluster's policy, never also as
+// an instance; attributed = billed to the cent, the ownership file is checked and effective-dated.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { importFromLocation } from "../../jobs/imports/import-location";
+import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
+import { parseOwnership } from "../../jobs/ownership/ownership-file";
+import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
+import { explainCell } from "../../jobs/attribution/why";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
+
+const ownershipYaml = (idle: string) => `
+ownerTagKeys: [team]
+orgs:
+  - id: acme
+    name: Acme
+    groups:
+      - id: product
+        name: Product
+        teams:
+          - { id: checkout, name: Checkout }
+          - { id: payments, name: Payments }
+          - { id: search, name: Search }
+          - { id: platform, name: Platform }
+          - { id: data, name: Data }
+kubernetes:
+  namespaces: { payments: payments }
+  clusters:
+    - { name: prod-eks, owner: platform, idle: ${idle} }
+    - { name: jobs-ecs, owner: data }
+`;
+
+let database: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), "tallyboard-clusters-"));
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await applyOwnership(database.db, parseOwnership(ownershipYaml("proportional"), "ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2024-09-01" });
+  const path = join(dir, "cur.csv");
+  writeFileSync(path, layoutFiles.legacyCsv([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+});
+afterAll(() => database.drop());
+
+const clusterRows = () =>
+  queryRows<{ team: string; decided: string; cluster: string | null; namespace: string | null; amortized: string }>(
+    database.db,
+    sql`select team_id as team, decided_by as decided, cluster, namespace, sum(amortized_cost)::text as amortized
+        from attributed_costs where day = '2024-09-04' group by 1, 2, 3, 4 having sum(amortized_cost) <> 0 order by 3, 4, 1, 2`,
+  );
+
+it("pods go to their owner label, namespace or cluster owner; idle by the cluster's policy; the instances never as instances (0.192 + 0.096 = 0.288)", async () => {
+  expect(await clusterRows()).toEqual([
+    { team: "data", decided: "cluster", cluster: "jobs-ecs", namespace: "reports", amortized: "0.08" },
+    { team: "data", decided: "idle", cluster: "jobs-ecs", namespace: null, amortized: "0.016" },
+    { team: "checkout", decided: "pod-label", cluster: "prod-eks", namespace: "payments", amortized: "0.1" },
+    { team: "payments", decided: "namespace", cluster: "prod-eks", namespace: "payments", amortized: "0.06" },
+    // idle 0.032 proportional to 0.10 : 0.06
+    { team: "checkout", decided: "idle", cluster: "prod-eks", namespace: null, amortized: "0.02" },
+    { team: "payments", decided: "idle", cluster: "prod-eks", namespace: null, amortized: "0.012" },
+  ]);
+  const [totals] = await queryRows<{ attributed: string; billed: string }>(
+    database.db,
+    sql`select (select sum(amortized_cost) from attributed_costs)::text as attributed, (select sum(amortized_cost) from cost_line_items)::text as billed`,
+  );
+  expect(totals).toEqual({ attributed: "12.138", billed: "12.138" });
+});
+
+it("why names the cluster, namespace, pod, its label and the rule: checkout's 0.1 on 2024-09-04 is pod api's owner label", async () => {
+  const why = await explainCell(database.db, { teamId: "checkout", day: "2024-09-04" });
+  const byLabel = why.clusters.find((c) => c.decidedBy === "pod-label")!;
+  expect(byLabel).toMatchObject({ cluster: "prod-eks", namespace: "payments", amortized: "0.1" });
+  expect(byLabel.pods).toEqual([{ pod: "arn:aws:eks:us-east-1:111111111111:pod/prod-eks/payments/api-7d9c/1a2b", workload: "api", label: "checkout", instance: "i-0node1", splitCost: "0.1", unusedCost: "0.02" }]);
+  const idle = why.clusters.find((c) => c.decidedBy === "idle")!;
+  expect(idle).toMatchObject({ cluster: "prod-eks", namespace: null, ruleKind: "cluster", idle: "proportional", amortized: "0.02", pods: [] });
+  const payments = await explainCell(database.db, { teamId: "payments", day: "2024-09-04" });
+  expect(payments.clusters.find((c) => c.decidedBy === "namespace")).toMatchObject({ cluster: "prod-eks", namespace: "payments", ruleKind: "namespace", ruleNamespace: "payments", pods: [{ workload: "worker", label: null }] });
+});
+
+it.each([
+  ["even", [["checkout", "0.016"], ["payments", "0.016"]]],
+  ["owner", [["platform", "0.032"]]],
+])("idle: %s splits prod-eks's unused 0.032 exactly", async (idle, expected) => {
+  await applyOwnership(database.db, parseOwnership(ownershipYaml(idle), "ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", effectiveFrom: "2024-09-04", today: "2024-09-10" });
+  const { reconciliation } = await database.db.transaction((tx) => attributeAndReconcile(tx, { start: "2024-09-01", end: "2024-09-05" }, 2));
+  expect(reconciliation.mismatches).toEqual([]);
+  const idleRows = (await clusterRows()).filter((row) => row.decided === "idle" && row.cluster === "prod-eks");
+  expect(idleRows.map((row) => [row.team, row.amortized])).toEqual(expected);
+});
+
+it("an idle policy of owner without an owner, and an unknown namespace owner, are refused naming the field", () => {
+  expect(() => parseOwnership(ownershipYaml("owner").replace("owner: platform, ", ""), "ownership.yaml")).toThrow(/kubernetes\.clusters\.0\.idle: idle: owner needs the cluster's owner/);
+  expect(() => parseOwnership(ownershipYaml("even").replace("payments: payments", "payments: nobody"), "ownership.yaml")).toThrow(/field kubernetes\.namespaces\.payments: unknown team "nobody"/);
+});
