@@ -12,6 +12,8 @@ import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/appl
 import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
 import { explainCell } from "../../jobs/attribution/why";
+import { createApp } from "../../api/app";
+import { clusterDetailResponseSchema, clustersResponseSchema } from "../../api/schemas/clusters-response";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
 
@@ -81,6 +83,32 @@ it("why names the cluster, namespace, pod, its label and the rule: checkout's 0.
   expect(idle).toMatchObject({ cluster: "prod-eks", namespace: null, ruleKind: "cluster", idle: "proportional", amortized: "0.02", pods: [] });
   const payments = await explainCell(database.db, { teamId: "payments", day: "2024-09-04" });
   expect(payments.clusters.find((c) => c.decidedBy === "namespace")).toMatchObject({ cluster: "prod-eks", namespace: "payments", ruleKind: "namespace", ruleNamespace: "payments", pods: [{ workload: "worker", label: null }] });
+});
+
+it("GET /api/clusters: cost by team and namespace per day, idle share; GET /api/clusters/:cluster adds reserved vs used per namespace and workload", async () => {
+  const app = createApp(database, "demo");
+  const list = await app.request("/api/clusters?grain=day&from=2024-09-03&to=2024-09-04");
+  expect(list.status).toBe(200);
+  const body = clustersResponseSchema.parse(await list.json());
+  expect(body.clusters.map((c) => [c.cluster, c.total, c.idle, c.idleShare])).toEqual([["jobs-ecs", "0.096", "0.016", "0.166667"], ["prod-eks", "0.192", "0.032", "0.166667"]]);
+  const eks = body.clusters[1]!;
+  expect(eks.teams).toEqual([{ teamId: "checkout", amount: "0.12" }, { teamId: "payments", amount: "0.072" }]);
+  expect(eks.namespaces).toEqual([{ namespace: "payments", amount: "0.16" }, { namespace: "(idle)", amount: "0.032" }]);
+  expect(eks.periods).toEqual([
+    { period: "2024-09-03", total: "0", idle: "0", idleShare: null, byTeam: {}, byNamespace: {} },
+    { period: "2024-09-04", total: "0.192", idle: "0.032", idleShare: "0.166667", byTeam: { checkout: "0.12", payments: "0.072" }, byNamespace: { "(idle)": "0.032", payments: "0.16" } },
+  ]);
+  const detail = await app.request("/api/clusters/prod-eks?grain=month&from=2024-09-01&to=2024-09-30");
+  const cluster = clusterDetailResponseSchema.parse(await detail.json());
+  expect(cluster.cluster.periods.map((p) => [p.period, p.total])).toEqual([["2024-09", "0.192"]]);
+  expect(cluster.usage).toEqual([
+    { namespace: "payments", resource: "memory", reserved: "7", actual: "3.5", usedShare: "0.5" },
+    { namespace: "payments", resource: "vCPU", reserved: "1.5", actual: "1.25", usedShare: "0.833333" },
+  ]);
+  // the workload that reserves most beyond what it uses first: worker memory, 3 GB-hours reserved, 1 used
+  expect(cluster.workloads[0]).toEqual({ namespace: "payments", workload: "worker", resource: "memory", reserved: "3", actual: "1", usedShare: "0.333333", splitCost: "0.03" });
+  expect((await app.request("/api/clusters/nope")).status).toBe(404);
+  expect((await app.request("/api/clusters?grain=week")).status).toBe(400);
 });
 
 it.each([
