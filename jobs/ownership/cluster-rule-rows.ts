@@ -6,7 +6,8 @@ import type { Ownership } from "./ownership-schema";
 
 export type ClusterRuleRow = Pick<typeof clusterRules.$inferInsert, "kind" | "cluster" | "namespace" | "teamId" | "idle" | "priority">;
 
-const FIRST_PRIORITY = { clusterNamespace: 1000, namespace: 2000, cluster: 3000 } as const;
+// The Backstage import's namespaces come between every cluster's namespaces and the cluster owners (3000+).
+const FIRST_PRIORITY = { clusterNamespace: 1000, namespace: 2000, cluster: 4000 } as const;
 
 export function clusterRuleRows(ownership: Pick<Ownership, "kubernetes">): ClusterRuleRow[] {
   const kubernetes = ownership.kubernetes;

@@ -12,6 +12,7 @@ import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/appl
 import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
 import { explainCell } from "../../jobs/attribution/why";
+import { importBackstageCatalog } from "../../jobs/ownership/backstage-import";
 import { createApp } from "../../api/app";
 import { clusterDetailResponseSchema, clustersResponseSchema } from "../../api/schemas/clusters-response";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -125,4 +126,23 @@ it.each([
 it("an idle policy of owner without an owner, and an unknown namespace owner, are refused naming the field", () => {
   expect(() => parseOwnership(ownershipYaml("owner").replace("owner: platform, ", ""), "ownership.yaml")).toThrow(/kubernetes\.clusters\.0\.idle: idle: owner needs the cluster's owner/);
   expect(() => parseOwnership(ownershipYaml("even").replace("payments: payments", "payments: nobody"), "ownership.yaml")).toThrow(/field kubernetes\.namespaces\.payments: unknown team "nobody"/);
+});
+
+it("a Backstage component's tallyboard.io/kubernetes-namespace gives the namespace to its owner, before the cluster owner, from the import's date", async () => {
+  const catalog = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: reports
+  annotations:
+    tallyboard.io/kubernetes-namespace: reports
+spec:
+  owner: group:default/search
+`;
+  await database.db.transaction((tx) => importBackstageCatalog(tx, [{ fileName: "catalog-info.yaml", text: catalog }], { actor: "test", effectiveFrom: "2024-09-04", today: "2024-09-10" }));
+  await database.db.transaction((tx) => attributeAndReconcile(tx, { start: "2024-09-01", end: "2024-09-05" }, 3));
+  const ecs = (await clusterRows()).filter((row) => row.cluster === "jobs-ecs");
+  expect(ecs).toEqual([
+    { team: "search", decided: "namespace", cluster: "jobs-ecs", namespace: "reports", amortized: "0.08" },
+    { team: "data", decided: "idle", cluster: "jobs-ecs", namespace: null, amortized: "0.016" },
+  ]);
 });
