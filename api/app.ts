@@ -12,6 +12,7 @@ import { teamRoutes } from "./routes/teams";
 import { jobRunRoutes } from "./routes/job-runs";
 import { importRoutes } from "./routes/imports";
 import { ownershipRoutes } from "./routes/ownership";
+import { clusterRoutes } from "./routes/clusters";
 import { whyRoutes } from "./routes/why";
 import { orgRoutes } from "./routes/org";
 import { metricsRoutes } from "./routes/metrics";
@@ -71,6 +72,7 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/imports", importRoutes(database, options.bodyLimits ?? DEFAULT_BODY_LIMITS, { resourcesFromExports: sourceName === "exports" }))
     .route("/ownership", ownershipRoutes(database, sourceName))
     .route("/why", whyRoutes(database.db))
+    .route("/clusters", clusterRoutes(database.db))
     .route("/org", orgRoutes(database.db))
     .route("/metrics", metricsRoutes(database.db))
     .route("/business", businessRoutes(database.db))

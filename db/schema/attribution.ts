@@ -16,7 +16,10 @@ export const attributedCosts = pgTable(
     environment: text("environment"), // production / development / data / shared, when known
     ruleId: integer("rule_id"), // the ownership rule that decided, for direct costs
     poolId: integer("pool_id"), // the shared-cost pool it was split from, for split costs
-    decidedBy: text("decided_by").notNull(), // "resource", "tag", "service", "account", "split", "unattributed"
+    decidedBy: text("decided_by").notNull(), // "resource", "tag", "service", "account", "split", "unattributed"; through pods: "pod-label", "namespace", "cluster", "idle"
+    cluster: text("cluster"), // the EKS/ECS cluster, for costs attributed through its pods (docs/clusters.md)
+    namespace: text("namespace"), // the pods' namespace (an ECS service), null for idle cost
+    clusterRuleId: integer("cluster_rule_id"), // the namespace or cluster rule that decided, or whose idle policy split it
     runId: bigint("run_id", { mode: "number" }).notNull(),
   },
   (t) => [index("attributed_costs_day_team_idx").on(t.day, t.teamId), index("attributed_costs_team_day_idx").on(t.teamId, t.day)],

@@ -13,3 +13,4 @@ export * from "./access";
 export * from "./commitments";
 export * from "./reviews";
 export * from "./control-totals";
+export * from "./clusters";

@@ -6,6 +6,7 @@ import { ratio } from "../../db/queries/ratio";
 import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } from "./rule-match";
 import { billedLineFilter } from "../../db/domain/billed-lines";
 import { ownerTagKeysOn } from "../sync/owner-tag-keys";
+import { explainClusters } from "./why-clusters";
 
 export interface WhyCell {
   teamId: string;
@@ -54,7 +55,7 @@ export async function explainCell(db: DbOrTx, cell: WhyCell) {
           ${cell.accountId ? sql`and li.account_id = ${cell.accountId}` : sql``}
         order by li.amortized_cost desc limit 25`,
   );
-  return { cell, decisions: withBasis, sampleLines: lines };
+  return { cell, decisions: withBasis, sampleLines: lines, clusters: await explainClusters(db, cell) };
 }
 
 /** A proportional pool weighs teams by direct cost over its period: this team's part of that basis. */

@@ -48,8 +48,8 @@ function utcHour(row: RawRow, column: string): number {
   return new Date(time).getUTCHours();
 }
 
-/** A line's split fields (all null for a line without split data). */
-export function mapSplitFields(row: RawRow, names: Record<Field, string>, resourceId: string | null, usageStart: string): SplitFields {
+/** A line's split fields; undefined for a line with none (no split data, not an EC2 instance). */
+export function mapSplitFields(row: RawRow, names: Record<Field, string>, resourceId: string | null, usageStart: string): SplitFields | undefined {
   const fields = {} as SplitFields;
   for (const field of COSTS) {
     const value = money(row, names[field]);
@@ -59,7 +59,7 @@ export function mapSplitFields(row: RawRow, names: Record<Field, string>, resour
   fields.parent_resource_id = text(row, names.parent_resource_id);
   const needsHour = fields.parent_resource_id !== null || (resourceId?.startsWith("i-") ?? false);
   fields.usage_hour = needsHour ? String(utcHour(row, usageStart)) : null;
-  return fields;
+  return Object.values(fields).some((value) => value !== null) ? fields : undefined;
 }
 
 /** The same fields in SQL over the raw text fields, and the number checks the Node mapper makes. */

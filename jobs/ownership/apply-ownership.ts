@@ -3,12 +3,13 @@
 // version from its date, so attribution before that date stays exactly as it was.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { accounts, environmentTagValues, ownershipAudit, ownershipRules, ownershipVersions, sharedCostPools, teamParents, teams } from "../../db/schema";
+import { accounts, clusterRules, environmentTagValues, ownershipAudit, ownershipRules, ownershipVersions, sharedCostPools, teamParents, teams } from "../../db/schema";
 import type { Ownership } from "./ownership-schema";
 import { ownershipRows, type OwnershipRows } from "./ownership-rows";
 import { planRowChanges, hasChanges } from "./effective-dating";
 import { bumpReadModelVersion } from "../../db/read-model-version";
 import { changeOwnerTagKeys } from "./owner-tag-key-changes";
+import { clusterRuleKey, clusterRuleRows } from "./cluster-rule-rows";
 
 export const OWNERSHIP_FILE_SOURCE = "ownership-file";
 
@@ -40,15 +41,17 @@ export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, opti
     const currentRules = await tx.select().from(ownershipRules).where(and(eq(ownershipRules.source, options.source), isNull(ownershipRules.validTo)));
     const currentPools = await tx.select().from(sharedCostPools).where(and(eq(sharedCostPools.source, options.source), isNull(sharedCostPools.validTo)));
     const currentParents = await tx.select().from(teamParents).where(isNull(teamParents.validTo));
-    const firstVersion = currentRules.length + currentPools.length + currentParents.length === 0;
+    const currentClusterRules = await tx.select().from(clusterRules).where(and(eq(clusterRules.source, options.source), isNull(clusterRules.validTo)));
+    const firstVersion = currentRules.length + currentPools.length + currentParents.length + currentClusterRules.length === 0;
     const from = options.effectiveFrom ?? ownership.effectiveFrom ?? (firstVersion ? "1970-01-01" : options.today);
 
     const rules = planRowChanges(currentRules, rows.rules, ruleKey, ruleKey, from);
     const pools = planRowChanges(currentPools, rows.pools, poolKey, poolKey, from);
     const parents = planRowChanges(currentParents, rows.parents, parentKey, parentKey, from);
+    const clusters = planRowChanges(currentClusterRules, clusterRuleRows(ownership), clusterRuleKey, clusterRuleKey, from);
     const ownerTagKeysChanged = await changeOwnerTagKeys(tx, rows.ownerTagKeys, from);
     const changes = { rulesClosed: rules.close.length + rules.drop.length, rulesOpened: rules.open.length, poolsClosed: pools.close.length + pools.drop.length, poolsOpened: pools.open.length, treeMoves: parents.open.length, ownerTagKeysChanged };
-    if (!hasChanges(rules) && !hasChanges(pools) && !hasChanges(parents) && !ownerTagKeysChanged) return { versionId: null, effectiveFrom: null, changes };
+    if (!hasChanges(rules) && !hasChanges(pools) && !hasChanges(parents) && !hasChanges(clusters) && !ownerTagKeysChanged) return { versionId: null, effectiveFrom: null, changes };
 
     const [version] = await tx
       .insert(ownershipVersions)
@@ -64,6 +67,9 @@ export async function applyOwnership(db: Db | DbOrTx, ownership: Ownership, opti
     if (parents.close.length) await tx.update(teamParents).set({ validTo: from }).where(inArray(teamParents.id, parents.close));
     if (parents.drop.length) await tx.delete(teamParents).where(inArray(teamParents.id, parents.drop));
     if (parents.open.length) await tx.insert(teamParents).values(parents.open.map((p) => ({ ...p, validFrom: from })));
+    if (clusters.close.length) await tx.update(clusterRules).set({ validTo: from }).where(inArray(clusterRules.id, clusters.close));
+    if (clusters.drop.length) await tx.delete(clusterRules).where(inArray(clusterRules.id, clusters.drop));
+    if (clusters.open.length) await tx.insert(clusterRules).values(clusters.open.map((r) => ({ ...r, validFrom: from, source: options.source, versionId })));
     await tx.insert(ownershipAudit).values({
       actor: options.actor,
       action: `${options.source}.apply`,

@@ -21,6 +21,7 @@ export const BACKSTAGE_ANNOTATIONS = {
   "tallyboard.io/aws-tag-value": "tag", // owner-tag values (matched lower-cased and trimmed)
   "tallyboard.io/aws-service": "service", // Cost Explorer SERVICE names
   "tallyboard.io/aws-account-id": "account", // 12-digit AWS account ids
+  "tallyboard.io/kubernetes-namespace": "namespace", // Kubernetes namespaces (ECS services), in every cluster (docs/clusters.md)
 } as const;
 type Annotation = keyof typeof BACKSTAGE_ANNOTATIONS;
 export type CatalogRuleKind = (typeof BACKSTAGE_ANNOTATIONS)[Annotation];
@@ -37,7 +38,7 @@ export interface BackstageCatalog {
   rules: CatalogRule[]; // in catalog order: files, documents, annotations, values
 }
 
-const describeRule: Record<CatalogRuleKind, string> = { resource: "resource pattern", tag: "tag value", service: "service", account: "account" };
+const describeRule: Record<CatalogRuleKind, string> = { resource: "resource pattern", tag: "tag value", service: "service", account: "account", namespace: "Kubernetes namespace" };
 
 /** `teams`: ids of the Tallyboard teams (kind 'team') an owner may name. */
 export function parseBackstageCatalogs(catalogs: CatalogText[], options: { teams: ReadonlySet<string> }): BackstageCatalog {

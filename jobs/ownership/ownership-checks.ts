@@ -74,6 +74,7 @@ export function findOwnershipProblem(ownership: Ownership): OwnershipProblem | n
   if (ownership.sharedCosts.filter((pool) => pool.select.unattributed).length > 1) {
     fail(["sharedCosts"], "only one pool can take the unattributed residue");
   }
+  checkKubernetes(ownership, teamIds, fail);
   return problems[0] ?? null;
 }
 
@@ -82,4 +83,23 @@ export function teamsUnderUnit(ownership: Ownership, unit: string): string[] {
   return ownership.orgs.flatMap((org) =>
     org.groups.flatMap((group) => group.teams.filter((team) => [org.id, group.id, team.id].includes(unit)).map((team) => team.id)),
   );
+}
+
+/** Namespace and cluster owners are teams of the file; a cluster is listed once. */
+function checkKubernetes(ownership: Ownership, teamIds: Set<string>, fail: (path: (string | number)[], message: string) => void) {
+  const kubernetes = ownership.kubernetes;
+  if (!kubernetes) return;
+  const owners = (namespaces: Record<string, string>, at: (string | number)[]) =>
+    Object.entries(namespaces).forEach(([namespace, team]) => {
+      if (!teamIds.has(team)) fail([...at, "namespaces", namespace], `unknown team "${team}"`);
+    });
+  owners(kubernetes.namespaces, ["kubernetes"]);
+  const names = new Set<string>();
+  kubernetes.clusters.forEach((cluster, c) => {
+    const at = ["kubernetes", "clusters", c];
+    if (names.has(cluster.name)) fail([...at, "name"], `cluster "${cluster.name}" is listed twice`);
+    names.add(cluster.name);
+    if (cluster.owner && !teamIds.has(cluster.owner)) fail([...at, "owner"], `unknown team "${cluster.owner}"`);
+    owners(cluster.namespaces, at);
+  });
 }

@@ -47,6 +47,19 @@ const poolSchema = z.object({
   teams: z.array(slug).optional(), // teams, groups or orgs sharing the pool; default every team
 });
 
+// Shared clusters (docs/clusters.md): namespace -> owning team, in every cluster or in one; a cluster's
+// owner takes what no pod label or namespace claims, and its idle (unused) cost goes by `idle`.
+const namespaceOwners = z.record(z.string().min(1), slug);
+const clusterSchema = z
+  .object({
+    name: z.string().min(1), // aws:eks:cluster-name or aws:ecs:clusterName
+    owner: slug.optional(),
+    idle: z.enum(["owner", "proportional", "even"]).optional(), // default: owner when there is one, else proportional
+    namespaces: namespaceOwners.default({}),
+  })
+  .refine((c) => c.idle !== "owner" || c.owner !== undefined, { message: "idle: owner needs the cluster's owner", path: ["idle"] });
+const kubernetesSchema = z.object({ namespaces: namespaceOwners.default({}), clusters: z.array(clusterSchema).default([]) });
+
 export const ownershipSchema = z.object({
   effectiveFrom: day.optional(),
   ownerTagKeys: z.array(z.string().min(1)).min(1).default(["team", "Team", "owner"]),
@@ -64,6 +77,7 @@ export const ownershipSchema = z.object({
     )
     .default([]),
   sharedCosts: z.array(poolSchema).default([]),
+  kubernetes: kubernetesSchema.optional(),
 });
 
 export type Ownership = z.infer<typeof ownershipSchema>;

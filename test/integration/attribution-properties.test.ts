@@ -14,6 +14,7 @@ import type { Ownership } from "../../jobs/ownership/ownership-schema";
 import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
 import type { DayWindow } from "../../jobs/sync/billing-window";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { CLUSTER_ACCOUNT, expectedPodTeam, insertInstanceHours, instanceHoursArbitrary, withClusters } from "../support/random-clusters";
 import { BILL_ACCOUNTS, TEAM_IDS, billArbitrary, insertBill, ownershipArbitrary, tagAliases, teamsOf, validOwnership, type Bill, type BillLine } from "../support/random-bills";
 
 const TODAY = "2027-01-01";
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 // Children before parents, so the foreign keys never object.
-const TABLES = ["attributed_costs", "cost_line_items", "sync_watermarks", "job_runs", "ownership_audit", "ownership_rules", "shared_cost_pools", "team_parents", "ownership_versions", "owner_tag_keys", "environment_tag_values", "accounts", "teams"];
+const TABLES = ["attributed_costs", "cost_line_items", "sync_watermarks", "job_runs", "ownership_audit", "ownership_rules", "shared_cost_pools", "cluster_rules", "team_parents", "ownership_versions", "owner_tag_keys", "environment_tag_values", "accounts", "teams"];
 
 async function load(ownership: Ownership, bill: Bill): Promise<DayWindow> {
   for (const table of TABLES) await database.db.execute(sql.raw(`delete from ${table}`));
@@ -312,6 +313,53 @@ describe("attribution properties over random bills, rules and reorgs", () => {
         expect(strangers).toEqual([]);
       }),
       { numRuns: RUNS, examples: [[evenSupportPool, { kind: "addTeam", from: 0, to: 0, which: 0, method: "even", period: "day" }, 1]] },
+    );
+  });
+});
+
+// Shared clusters: random kubernetes sections and instance-hours whose pods carry split data, in a CUR
+// account of their own beside the random Cost Explorer bill.
+const clusterScenarioArbitrary = scenarioArbitrary.chain(({ ownership, bill }) =>
+  withClusters(ownership).chain((clustered) => instanceHoursArbitrary(clustered, bill.days).map((hours) => ({ ownership: clustered, bill, hours }))),
+);
+
+describe("attribution properties with generated shared clusters", () => {
+  it(`reconciles to the cent, hands each instance out through its pods only, to the teams their rules pick (${RUNS} random clusters)`, { timeout: TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(clusterScenarioArbitrary, async ({ ownership, bill, hours }) => {
+        const window = await load(ownership, bill);
+        await insertInstanceHours(database.db, hours);
+        const { reconciliation } = await attribute(window, 1);
+        expect(reconciliation.mismatches).toEqual([]);
+        const [totals] = await queryRows<{ billed: string; attributed: string; billedNet: string; attributedNet: string; asInstances: string }>(
+          database.db,
+          sql`select (select coalesce(sum(amortized_cost), 0) from cost_line_items)::text as billed, (select coalesce(sum(amortized_cost), 0) from attributed_costs)::text as attributed,
+                (select coalesce(sum(net_amortized_cost), 0) from cost_line_items)::text as "billedNet", (select coalesce(sum(net_amortized_cost), 0) from attributed_costs)::text as "attributedNet",
+                (select coalesce(sum(amortized_cost), 0) from attributed_costs where account_id = ${CLUSTER_ACCOUNT} and cluster is null)::text as "asInstances"`,
+        );
+        expect(new Exact(totals!.attributed).eq(new Exact(totals!.billed)), JSON.stringify(totals)).toBe(true);
+        expect(new Exact(totals!.attributedNet).eq(new Exact(totals!.billedNet)), JSON.stringify(totals)).toBe(true);
+        expect(new Exact(totals!.asInstances).isZero(), "an instance attributed as an instance too").toBe(true);
+        // Each instance's amounts per day and record type, all handed out through its pods and idle parts.
+        const instances = new Map<string, Decimal>();
+        for (const h of hours) instances.set(`${h.day} ${h.recordType}`, (instances.get(`${h.day} ${h.recordType}`) ?? new Exact(0)).plus(h.amortized));
+        const throughPods = await queryRows<{ key: string; amortized: string }>(
+          database.db,
+          sql`select day::text || ' ' || record_type as key, sum(amortized_cost)::text as amortized from attributed_costs where cluster is not null or decided_by = 'idle' group by 1`,
+        );
+        for (const row of throughPods) expect(new Exact(row.amortized).eq(instances.get(row.key) ?? 0), row.key).toBe(true);
+        // A pod's part is on the team its label, namespace or cluster picks.
+        const expected = new Set(hours.flatMap((h) => h.pods.map((p) => {
+          const { team, decidedBy } = expectedPodTeam(ownership, p);
+          return [h.day, team, decidedBy, p.cluster, p.namespace].join(" ");
+        })));
+        const podRows = await queryRows<{ key: string }>(
+          database.db,
+          sql`select distinct concat_ws(' ', day::text, team_id, decided_by, cluster, namespace) as key from attributed_costs where cluster is not null and decided_by <> 'idle'`,
+        );
+        for (const row of podRows) expect(expected, row.key).toContain(row.key);
+      }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -81,11 +81,8 @@ describe("CUR amortization by line item type", () => {
       day: "2024-09-30", billingPeriod: "2024-09-01", accountId: "222222222222", service: "Amazon Elastic Compute Cloud", region: "eu-west-1",
       usageType: "", recordType: "SavingsPlanCoveredUsage", resourceId: "i-0abc", tags: { team: "payments", "aws:createdBy": "ci", Cost_Center: "42" },
       unblended: "0.096", amortized: "0.0605", netAmortized: "0.055", usageQuantity: null, invoiceId: null,
-      // An EC2 instance line keeps its usage hour for the per-instance-hour split check; no split columns.
-      split: {
-        split_cost: null, unused_cost: null, net_split_cost: null, net_unused_cost: null, parent_resource_id: null,
-        reserved_usage: null, actual_usage: null, split_usage: null, split_usage_ratio: null, usage_hour: "23",
-      },
+      // an EC2 instance line keeps its UTC hour, for attribution through the pods that ran on it
+      split: { split_cost: null, unused_cost: null, net_split_cost: null, net_unused_cost: null, parent_resource_id: null, reserved_usage: null, actual_usage: null, split_usage: null, split_usage_ratio: null, usage_hour: "23" },
     });
   });
 

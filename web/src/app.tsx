@@ -20,6 +20,7 @@ import { OpenModeBanner, SessionFoot } from "./session/session-bar";
 import { BusinessReviewPage } from "./pages/business-review-page";
 import { CommitmentsPage } from "./pages/commitments-page";
 import { CostEstimatePage } from "./pages/cost-estimate-page";
+import { ClustersPage } from "./pages/clusters-page";
 
 const nav = [
   { to: paths.overview, label: "Overview", active: (r: Route) => r.page === "overview" },
@@ -27,6 +28,7 @@ const nav = [
   { to: paths.efficiency, label: "Efficiency", active: (r: Route) => r.page === "efficiency" },
   { to: paths.budgetReview, label: "Budget review", active: (r: Route) => r.page === "budget-review" },
   { to: paths.businessReview, label: "Business review", active: (r: Route) => r.page === "business-review" },
+  { to: paths.clusters, label: "Clusters", active: (r: Route) => r.page === "clusters" },
   { to: paths.commitments, label: "Commitments", active: (r: Route) => r.page === "commitments" },
   { to: paths.costEstimate, label: "What will it cost?", active: (r: Route) => r.page === "cost-estimate" },
   { to: paths.nudges, label: "Nudges", active: (r: Route) => r.page === "nudges" },
@@ -69,6 +71,8 @@ function Page({ route }: { route: Route }) {
       return <CommitmentsPage />;
     case "cost-estimate":
       return <CostEstimatePage />;
+    case "clusters":
+      return <ClustersPage />;
     case "not-found":
       return (
         <div className="card state state-empty">

@@ -15,6 +15,7 @@ export type Route =
   | { page: "business-review" }
   | { page: "commitments" }
   | { page: "cost-estimate" }
+  | { page: "clusters" }
   | { page: "not-found"; path: string };
 
 export function matchRoute(path: string): Route {
@@ -31,6 +32,7 @@ export function matchRoute(path: string): Route {
   if (path === "/leaderboard") return { page: "leaderboard" }; // month in the query: #/leaderboard?month=…
   if (path === "/business-review") return { page: "business-review" }; // #/business-review?scope=team:search&period=2026-Q3
   if (path === "/cost-estimate") return { page: "cost-estimate" };
+  if (path === "/clusters") return { page: "clusters" };
   // The cell (teamId, day, service, accountId) is in the query: #/why?teamId=…&day=…
   if (path === "/why") return { page: "why" };
   const team = /^\/teams\/([^/]+)$/.exec(path);
@@ -54,4 +56,5 @@ export const paths = {
   businessReview: "/business-review",
   commitments: "/commitments",
   costEstimate: "/cost-estimate",
+  clusters: "/clusters",
 };

@@ -1,0 +1,106 @@
+// Shared clusters as the Clusters page reads them (docs/clusters.md): per cluster, cost by team and by
+// namespace per day or month (every period of the range, zero where none), and the idle share; for
+// one cluster, requested (reserved) against used (actual) vCPU and memory per namespace and the
+// workloads that reserve most and use least. Reads attributed costs and the split lines; sums as decimal strings.
+import { sql } from "drizzle-orm";
+import Decimal from "decimal.js";
+import { queryRows, type DbOrTx } from "../client";
+import { daysBetween, monthsBetween, firstOfMonth } from "../calendar";
+import { measureColumn, type Measure } from "./measure";
+import { ratio } from "./ratio";
+
+export const IDLE_NAMESPACE = "(idle)";
+const WORKLOADS = 20;
+
+export interface ClusterQuery {
+  from?: string;
+  to?: string;
+  grain: "day" | "month";
+  measure: Measure;
+}
+
+interface Row {
+  cluster: string;
+  period: string;
+  teamId: string;
+  namespace: string;
+  idle: boolean;
+  amount: string;
+}
+
+const add = (map: Map<string, Decimal>, key: string, amount: Decimal.Value) => map.set(key, (map.get(key) ?? new Decimal(0)).plus(amount));
+const ranked = (map: Map<string, Decimal>) => [...map].sort(([ka, a], [kb, b]) => b.comparedTo(a) || (ka < kb ? -1 : 1));
+const plain = (map: Map<string, Decimal>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, amount]) => [key, amount.toFixed()]));
+
+/** The range asked for, or the three months through the last day with cluster costs. */
+async function range(db: DbOrTx, query: ClusterQuery): Promise<{ from: string; to: string }> {
+  if (query.from && query.to) return { from: query.from, to: query.to };
+  const [latest] = await queryRows<{ day: string | null }>(db, sql`select max(day)::text as day from attributed_costs where cluster is not null`);
+  const to = query.to ?? latest?.day ?? new Date().toISOString().slice(0, 10);
+  return { from: query.from ?? firstOfMonth(to, 2), to };
+}
+
+function summarise(cluster: string, rows: Row[], periods: string[]) {
+  const teams = new Map<string, Decimal>();
+  const namespaces = new Map<string, Decimal>();
+  const byPeriod = new Map(periods.map((period) => [period, { total: new Decimal(0), idle: new Decimal(0), byTeam: new Map<string, Decimal>(), byNamespace: new Map<string, Decimal>() }]));
+  for (const row of rows) {
+    add(teams, row.teamId, row.amount);
+    add(namespaces, row.namespace, row.amount);
+    const period = byPeriod.get(row.period)!;
+    period.total = period.total.plus(row.amount);
+    if (row.idle) period.idle = period.idle.plus(row.amount);
+    add(period.byTeam, row.teamId, row.amount);
+    add(period.byNamespace, row.namespace, row.amount);
+  }
+  const total = [...byPeriod.values()].reduce((sum, p) => sum.plus(p.total), new Decimal(0));
+  const idle = [...byPeriod.values()].reduce((sum, p) => sum.plus(p.idle), new Decimal(0));
+  return {
+    cluster,
+    total: total.toFixed(),
+    idle: idle.toFixed(),
+    idleShare: ratio(idle.toFixed(), total.toFixed()),
+    teams: ranked(teams).map(([teamId, amount]) => ({ teamId, amount: amount.toFixed() })),
+    namespaces: ranked(namespaces).map(([namespace, amount]) => ({ namespace, amount: amount.toFixed() })),
+    periods: [...byPeriod].map(([period, p]) => ({ period, total: p.total.toFixed(), idle: p.idle.toFixed(), idleShare: ratio(p.idle.toFixed(), p.total.toFixed()), byTeam: plain(p.byTeam), byNamespace: plain(p.byNamespace) })),
+  };
+}
+
+export async function getClusters(db: DbOrTx, query: ClusterQuery, only?: string) {
+  const { from, to } = await range(db, query);
+  const period = query.grain === "day" ? sql`ac.day::text` : sql`to_char(ac.day, 'YYYY-MM')`;
+  const rows = await queryRows<Row>(
+    db,
+    sql`select ac.cluster, ${period} as period, ac.team_id as "teamId", coalesce(ac.namespace, ${IDLE_NAMESPACE}) as namespace, ac.decided_by = 'idle' as idle,
+          sum(${measureColumn(query.measure)})::text as amount
+        from attributed_costs ac
+        where ac.cluster is not null and ac.day >= ${from}::date and ac.day <= ${to}::date ${only === undefined ? sql`` : sql`and ac.cluster = ${only}`}
+        group by 1, 2, 3, 4, 5 order by 1`,
+  );
+  const periods = query.grain === "day" ? daysBetween(from, to) : monthsBetween(from.slice(0, 7), to.slice(0, 7));
+  const clusters = [...new Set(rows.map((row) => row.cluster))].sort();
+  return { from, to, grain: query.grain, measure: query.measure, clusters: clusters.map((cluster) => summarise(cluster, rows.filter((row) => row.cluster === cluster), periods)) };
+}
+
+/** One cluster, with its namespaces' reserved and actual usage and its least-used workloads; null when it has no cost in the range. */
+export async function getCluster(db: DbOrTx, cluster: string, query: ClusterQuery) {
+  const { clusters, ...rest } = await getClusters(db, query, cluster);
+  if (clusters.length === 0) return null;
+  const clusterTag = sql`coalesce(li.tags ->> 'aws:eks:cluster-name', li.tags ->> 'aws:ecs:clusterName')`;
+  const resource = sql`(case when li.usage_type like '%vCPU%' then 'vCPU' else 'memory' end)`;
+  const lines = sql`from cost_line_items li where li.day >= ${rest.from}::date and li.day <= ${rest.to}::date and li.split_cost is not null and ${clusterTag} = ${cluster}`;
+  const usage = await queryRows<{ namespace: string | null; resource: "vCPU" | "memory"; reserved: string; actual: string }>(
+    db,
+    sql`select coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName') as namespace, ${resource} as resource,
+          coalesce(sum(li.reserved_usage), 0)::text as reserved, coalesce(sum(li.actual_usage), 0)::text as actual
+        ${lines} group by 1, 2 order by 1, 2`,
+  );
+  const workloads = await queryRows<{ namespace: string | null; workload: string | null; resource: "vCPU" | "memory"; reserved: string; actual: string; splitCost: string }>(
+    db,
+    sql`select coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName') as namespace, coalesce(li.tags ->> 'aws:eks:workload-name', li.tags ->> 'aws:ecs:serviceName') as workload,
+          ${resource} as resource, coalesce(sum(li.reserved_usage), 0)::text as reserved, coalesce(sum(li.actual_usage), 0)::text as actual, coalesce(sum(li.split_cost), 0)::text as "splitCost"
+        ${lines} group by 1, 2, 3 order by sum(li.reserved_usage) - sum(li.actual_usage) desc nulls last, 1, 2, 3 limit ${WORKLOADS}`,
+  );
+  const withShare = <T extends { reserved: string; actual: string }>(row: T) => ({ ...row, usedShare: ratio(row.actual, row.reserved) });
+  return { ...rest, cluster: clusters[0]!, usage: usage.map(withShare), workloads: workloads.map(withShare) };
+}

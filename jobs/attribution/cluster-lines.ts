@@ -1,0 +1,34 @@
+// Which EC2 instance lines are attributed through their pods (docs/clusters.md): an instance in an
+// hour where split lines name it as their parent, with a positive split + unused cost to weigh its
+// pods by. Those lines leave the ordinary pass (never attributed twice) for attribute-clusters.ts.
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "../../db/client";
+import type { DayWindow } from "../sync/billing-window";
+
+export const CLUSTER_INSTANCE_HOURS = "cluster_instance_hours";
+
+/** Fills cluster_instance_hours for the window; returns the condition (on cost_line_items `li`) true
+ *  for those instances' lines, kept out of the ordinary rules, or null when the window has no split data. */
+export async function prepareClusterLines(tx: DbOrTx, window: DayWindow): Promise<SQL | null> {
+  await tx.execute(sql.raw(`drop table if exists ${CLUSTER_INSTANCE_HOURS}`));
+  await tx.execute(sql`
+    create temp table ${sql.raw(CLUSTER_INSTANCE_HOURS)} on commit drop as
+    select li.day, li.usage_hour, li.parent_resource_id as instance
+    from cost_line_items li
+    where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.parent_resource_id is not null and li.usage_hour is not null
+    group by 1, 2, 3 having sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) > 0`);
+  const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${CLUSTER_INSTANCE_HOURS}`));
+  if (!count?.n) return null;
+  await tx.execute(sql.raw(`analyze ${CLUSTER_INSTANCE_HOURS}`));
+  return sql`(li.usage_hour is not null and li.parent_resource_id is null and exists (select 1 from ${sql.raw(CLUSTER_INSTANCE_HOURS)} c
+    where c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.resource_id))`;
+}
+
+/** The instance lines cluster_instance_hours holds (alias li), on their hours. */
+export const instanceLinesJoin = sql`join ${sql.raw(CLUSTER_INSTANCE_HOURS)} c on c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.resource_id and li.parent_resource_id is null`;
+/** The split lines of those instance-hours (alias li). */
+export const podLinesJoin = sql`join ${sql.raw(CLUSTER_INSTANCE_HOURS)} c on c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.parent_resource_id`;
+
+/** The cluster and namespace a split line's AWS-managed tags name (an ECS service stands for a namespace). */
+export const CLUSTER_TAG = sql`coalesce(li.tags ->> 'aws:eks:cluster-name', li.tags ->> 'aws:ecs:clusterName')`;
+export const NAMESPACE_TAG = sql`coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName')`;

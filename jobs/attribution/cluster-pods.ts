@@ -1,0 +1,84 @@
+// The inputs of attribution through pods, read in SQL: each instance's billed amounts over the hours
+// its pods cover, and each pod's (or task's) split and unused cost on it that day with the owner its
+// rules give: its own owner label (the owner-tag spellings and tag rules, in force that day), then
+// the namespace's owner (in its cluster, then in every cluster), then the cluster's owner.
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "../../db/client";
+import type { IdlePolicy } from "../../db/schema";
+import type { DayWindow } from "../sync/billing-window";
+import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
+import { CLUSTER_TAG, instanceLinesJoin, NAMESPACE_TAG, podLinesJoin } from "./cluster-lines";
+import { lineTag, ownerValueByDay, ruleInForce } from "./rule-match";
+
+export interface InstanceGroup {
+  day: string;
+  accountId: string;
+  service: string;
+  recordType: string;
+  environment: string | null;
+  instance: string;
+  unblended: string;
+  amortized: string;
+  netAmortized: string;
+}
+
+export interface PodOnInstance {
+  day: string;
+  instance: string;
+  pod: string;
+  cluster: string | null;
+  namespace: string | null;
+  workload: string | null;
+  /** The owner-tag value (pod label or task tag) the pod carries, normalised. */
+  ownerLabel: string | null;
+  split: string;
+  unused: string;
+  teamId: string | null;
+  decidedBy: "pod-label" | "namespace" | "cluster" | "unattributed";
+  ruleId: number | null;
+  clusterRuleId: number | null;
+  /** The cluster's rule in force that day (its idle policy), whoever decided the pod. */
+  clusterPolicyRuleId: number | null;
+  clusterOwner: string | null;
+  idle: IdlePolicy | null;
+}
+
+const inWindow = (window: DayWindow) => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
+
+export function instanceGroups(tx: DbOrTx, window: DayWindow): Promise<InstanceGroup[]> {
+  return queryRows<InstanceGroup>(
+    tx,
+    sql`select li.day::text as day, li.account_id as "accountId", li.service, li.record_type as "recordType", acct.environment::text as environment,
+          li.resource_id as instance, sum(li.unblended_cost)::text as unblended, sum(li.amortized_cost)::text as amortized, sum(li.net_amortized_cost)::text as "netAmortized"
+        from cost_line_items li ${instanceLinesJoin} left join accounts acct on acct.id = li.account_id
+        where ${inWindow(window)}
+        group by 1, 2, 3, 4, 5, 6 order by 1, 6, 2, 3, 4`,
+  );
+}
+
+export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]> {
+  return queryRows<PodOnInstance>(
+    tx,
+    sql`with pods as (
+          select li.day, li.parent_resource_id as instance, li.resource_id as pod, ${CLUSTER_TAG} as cluster, ${NAMESPACE_TAG} as namespace,
+                 ${ownerValueByDay(keyPeriods, lineTag, sql`li.day`)} as owner_value, li.tags ->> 'aws:eks:workload-name' as workload,
+                 sum(coalesce(li.split_cost, 0)) as split, sum(coalesce(li.unused_cost, 0)) as unused
+          from cost_line_items li ${podLinesJoin}
+          where ${inWindow(window)}
+          group by 1, 2, 3, 4, 5, 6, 7
+        )
+        select p.day::text as day, p.instance, p.pod, p.cluster, p.namespace, p.workload, p.owner_value as "ownerLabel", trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,
+               coalesce(label.team_id, ns.team_id, cl.team_id) as "teamId",
+               case when label.id is not null then 'pod-label' when ns.id is not null then 'namespace' when cl.team_id is not null then 'cluster' else 'unattributed' end as "decidedBy",
+               label.id as "ruleId", case when label.id is null then coalesce(ns.id, case when cl.team_id is not null then cl.id end) end as "clusterRuleId",
+               cl.id as "clusterPolicyRuleId", cl.team_id as "clusterOwner", cl.idle
+        from pods p
+        left join lateral (select r.id, r.team_id from ownership_rules r where r.kind = 'tag' and r.tag_value = p.owner_value and ${ruleInForce("r", "p")}
+                           order by r.priority, r.id limit 1) label on true
+        left join lateral (select r.id, r.team_id from cluster_rules r where r.kind = 'namespace' and r.namespace = p.namespace
+                             and (r.cluster is null or r.cluster = p.cluster) and ${ruleInForce("r", "p")} order by r.priority, r.id limit 1) ns on true
+        left join lateral (select r.id, r.team_id, r.idle from cluster_rules r where r.kind = 'cluster' and r.cluster = p.cluster and ${ruleInForce("r", "p")}
+                           order by r.priority, r.id limit 1) cl on true
+        order by 1, 2, 3`,
+  );
+}
