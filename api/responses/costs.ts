@@ -125,4 +125,26 @@ export const whyAnswer = z.object({
     tags: z.record(z.string(), z.string()),
     amortized: decimal,
   })),
+  /** Costs that came through a cluster's pods (docs/clusters.md): the rule per cluster and namespace, and its pods. */
+  clusters: z.array(z.object({
+    cluster: z.string(),
+    namespace: z.string().nullable(),
+    decidedBy: z.string(),
+    clusterRuleId: count.nullable(),
+    ruleKind: z.string().nullable(),
+    ruleCluster: z.string().nullable(),
+    ruleNamespace: z.string().nullable(),
+    idle: z.string().nullable(),
+    validFrom: day.nullable(),
+    versionId: count.nullable(),
+    amortized: decimal,
+    pods: z.array(z.object({
+      pod: z.string(),
+      workload: z.string().nullable(),
+      label: z.string().nullable(),
+      instance: z.string(),
+      splitCost: decimal,
+      unusedCost: decimal,
+    })),
+  })),
 });

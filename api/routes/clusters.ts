@@ -1,5 +1,5 @@
 // Shared clusters (docs/clusters.md): cost by team and namespace per day or month with the idle share,
-// for every cluster or one. Answers: api/schemas/clusters-response.ts.
+// for every cluster or one.
 import { Hono } from "hono";
 import { z } from "zod";
 import { daySchema } from "../../db/period-schema";
@@ -7,6 +7,8 @@ import type { Db } from "../../db/client";
 import { getCluster, getClusters } from "../../db/queries/clusters";
 import { measureSchema } from "../../db/queries/measure";
 import { ApiError } from "../errors";
+import { answers } from "../answers";
+import { clusterDetailResponseSchema, clustersResponseSchema } from "../responses/clusters";
 import { validate } from "../validate";
 
 const MAX_DAYS = 800;
@@ -17,9 +19,17 @@ const query = z
 
 export const clusterRoutes = (db: Db) =>
   new Hono()
-    .get("/", validate("query", query), async (c) => c.json(await getClusters(db, c.req.valid("query"))))
-    .get("/:cluster", validate("param", z.object({ cluster: z.string().min(1).max(200) })), validate("query", query), async (c) => {
-      const detail = await getCluster(db, c.req.valid("param").cluster, c.req.valid("query"));
-      if (!detail) throw new ApiError("NOT_FOUND", `No cost for cluster "${c.req.valid("param").cluster}" in the range`);
-      return c.json(detail);
-    });
+    .get("/", validate("query", query), answers(clustersResponseSchema, { summary: "Shared clusters: cost by team and namespace per period, with the idle share" }), async (c) =>
+      c.var.answer(await getClusters(db, c.req.valid("query"))),
+    )
+    .get(
+      "/:cluster",
+      validate("param", z.object({ cluster: z.string().min(1).max(200) })),
+      validate("query", query),
+      answers(clusterDetailResponseSchema, { summary: "One cluster: cost by team and namespace, idle share, reserved against used vCPU and memory, the workloads reserving most beyond use" }),
+      async (c) => {
+        const detail = await getCluster(db, c.req.valid("param").cluster, c.req.valid("query"));
+        if (!detail) throw new ApiError("NOT_FOUND", `No cost for cluster "${c.req.valid("param").cluster}" in the range`);
+        return c.var.answer(detail);
+      },
+    );

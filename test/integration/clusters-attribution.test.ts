@@ -14,7 +14,7 @@ import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reco
 import { explainCell } from "../../jobs/attribution/why";
 import { importBackstageCatalog } from "../../jobs/ownership/backstage-import";
 import { createApp } from "../../api/app";
-import { clusterDetailResponseSchema, clustersResponseSchema } from "../../api/schemas/clusters-response";
+import { clusterDetailResponseSchema, clustersResponseSchema } from "../../api/responses/clusters";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
 

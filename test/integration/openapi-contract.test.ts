@@ -7,6 +7,7 @@ import { createApp } from "../../api/app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedDemoCompany } from "../support/seeded-demo";
 import { openApiAnswers, type CheckedAnswer } from "../support/openapi-answers";
+import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
 import { addUser, localAuth, PASSWORD, type Session } from "../support/access-harness";
 
 const MONTH = "2026-10";
@@ -157,6 +158,18 @@ describe("every operation, called the way a script calls it, answers what the do
   it("imports: an upload, then its data-quality report", async () => {
     const run = await ok("POST", "/api/imports?fileName=focus.csv&format=focus", readFileSync("fixtures/samples/focus-1.0-sample.csv"), { contentType: "text/csv" });
     await ok("GET", `/api/imports/${run.runId}/quality`);
+  });
+
+  it("clusters: an export with split cost allocation data, then its clusters", async () => {
+    const cur = layoutFiles.legacyCsv([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]);
+    await ok("POST", "/api/imports?fileName=cur-split.csv", cur, { contentType: "text/csv" });
+    const range = "from=2024-09-01&to=2024-09-30&grain=day";
+    const list = await ok("GET", `/api/clusters?${range}`);
+    expect(list.clusters.length).toBeGreaterThan(0);
+    const detail = await ok("GET", `/api/clusters/${encodeURIComponent(list.clusters[0].cluster)}?${range}`);
+    expect(detail.cluster.cluster).toBe(list.clusters[0].cluster);
+    const why = await ok("GET", `/api/why?teamId=${list.clusters[0].teams[0].teamId}&day=2024-09-04`);
+    expect(why.clusters.length).toBeGreaterThan(0);
   });
 
   it("errors answer the one Error shape, and signing out ends the session", async () => {
