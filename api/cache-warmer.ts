@@ -33,6 +33,8 @@ export interface CacheWarmerOptions {
   pollMs?: number;
   /** Wait this long after a trigger so a burst of commits warms once. */
   debounceMs?: number;
+  /** Told of each finished round (the benchmark times them). */
+  onRound?: (round: WarmRound) => void;
 }
 
 const log = logger("cache-warmer");
@@ -70,6 +72,7 @@ export async function startCacheWarmer(database: Database, cache: ReadCache, api
     warmed = { version, day };
     last = { version, views: views.length, failed, ms: Math.round(performance.now() - started) };
     log.debug(last, "read cache warmed");
+    options.onRound?.(last);
   };
   const loop = async () => {
     while (due && !stopped) {
