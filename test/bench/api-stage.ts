@@ -84,6 +84,8 @@ export interface FirstReads {
   slowest: string;
   /** How many first reads the cache answered (x-cache: hit). */
   hits: number;
+  /** Each view's time, slowest first (saved in the results file, not printed). */
+  byView: { view: string; ms: number }[];
 }
 
 /** One timed request per view, each its first since the last change. */
@@ -100,7 +102,7 @@ async function readEachOnce(port: number, views: string[]): Promise<FirstReads> 
   }
   const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   const slowest = timed.reduce((a, b) => (b.ms > a.ms ? b : a));
-  return { views: views.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(slowest.ms), slowest: slowest.view, hits };
+  return { views: views.length, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(slowest.ms), slowest: slowest.view, hits, byView: timed.map((t) => ({ view: t.view, ms: round(t.ms) })).sort((a, b) => b.ms - a.ms) };
 }
 
 export interface FirstReadResult {
