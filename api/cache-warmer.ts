@@ -62,13 +62,12 @@ export async function startCacheWarmer(database: Database, cache: ReadCache, api
     let failed = 0;
     const views = await defaultViews(database.db);
     for (const view of views) {
-      if (stopped || due) break; // a newer change came in: start over rather than warm the old one
-      if ((await getReadModelVersion(database.db)) !== version) break;
+      if (stopped || due) return; // a newer change came in: start over rather than warm the old one
+      if ((await getReadModelVersion(database.db)) !== version) return request(); // changed, NOTIFY not (yet) heard
       const response = await internal.request(view);
       await response.arrayBuffer();
       if (response.status !== 200) failed++;
     }
-    if (due || stopped) return;
     warmed = { version, day };
     last = { version, views: views.length, failed, ms: Math.round(performance.now() - started) };
     log.debug(last, "read cache warmed");
