@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Database } from "../db/client";
 import { handleError, notFound } from "./errors";
 import { DEFAULT_BODY_LIMITS, limitBodies, type BodyLimits } from "./body-limits";
-import { createReadCache } from "./read-cache";
+import { createReadCache, type ReadCache } from "./read-cache";
 import { healthRoutes } from "./routes/health";
 import { overviewRoutes } from "./routes/overview";
 import { teamRoutes } from "./routes/teams";
@@ -55,6 +55,8 @@ export interface AppOptions {
   /** The Chromium that prints business reviews to PDF. */
   chromiumPath: string;
   bodyLimits?: BodyLimits;
+  /** The response cache to use (the server shares it with its cache warmer); a new one otherwise. */
+  readCache?: ReadCache;
 }
 const DEFAULT_OPTIONS: AppOptions = { chromiumPath: "/usr/bin/chromium" };
 
@@ -99,7 +101,7 @@ export function createApp(database: Database, sourceName: string, web?: (app: Ho
   app.use("/api/*", limitBodies(options.bodyLimits ?? DEFAULT_BODY_LIMITS)); // before anything reads a body
   // Identify, then authorize (auth/policy.ts), before anything answers, the read cache included.
   app.use("/api/*", rejectCrossSite, authenticate(database.db, auth), authorize(database.db));
-  app.use("/api/*", createReadCache(database.db).middleware); // see read-cache.ts: keyed by the read-model version
+  app.use("/api/*", (options.readCache ?? createReadCache(database.db)).middleware); // see read-cache.ts: keyed by the read-model version
   app.route("/api", createApi(database, sourceName, auth, options));
   app.all("/api/*", notFound);
   web?.(app);

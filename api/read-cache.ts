@@ -7,6 +7,8 @@
 // A successful change by a signed-in identity through this app also empties it (belt and braces for
 // writes a route might make outside a bumping transaction); a refused or failed request, a sign-in
 // attempt included, does not, so anonymous POSTs cannot keep every read uncached.
+// Single-flight: requests for a key being computed wait for that one computation (x-cache: shared)
+// instead of each running the same queries; the cache warmer (cache-warmer.ts) fills it the same way.
 import type { MiddlewareHandler } from "hono";
 import type { DbOrTx } from "../db/client";
 import { getReadModelVersion } from "../db/read-model-version";
@@ -32,6 +34,8 @@ export const CACHED_READS = [
   "/budgets/months",
   "/budgets/audit",
   "/reviews",
+  "/leaderboard",
+  "/wins",
 ] as const;
 
 export interface ReadCacheOptions {
@@ -47,10 +51,23 @@ interface Entry {
   bytes: number;
 }
 
+export interface ReadCacheStats {
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  /** Requests that waited for another request's computation of the same key. */
+  shared: number;
+}
+
 export interface ReadCache {
   middleware: MiddlewareHandler;
-  stats(): { entries: number; bytes: number; hits: number; misses: number };
+  stats(): ReadCacheStats;
   clear(): void;
+  /** Drops entries of other read-model versions (they can never hit again). */
+  keepOnly(version: string): void;
+  /** Called after clear() (a write through the app): the warmer fills the cache again. */
+  onClear(listener: () => void): void;
 }
 
 export function cacheKey(path: string, search: URLSearchParams, version: string, day: string): string {
@@ -66,12 +83,23 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
   let bytes = 0;
   let hits = 0;
   let misses = 0;
+  let shared = 0;
   let generation = 0; // bumped by clear(): an answer computed across a clear is not kept
+  const inflight = new Map<string, Promise<Entry | undefined>>(); // single-flight, by key
+  const clearListeners: Array<() => void> = [];
 
   const clear = () => {
     entries.clear();
     bytes = 0;
     generation++;
+    for (const listener of clearListeners) listener();
+  };
+  const keepOnly = (version: string) => {
+    for (const [key, entry] of entries) {
+      if (key.startsWith(`${version}|`)) continue;
+      entries.delete(key);
+      bytes -= entry.bytes;
+    }
   };
   const evict = () => {
     for (const [key, entry] of entries) {
@@ -105,21 +133,47 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
       c.header("x-cache", "hit");
       return c.body(hit.body, 200, { "content-type": hit.contentType });
     }
+    const pending = inflight.get(key);
+    if (pending) {
+      const computed = await pending;
+      if (computed) {
+        shared++;
+        c.header("x-cache", "shared");
+        return c.body(computed.body, 200, { "content-type": computed.contentType });
+      } // that computation failed or was not kept: compute again below
+    }
     misses++;
-    await next();
-    const res = c.res;
-    const contentType = res.headers.get("content-type") ?? "";
-    if (res.status !== 200 || !contentType.startsWith("application/json") || c.error) return;
-    const body = await res.clone().text();
-    const size = Buffer.byteLength(body) + key.length;
-    if (generation !== started || size > maxBytes) return;
-    const previous = entries.get(key);
-    if (previous) bytes -= previous.bytes;
-    entries.set(key, { body, contentType, bytes: size });
-    bytes += size;
-    evict();
-    c.res.headers.set("x-cache", "miss");
+    let settle: (entry: Entry | undefined) => void = () => {};
+    const computing = new Promise<Entry | undefined>((resolve) => (settle = resolve));
+    const mine = !inflight.has(key);
+    if (mine) inflight.set(key, computing);
+    let entry: Entry | undefined;
+    try {
+      await next();
+      const res = c.res;
+      const contentType = res.headers.get("content-type") ?? "";
+      if (res.status !== 200 || !contentType.startsWith("application/json") || c.error) return;
+      const body = await res.clone().text();
+      const size = Buffer.byteLength(body) + key.length;
+      if (generation !== started || size > maxBytes) return;
+      entry = { body, contentType, bytes: size };
+      const previous = entries.get(key);
+      if (previous) bytes -= previous.bytes;
+      entries.set(key, entry);
+      bytes += size;
+      evict();
+      c.res.headers.set("x-cache", "miss");
+    } finally {
+      if (mine) inflight.delete(key);
+      settle(entry);
+    }
   };
 
-  return { middleware, stats: () => ({ entries: entries.size, bytes, hits, misses }), clear };
+  return {
+    middleware,
+    stats: () => ({ entries: entries.size, bytes, hits, misses, shared }),
+    clear,
+    keepOnly,
+    onClear: (listener) => void clearListeners.push(listener),
+  };
 }

@@ -1,7 +1,9 @@
 // Starts the HTTP server on a runtime: API, dashboard, scheduler. Used by main and by the e2e tests.
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createApp } from "./app";
+import { createApi, createApp } from "./app";
+import { createReadCache, type ReadCache } from "./read-cache";
+import { startCacheWarmer, type CacheWarmer } from "./cache-warmer";
 import { DEFAULT_BODY_LIMITS } from "./body-limits";
 import { serveWeb } from "./serve-web";
 import { startScheduler, type Scheduler } from "../jobs/scheduler";
@@ -10,14 +12,21 @@ import type { Runtime } from "../jobs/runtime";
 export interface RunningServer {
   url: string;
   scheduler: Scheduler;
+  readCache: ReadCache;
+  /** Warms readCache with the pages' default views after every change (cache-warmer.ts). */
+  warmer: CacheWarmer;
   close(): Promise<void>;
 }
 
 export async function startServer(runtime: Runtime, options: { port: number; host: string }): Promise<RunningServer> {
-  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, {
+  const readCache = createReadCache(runtime.database.db);
+  const appOptions = {
     chromiumPath: runtime.config.chromiumPath,
     bodyLimits: { ...DEFAULT_BODY_LIMITS, uploadBytes: runtime.config.uploadMaxBytes, decompressedBytes: runtime.config.uploadMaxDecompressedBytes },
-  });
+    readCache,
+  };
+  const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, appOptions);
+  const warmer = await startCacheWarmer(runtime.database, readCache, createApi(runtime.database, runtime.source.name, runtime.config.auth, appOptions));
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
@@ -26,8 +35,11 @@ export async function startServer(runtime: Runtime, options: { port: number; hos
   return {
     url: `http://localhost:${port}`,
     scheduler,
+    readCache,
+    warmer,
     close: async () => {
       scheduler.stop();
+      await warmer.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -33,6 +33,8 @@ export interface Database {
   copyRows: CopyRows;
   /** COPY of CSV bytes as they are (the first line a header) inside `tx`: PostgreSQL parses. */
   copyBytes: CopyBytes;
+  /** LISTEN on `channel` (a dedicated connection on PostgreSQL); resolves to the unlisten. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,10 @@ function openPostgres(url: string): Database {
     }),
     copyRows: copyWithPostgres,
     copyBytes: copyBytesWithPostgres,
+    listen: async (channel, onNotify) => {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -96,6 +102,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     withAdvisoryLock: inProcessGuard((_name, fn) => fn()),
     copyRows: copyWithPglite,
     copyBytes: copyBytesWithPglite,
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return () => unlisten();
+    },
     close: () => client.close().finally(unlock),
   };
 }

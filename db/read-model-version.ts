@@ -10,6 +10,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "./client";
 
 const TABLE = "read_model_version";
+/** NOTIFY channel: each bump also tells listeners (api/cache-warmer.ts), delivered at the commit, not before. */
+export const READ_MODEL_CHANNEL = "tallyboard_read_model";
 
 export async function ensureReadModelVersion(db: DbOrTx): Promise<void> {
   await db.transaction(async (tx) => {
@@ -22,6 +24,8 @@ export async function ensureReadModelVersion(db: DbOrTx): Promise<void> {
 /** Call inside the transaction that changed a read model, as late as possible (it takes the row's lock until commit). */
 export async function bumpReadModelVersion(tx: DbOrTx): Promise<void> {
   await tx.execute(sql.raw(`update ${TABLE} set version = version + 1 where id = 1`));
+  // Transactional: PostgreSQL delivers it at commit (never for a rollback), so no listener races the data.
+  await tx.execute(sql.raw(`notify ${READ_MODEL_CHANNEL}`));
 }
 
 export async function getReadModelVersion(db: DbOrTx): Promise<string> {

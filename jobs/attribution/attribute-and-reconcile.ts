@@ -7,6 +7,7 @@ import { rebuildRollups } from "./rebuild-rollups";
 import { reconcileWindow, type Reconciliation } from "./reconcile";
 import { checkControlTotals } from "./control-check";
 import { bumpReadModelVersion } from "../../db/read-model-version";
+import { analyzeReadModels } from "./settle-read-models";
 
 export class ReconciliationError extends Error {
   override name = "ReconciliationError";
@@ -24,6 +25,7 @@ export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId
   const control = await checkControlTotals(tx, stats.window);
   // Every writer (sync, import, backfill, ownership change) attributes through here: rollups follow.
   await rebuildRollups(tx, stats.window);
+  await analyzeReadModels(tx); // the first reads after the commit plan on the new rows (settle-read-models.ts)
   await bumpReadModelVersion(tx); // the API's cached reads of these days are stale from the commit on
   return { stats, reconciliation: { ...reconciliation, control } };
 }

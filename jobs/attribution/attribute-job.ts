@@ -7,10 +7,12 @@ import { addDays } from "../../db/calendar";
 import type { DayWindow } from "../sync/billing-window";
 import { recordRun, type RunSummary } from "../sync/job-runs";
 import { attributeAndReconcile } from "./attribute-and-reconcile";
+import { vacuumAfterAttribution } from "./settle-read-models";
 
 export async function attributeJob(database: Database, sourceName: string, window: DayWindow): Promise<RunSummary> {
   return recordRun(database.db, { job: "attribute", source: sourceName }, async (runId) => {
     const { stats, reconciliation } = await database.db.transaction((tx) => attributeAndReconcile(tx, window, runId));
+    await vacuumAfterAttribution(database, stats.window);
     return { window: stats.window, rowsWritten: stats.directRows + stats.splitRows, details: { reconciliation, attribution: stats } };
   });
 }

@@ -1,6 +1,7 @@
 // An import run: hash every file, skip the ones whose content already holds its period (a rerun is a
 // no-op), then read, check and write the changed ones in one pass inside one transaction (a bad
 // row rolls it back: nothing is written, and the file, line and column are reported). The run is recorded in job_runs; each (file, period) in import_batches.
+import { vacuumAfterAttribution } from "../attribution/settle-read-models";
 import { inArray, and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { importBatches } from "../../db/schema";
@@ -68,6 +69,7 @@ export async function importFiles(database: Database, files: ImportFile[], optio
         refused = error.message;
         return write("node");
       });
+      await vacuumAfterAttribution(database, written.window ?? undefined);
       progress(files.length * 2, "written");
       return { window: written.window ?? undefined, rowsWritten: written.rowsWritten, details: { files: detailsOf(written.files), ...deliveries, ...(refused ? { sqlPathRefused: refused } : {}), replacedBatches: written.replacedBatches, attachedPartitions: written.attachedPartitions, reconciliation: written.reconciliation, timings: written.timings, ...(written.quality ? { quality: written.quality } : {}) } };
     } catch (error) {

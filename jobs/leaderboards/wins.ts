@@ -1,4 +1,5 @@
 // Recording a win and measuring it against the attributed costs (see win-measure.ts for the rules).
+import { bumpReadModelVersion } from "../../db/read-model-version";
 import { firstOfMonth, lastDayOfMonth, monthOf } from "../../db/calendar";
 import type { DbOrTx } from "../../db/client";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
@@ -51,7 +52,11 @@ async function measureOne(db: DbOrTx, win: WinRow, measure: Measure, lastComplet
 
 /** Stored and measured in one transaction: a win that cannot be measured is not kept. */
 export async function recordWin(db: DbOrTx, win: NewWin, measure: Measure): Promise<MeasuredWin> {
-  return db.transaction(async (tx) => measureOne(tx, await insertWin(tx, win), measure, await getLastCompleteBillingDay(tx)));
+  return db.transaction(async (tx) => {
+    const measured = await measureOne(tx, await insertWin(tx, win), measure, await getLastCompleteBillingDay(tx));
+    await bumpReadModelVersion(tx); // the leaderboard and wins reads are cached (api/read-cache.ts)
+    return measured;
+  });
 }
 
 /**

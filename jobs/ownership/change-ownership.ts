@@ -1,6 +1,7 @@
 // Every change of ownership metadata goes through here: the change and the re-attribution of the
 // days it affects commit together (or not at all), and a preview runs the very same code in a
 // transaction that is rolled back, reporting the dollars per team that would move.
+import { vacuumAfterAttribution } from "../attribution/settle-read-models";
 import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type Database, type DbOrTx } from "../../db/client";
@@ -44,6 +45,7 @@ export async function changeOwnership<T>(database: Database, sourceName: string,
     });
   });
   if (run.status === "failed") throw failure ?? new Error(run.error);
+  await vacuumAfterAttribution(database, run.window);
   return { result, run };
 }
 

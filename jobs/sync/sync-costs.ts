@@ -1,5 +1,6 @@
 // The cost sync: fetch a window from Cost Explorer, then replace that window and re-attribute it
 // in one transaction. A failure anywhere leaves the database and the watermark as they were.
+import { vacuumAfterAttribution } from "../attribution/settle-read-models";
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, controlTotals, costLineItems, syncWatermarks, COST_EXPLORER_SOURCE } from "../../db/schema";
@@ -93,6 +94,7 @@ export async function syncCosts(database: Database, source: BillingSource, optio
         return attributed;
       });
       const { reconciliation, stats } = attributed;
+      await vacuumAfterAttribution(database, stats.window);
       return { ...spent(), rowsWritten: fetched.lines.length, details: { accounts: fetched.accounts.length, reconciliation, attribution: stats } };
     } catch (error) {
       throw new RunFailure(error, spent());

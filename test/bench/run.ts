@@ -12,7 +12,9 @@ import { generateCur } from "./generate-cur";
 import { generateParquet } from "./generate-parquet";
 import { createBenchDatabase, markBilledThrough, seedOwnership } from "./bench-database";
 import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
-import { benchmarkApi } from "./api-stage";
+import { benchmarkApi, benchmarkFirstReads } from "./api-stage";
+import { defaultViews } from "../../api/default-views";
+import { bumpReadModelVersion } from "../../db/read-model-version";
 import { duckdbAggregate } from "./duckdb-stage";
 import { printTable } from "./report";
 import { LANES } from "../../jobs/imports/sql-lanes";
@@ -70,6 +72,9 @@ try {
     ],
     { connections: Number(args.connections), seconds: Number(args.seconds) },
   );
+  log("first reads of the pages' default views after a change: without and with the cache warmer");
+  const views = await defaultViews(database.db);
+  const firstReads = await benchmarkFirstReads(bench.url, views, () => database.db.transaction((tx) => bumpReadModelVersion(tx)));
   log("DuckDB");
   const duck = await duckdbAggregate(file);
   log("Tallyboard import of the Parquet file (a database of its own, as a first load)");
@@ -95,6 +100,7 @@ try {
     },
     attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
     api,
+    firstReads,
     duckdb: { ...duck, rowsPerS: rows / duck.seconds },
     parquet: { fileMb: Math.round(parquetFile.bytes / 2 ** 20), ...parquet, importRowsPerS: rows / parquet.importS, copyPassRowsPerS: rows / parquet.copyS, ratio: bareCopyS / parquet.importS, ofCsvImport: importS / parquet.importS },
   };

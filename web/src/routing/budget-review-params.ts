@@ -1,8 +1,9 @@
 // The Budget review's choices, kept in the URL: ?month=YYYY-MM (default: the newest billed month)
 // and ?threshold= (the over-budget rule as a fraction, default 0.02 = 2%).
 import { useHashLocation, updateHashParams } from "./hash-location";
+import type { DashboardDefaults } from "../../../api/dashboard-defaults";
 
-export const DEFAULT_BUDGET_THRESHOLD = "0.02";
+export const DEFAULT_BUDGET_THRESHOLD: DashboardDefaults["budgetThreshold"] = "0.02"; // typed by the API's literal (warmed view)
 export const BUDGET_THRESHOLDS = ["0", "0.02", "0.05", "0.1"] as const;
 
 export function useBudgetReviewParams() {

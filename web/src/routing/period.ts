@@ -1,10 +1,12 @@
 // The Team page's period, kept in the URL: ?days=30|90|180|365 (ending on the last complete billing day) or ?from=&to=.
 import { addDays } from "../format/dates";
 import { useHashLocation, updateHashParams } from "./hash-location";
+import type { DashboardDefaults } from "../../../api/dashboard-defaults";
 
 export const PRESET_DAYS = [30, 90, 180, 365] as const;
 export type PresetDays = (typeof PRESET_DAYS)[number];
-export const DEFAULT_DAYS: PresetDays = 90;
+/** Typed by the API's literal: the cache warms this period (api/default-views.ts). */
+export const DEFAULT_DAYS: PresetDays & DashboardDefaults["periodDays"] = 90;
 
 export type PeriodChoice = { kind: "preset"; days: PresetDays } | { kind: "range"; from: string; to: string };
 

@@ -5,6 +5,9 @@ import { QueryState } from "../../components/query-state";
 import { formatMonth, formatTimestamp } from "../../format/dates";
 import { formatUsd } from "../../format/money";
 import { DataTable } from "../../components/data-table";
+import type { DashboardDefaults } from "../../../../api/dashboard-defaults";
+
+const AUDIT_LIMIT: DashboardDefaults["budgetAuditLimit"] = 200; // typed by the API's literal (warmed view)
 
 const actions: Record<string, string> = { "budget.import": "Imported", "budget.update": "Changed", "approval.create": "Approved overrun" };
 
@@ -24,7 +27,7 @@ function describe(entry: BudgetAuditEntry): string {
 }
 
 export function BudgetAuditCard({ month }: { month: string }) {
-  const audit = useBudgetAudit({ month, limit: 200 });
+  const audit = useBudgetAudit({ month, limit: AUDIT_LIMIT });
   return (
     <Card title="Budget changes and approvals" note={`${formatMonth(month)}: newest first.`} testId="budget-audit">
       <QueryState query={audit} height={60} isEmpty={(d) => d.entries.length === 0} empty="No budget for this month yet: import budgets.csv or set one per team.">

@@ -6,8 +6,10 @@ import { useMeasure } from "../../routing/measure";
 import { Card } from "../../components/card";
 import { ErrorState, Loading } from "../../components/query-state";
 import { formatUsd, formatUsdWhole } from "../../format/money";
+import type { DashboardDefaults } from "../../../../api/dashboard-defaults";
 
-const DEFAULTS: CalculatorParams = { loadedEngineerCostPerYear: "250000", effortEngineerWeeks: "1", savingsPerMonth: "10000", horizonMonths: "12", efficiencyTeamEngineers: "2" };
+// Checked against the API's literals: the cache warms this view (api/default-views.ts).
+const DEFAULTS: CalculatorParams = { loadedEngineerCostPerYear: "250000", effortEngineerWeeks: "1", savingsPerMonth: "10000", horizonMonths: "12", efficiencyTeamEngineers: "2" } satisfies DashboardDefaults["calculator"];
 const FIELDS: { key: keyof CalculatorParams; label: string; step: string }[] = [
   { key: "effortEngineerWeeks", label: "Engineering time (engineer-weeks)", step: "0.5" },
   { key: "savingsPerMonth", label: "Saving per month ($)", step: "500" },

@@ -5,9 +5,12 @@ import { QueryState } from "../../components/query-state";
 import { formatTimestamp } from "../../format/dates";
 import { auditActionLabel, auditChange, type AuditFact } from "./audit-summary";
 import { DataTable } from "../../components/data-table";
+import type { DashboardDefaults } from "../../../../api/dashboard-defaults";
+
+const AUDIT_LIMIT: DashboardDefaults["ownershipAuditLimit"] = 50; // typed by the API's literal (warmed view)
 
 export function AuditCard() {
-  const audit = useOwnershipAudit({ limit: 50 });
+  const audit = useOwnershipAudit({ limit: AUDIT_LIMIT });
   return (
     <Card title="Audit trail" note="Every change of ownership metadata, newest first: rule edits made here and ownership-file applies." testId="audit-card">
       <QueryState query={audit} height={120} isEmpty={(data) => data.entries.length === 0} empty="No ownership changes recorded yet.">

@@ -11,6 +11,7 @@ import { addDays, formatDay } from "../../format/dates";
 import { formatShare, formatUsd, formatUsdChange } from "../../format/money";
 import { buildOrgTree, type OrgNode } from "./org-tree";
 import { UNATTRIBUTED_TEAM_ID } from "./unattributed";
+import type { DashboardDefaults } from "../../../../api/dashboard-defaults";
 
 const PERIODS = [
   { key: "mtd", label: "Month to date" },
@@ -18,6 +19,7 @@ const PERIODS = [
   { key: "90d", label: "Last 90 days" },
 ] as const;
 type PeriodKey = (typeof PERIODS)[number]["key"];
+const DEFAULT_PERIOD: PeriodKey & DashboardDefaults["orgRollupPeriod"] = "mtd"; // typed by the API's literal (warmed view)
 
 function periodOf(key: PeriodKey, lastDay: string): { from: string; to: string } {
   const monthStart = `${lastDay.slice(0, 7)}-01`;
@@ -29,7 +31,7 @@ function periodOf(key: PeriodKey, lastDay: string): { from: string; to: string }
 
 export function OrgRollupCard() {
   const [measure] = useMeasure();
-  const [periodKey, setPeriodKey] = useState<PeriodKey>("mtd");
+  const [periodKey, setPeriodKey] = useState<PeriodKey>(DEFAULT_PERIOD);
   const lastDay = useLastCompleteBillingDay();
   const period = lastDay.data ? periodOf(periodKey, lastDay.data) : {};
   const rollup = useOrgRollup({ measure, ...period }, { enabled: !lastDay.isPending });
