@@ -4,25 +4,24 @@
 // small result pages, the PostgreSQL path, DuckDB and Athena give identical facts, attribution,
 // rollups and reconciliation, to the last digit. Failures, cancellation and timeouts fail the pass
 // with nothing written; each period's query reads only its partition; bytes and dollars are recorded.
-import { mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import { afterAll, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { importFiles } from "../../jobs/imports/import-files";
 import { listLocalFiles } from "../../jobs/imports/local-files";
-import { athenaName } from "../../jobs/imports/tag-columns";
 import { duckdbEngine } from "../../jobs/engines/duckdb-engine";
 import { athenaEngine } from "../../jobs/engines/athena-engine";
 import { runEnginePass } from "../../jobs/engines/engine-pass";
 import type { AthenaConfig } from "../../jobs/config/engine-config";
 import { seedOwnership } from "../bench/bench-database";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { passSnapshot, writeEngineExports } from "../support/engine-exports";
+import { passSnapshot } from "../support/engine-exports";
+import { athenaTable } from "../support/athena-table";
 import { FAKE_CREDENTIALS } from "../fake-aws/clients";
 import { startFakeAthena, type FakeAthena } from "../fake-athena/server";
 
@@ -40,34 +39,6 @@ const fresh = async () => {
   return database;
 };
 
-/** The CUR Athena integration's name for a legacy CUR column: lineItem/UnblendedCost -> line_item_unblended_cost. */
-const athenaColumn = (column: string) => column.split(/[/:]/).map(athenaName).join("_");
-
-/** Generated exports rewritten as the Athena table's Parquet, partitioned year=YYYY/month=M; returns the folder. */
-async function athenaTable(name: string, rows: number): Promise<string> {
-  const source = join(dir, `${name}-source`);
-  mkdirSync(source);
-  const exports = await writeEngineExports(source, rows);
-  const duck = await DuckDBInstance.create(":memory:");
-  const connection = await duck.connect();
-  const header = (await connection.runAndReadAll(`select * from read_csv('${exports.csv[0]}', header = true, all_varchar = true) limit 0`)).columnNames();
-  // `resourceTags/user:Team` and `.../user:team` are one column in Athena's spelling: Team is kept as team_lead (not owner-like).
-  const renamed = header.map((column) => (column === "resourceTags/user:Team" ? "resource_tags_user_team_lead" : athenaColumn(column)));
-  const select = header.map((column, i) => {
-    const value = `"c${i}"`;
-    const typed = /Cost$|UsageAmount$/.test(column) ? `cast(${value} as double)` : /Date$/.test(column) ? `cast(${value} as timestamp)` : value;
-    return `${typed} as "${renamed[i]}"`;
-  });
-  const files = `[${exports.csv.map((path) => `'${path}'`).join(", ")}]`;
-  const folder = join(dir, name);
-  await connection.run(`copy (select ${select.join(", ")}, substr(c0, 1, 4) as year, cast(cast(substr(c0, 6, 2) as int) as varchar) as month
-    from read_csv(${files}, header = true, all_varchar = true, auto_detect = false, columns = {${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}))
-    to '${folder}' (format parquet, partition_by (year, month))`);
-  connection.closeSync();
-  duck.closeSync();
-  return folder;
-}
-
 const PERIODS = ["2025-05-01", "2025-06-01"];
 
 function config(fake: FakeAthena, table: string, overrides: Partial<AthenaConfig> = {}): AthenaConfig {
@@ -79,7 +50,7 @@ const parquetFiles = (folder: string) => readdirSync(folder, { recursive: true }
 
 it("PostgreSQL, DuckDB and Athena give identical facts, attribution, rollups and reconciliation (generated exports, faults)", async () => {
   for (const [i, rows] of [2_000, 7_000].entries()) {
-    const folder = await athenaTable(`cur_${i}`, rows);
+    const folder = await athenaTable(dir, `cur_${i}`, rows);
     const fake = await startFakeAthena([{ database: "cur", table: `cur_${i}`, folder }], { pageSize: 97 + i * 400 });
     fakes.push(fake);
     fake.injectFaults([{ kind: "throttle", target: "AmazonAthena.StartQueryExecution" }, { kind: "throttle", target: "AmazonAthena.GetQueryResults", afterSuccesses: 1, times: 2 }]);
@@ -118,7 +89,7 @@ it("PostgreSQL, DuckDB and Athena give identical facts, attribution, rollups and
 }, 600_000);
 
 it("a query that fails for good, is cancelled or times out fails the pass, names the query, and writes nothing", async () => {
-  const folder = await athenaTable("cur_faults", 500);
+  const folder = await athenaTable(dir, "cur_faults", 500);
   const fake = await startFakeAthena([{ database: "cur", table: "cur_faults", folder }], { runningPolls: 3 });
   fakes.push(fake);
   const database = await fresh();
