@@ -22,8 +22,9 @@ export interface PassInput {
   resourceIds: boolean;
 }
 
-/** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N. */
-export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines"] as const;
+/** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N,
+ *  then how many of the fact's lines lack each required field (missing_0..missing_M). */
+export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines", "invoice_id", "rounded_values"] as const;
 
 const TIE = "cast('0.000000000050000000' as decimal(38, 18))";
 
@@ -80,30 +81,22 @@ function roundedLines(input: PassInput, extra: Record<string, string>): string {
           from ${input.from}${input.where ? ` where ${input.where}` : ""}) t) x) r`;
 }
 
-/** The grouped facts: one row per distinct fact, money as decimal text, the line count. */
+/**
+ * The grouped facts, one row per distinct fact and invoice: money as decimal text, the line count, the
+ * amounts rounded to 10 decimals, and the lines lacking each required field. One scan gives both the
+ * facts and the quality totals (run-pass.ts sums those per period and invoice).
+ */
 export function factsSql(input: PassInput): string {
+  const { layout } = input;
   const tags = input.tagKeys.map((_, i) => `tag_${i}`);
-  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...tags];
+  const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
+  const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ...required]);
+  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "invoice_id", ...tags];
   return `select cast(period as varchar) as period, cast(day as varchar) as day, account_id, service, region, usage_type, record_type, resource_id,
     cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized, cast(sum(net_amortized) as varchar) as net_amortized,
-    cast(count(*) as varchar) as lines${tags.map((tag) => `, ${tag}`).join("")}
-  from (${roundedLines(input, {})}) l
+    cast(count(*) as varchar) as lines, invoice_id, cast(sum(rounded_values) as varchar) as rounded_values${tags.map((tag) => `, ${tag}`).join("")}${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
+  from (${roundedLines(input, extra)}) l
   group by ${groupBy.join(", ")}`;
-}
-
-/** The data-quality totals per billing period and invoice: lines, money, spend with no owner-like tag,
- *  amounts rounded to 10 decimals, and lines missing each field the import requires. */
-export function qualitySql(input: PassInput): string {
-  const { layout } = input;
-  const noOwner = input.ownerLikeKeys.length === 0 ? "1 = 1" : input.ownerLikeKeys.map((key) => `${layout.tag(key)} is null`).join(" and ");
-  const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
-  const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ["no_owner", `(case when ${noOwner} then 1 else 0 end)`], ...required]);
-  return `select cast(period as varchar) as period, invoice_id, cast(count(*) as varchar) as lines,
-    cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized,
-    cast(coalesce(sum(case when no_owner = 1 then unblended end), 0) as varchar) as without_owner,
-    cast(sum(rounded_values) as varchar) as rounded_values${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
-  from (${roundedLines({ ...input, tagKeys: [], resourceIds: false }, extra)}) l
-  group by period, invoice_id`;
 }
 
 /** The fields `missing_<i>` of the quality totals name, in order. */
