@@ -8,6 +8,7 @@ import { DATASET_FILES } from "../sources/fixtures/dataset";
 import type { DatabaseTarget } from "../../db/client";
 import { ConfigError } from "./config-error";
 import { loadAuthConfig, type AuthConfig } from "./auth-config";
+import { loadEngineConfig, type EngineConfig } from "./engine-config";
 import { webhookAddressGuard } from "../nudges/webhook-address-guard";
 
 export { ConfigError };
@@ -54,6 +55,8 @@ export interface Config {
   /** The largest file upload, as sent and (gzip) decompressed; JSON bodies have a fixed 1 MB. */
   uploadMaxBytes: number;
   uploadMaxDecompressedBytes: number;
+  /** The resource-level pass's engine (PASS_ENGINE, engine-config.ts). */
+  engine: EngineConfig;
 }
 
 const awsCredentialVariables = [
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookAllowedHosts: parseWebhookAllowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     uploadMaxDecompressedBytes: e.UPLOAD_MAX_DECOMPRESSED_MB * 1024 * 1024,
+    engine: loadEngineConfig(env, parseRegions(e.AWS_REGIONS)[0]!),
   };
 }
 

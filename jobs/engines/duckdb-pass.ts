@@ -70,7 +70,7 @@ export class DuckDbExports {
       for (const group of groups.values()) {
         const name = `export_lines_${views.length}`;
         const list = `[${group.paths.map((path) => `'${quoted(path)}'`).join(", ")}]`;
-        const source = group.parquet ? `read_parquet(${list})` : `read_csv(${list}, header = true, all_varchar = true, auto_detect = false, columns = {${group.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ")}})`;
+        const source = group.parquet ? `read_parquet(${list}, hive_partitioning = false)` : `read_csv(${list}, header = true, all_varchar = true, auto_detect = false, columns = {${group.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ")}})`;
         const read = (await connection.runAndReadAll(`describe select * from ${source}`)).getRowObjects().map((row) => String(row.column_name));
         if (read.length !== group.header.length) throw new Error(`${group.paths[0]}: the header has ${group.header.length} columns, DuckDB read ${read.length}`);
         const select = group.header.map((column, i) => {

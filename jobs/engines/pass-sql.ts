@@ -22,8 +22,9 @@ export interface PassInput {
   resourceIds: boolean;
 }
 
-/** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N. */
-export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines"] as const;
+/** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N,
+ *  then how many of the fact's lines lack each required field (missing_0..missing_M). */
+export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines", "invoice_id", "rounded_values"] as const;
 
 const TIE = "cast('0.000000000050000000' as decimal(38, 18))";
 
@@ -37,8 +38,18 @@ function halfEven(x: string): string {
 const dateOf = (text: string) => `cast(substr(${text}, 1, 10) as date)`;
 
 /**
- * The lines, in three steps: their texts (t), the amounts as exact DECIMAL(38, 18) (x), each amount
- * rounded to the cent's billionth (r). Each step reads the one before, so no value is cast twice.
+ * A money text as DECIMAL(38, 10), in two ways with one result: plain text with at most 10 decimals
+ * and 8 integer digits (almost every amount) is read as DECIMAL(18, 10), exactly and fast (DuckDB
+ * parses text into a 38-digit decimal about 25 times slower); anything else (exponent notation, more
+ * decimals, larger) as exact DECIMAL(38, 18), then rounded half to even.
+ */
+const plainShort = (t: string) =>
+  `(strpos(${t}, 'e') + strpos(${t}, 'E') = 0 and ((strpos(${t}, '.') = 0 and length(${t}) <= 8) or (strpos(${t}, '.') > 0 and strpos(${t}, '.') <= 9 and length(${t}) - strpos(${t}, '.') <= 10)))`;
+
+/**
+ * The lines, in three steps: their texts (t), each amount read (f: the fast exact way; x: the exact
+ * DECIMAL(38, 18) way), each amount as DECIMAL(38, 10) (r). Each step reads the one before, so no
+ * value is cast twice.
  */
 function roundedLines(input: PassInput, extra: Record<string, string>): string {
   const { layout } = input;
@@ -55,42 +66,37 @@ function roundedLines(input: PassInput, extra: Record<string, string>): string {
   ];
   const kept = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...input.tagKeys.map((_, i) => `tag_${i}`), ...Object.keys(extra)];
   const inner = [...kept, ...Object.keys(layout.carried)];
-  const exact = moneyNames.map((_, i) => `cast(t_${i} as decimal(38, 18)) as x_${i}`);
-  const rounded = moneyNames.map((_, i) => `${halfEven(`x_${i}`)} as r_${i}, x_${i}`);
+  const read = moneyNames.map((_, i) => {
+    const t = `t_${i}`;
+    return `(case when ${plainShort(t)} then cast(cast(${t} as decimal(18, 10)) as decimal(38, 10)) end) as f_${i}, (case when not ${plainShort(t)} then cast(${t} as decimal(38, 18)) end) as x_${i}`;
+  });
+  const rounded = moneyNames.map((_, i) => `coalesce(f_${i}, ${halfEven(`x_${i}`)}) as r_${i}, x_${i}`);
   const m = (name: string) => `r_${moneyNames.indexOf(name)}`;
   const measures = layout.measures((name) => (moneyNames.includes(name) ? m(name) : "cast(null as decimal(38, 10))"));
   return `select ${kept.join(", ")}, ${measures.unblended} as unblended, ${measures.amortized} as amortized, ${measures.netAmortized} as net_amortized,
       ${moneyNames.map((_, i) => `(case when x_${i} <> r_${i} then 1 else 0 end)`).join(" + ")} as rounded_values
     from (select ${inner.join(", ")}, ${rounded.join(", ")}
-      from (select ${inner.join(", ")}, ${exact.join(", ")}
+      from (select ${inner.join(", ")}, ${read.join(", ")}
         from (select ${texts.join(",\n          ")}
           from ${input.from}${input.where ? ` where ${input.where}` : ""}) t) x) r`;
 }
 
-/** The grouped facts: one row per distinct fact, money as decimal text, the line count. */
+/**
+ * The grouped facts, one row per distinct fact and invoice: money as decimal text, the line count, the
+ * amounts rounded to 10 decimals, and the lines lacking each required field. One scan gives both the
+ * facts and the quality totals (run-pass.ts sums those per period and invoice).
+ */
 export function factsSql(input: PassInput): string {
+  const { layout } = input;
   const tags = input.tagKeys.map((_, i) => `tag_${i}`);
-  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...tags];
+  const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
+  const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ...required]);
+  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "invoice_id", ...tags];
   return `select cast(period as varchar) as period, cast(day as varchar) as day, account_id, service, region, usage_type, record_type, resource_id,
     cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized, cast(sum(net_amortized) as varchar) as net_amortized,
-    cast(count(*) as varchar) as lines${tags.map((tag) => `, ${tag}`).join("")}
-  from (${roundedLines(input, {})}) l
+    cast(count(*) as varchar) as lines, invoice_id, cast(sum(rounded_values) as varchar) as rounded_values${tags.map((tag) => `, ${tag}`).join("")}${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
+  from (${roundedLines(input, extra)}) l
   group by ${groupBy.join(", ")}`;
-}
-
-/** The data-quality totals per billing period and invoice: lines, money, spend with no owner-like tag,
- *  amounts rounded to 10 decimals, and lines missing each field the import requires. */
-export function qualitySql(input: PassInput): string {
-  const { layout } = input;
-  const noOwner = input.ownerLikeKeys.length === 0 ? "1 = 1" : input.ownerLikeKeys.map((key) => `${layout.tag(key)} is null`).join(" and ");
-  const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
-  const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ["no_owner", `(case when ${noOwner} then 1 else 0 end)`], ...required]);
-  return `select cast(period as varchar) as period, invoice_id, cast(count(*) as varchar) as lines,
-    cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized,
-    cast(coalesce(sum(case when no_owner = 1 then unblended end), 0) as varchar) as without_owner,
-    cast(sum(rounded_values) as varchar) as rounded_values${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
-  from (${roundedLines({ ...input, tagKeys: [], resourceIds: false }, extra)}) l
-  group by period, invoice_id`;
 }
 
 /** The fields `missing_<i>` of the quality totals name, in order. */

@@ -1,11 +1,13 @@
-// Runs the resource-level pass on an engine: the quality totals first (a bad line fails the whole
-// pass, naming the field and how many lines lack it, before anything is written), then the grouped
-// facts, merged across sources by fact (exact decimal sums) and split by billing period.
+// Runs the resource-level pass on an engine: one query per source (and billing period where the source
+// is partitioned by it) gives the grouped facts with their quality counts. A bad line fails the whole
+// pass, naming the field and how many lines lack it, before anything is written. Facts are merged
+// across sources by fact (exact decimal sums) and split by billing period; the quality totals per
+// period and invoice are summed from them.
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { COMMON_OWNER_KEYS } from "../../db/schema";
-import { FACT_COLUMNS, factsSql, qualitySql, requiredFields, type PassInput } from "./pass-sql";
+import { FACT_COLUMNS, factsSql, requiredFields, type PassInput } from "./pass-sql";
 import { EnginePassError, type PassEngine, type PassRows, type PassSource } from "./pass-engine";
 
 export interface Fact {
@@ -71,14 +73,13 @@ export async function runPass(engine: PassEngine, needs: Awaited<ReturnType<type
     const filters = source.periodFilter && periods ? periods.map((period) => source.periodFilter!(period)) : [undefined];
     for (const where of filters) {
       const input: PassInput = { from: source.from, where, layout, tagKeys, ownerLikeKeys, resourceIds: needs.resourceIds };
-      const checked = byName(await engine.run({ sql: qualitySql(input), label: `quality ${source.label}${where ? ` (${where})` : ""}` }));
-      refuseBadLines(source, checked);
-      quality.push(...checked.map((row) => ({
-        period: row.period!, invoiceId: row.invoice_id ?? null, lines: Number(row.lines), unblended: plain(row.unblended!), amortized: plain(row.amortized!),
-        withoutOwnerTag: plain(row.without_owner!), roundedValues: Number(row.rounded_values),
-      })));
       const facts = await engine.run({ sql: factsSql(input), label: `facts ${source.label}${where ? ` (${where})` : ""}` });
-      for (const row of facts.rows) addFact(merged, row, tagKeys);
+      refuseBadLines(source, facts, tagKeys.length);
+      const ownerColumns = ownerLikeKeys.map((key) => FACT_COLUMNS.length + tagKeys.indexOf(key));
+      for (const row of facts.rows) {
+        addFact(merged, row, tagKeys);
+        addQuality(quality, row, ownerColumns.every((column) => row[column] === null));
+      }
     }
   }
   const periodsOut = new Map<string, Fact[]>();
@@ -90,12 +91,26 @@ export async function runPass(engine: PassEngine, needs: Awaited<ReturnType<type
   return { periods: periodsOut, quality, tagKeys: [...allKeys].sort(), resourceIds: needs.resourceIds };
 }
 
-function refuseBadLines(source: PassSource, rows: Record<string, string | null>[]): void {
-  const fields = requiredFields(source.layout);
-  fields.forEach((field, i) => {
-    const missing = rows.reduce((sum, row) => sum + Number(row[`missing_${i}`] ?? 0), 0);
+function refuseBadLines(source: PassSource, facts: PassRows, tags: number): void {
+  requiredFields(source.layout).forEach((field, i) => {
+    const column = FACT_COLUMNS.length + tags + i;
+    const missing = facts.rows.reduce((sum, row) => sum + Number(row[column] ?? 0), 0);
     if (missing > 0) throw new EnginePassError(`${source.label}: ${missing} line(s) without ${field}; nothing was written`);
   });
+}
+
+/** Adds a fact row to the totals of its period and invoice. */
+function addQuality(quality: PeriodQuality[], row: (string | null)[], withoutOwner: boolean): void {
+  const value = (column: (typeof FACT_COLUMNS)[number]) => row[FACT_COLUMNS.indexOf(column)] ?? null;
+  const [period, invoiceId] = [value("period")!, value("invoice_id")];
+  let totals = quality.find((q) => q.period === period && q.invoiceId === invoiceId);
+  if (!totals) quality.push((totals = { period, invoiceId, lines: 0, unblended: "0", amortized: "0", withoutOwnerTag: "0", roundedValues: 0 }));
+  const add = (sum: string, text: string | null) => new Decimal(sum).plus(text ?? 0).toFixed();
+  totals.lines += Number(value("lines"));
+  totals.unblended = add(totals.unblended, value("unblended"));
+  totals.amortized = add(totals.amortized, value("amortized"));
+  if (withoutOwner) totals.withoutOwnerTag = add(totals.withoutOwnerTag, value("unblended"));
+  totals.roundedValues += Number(value("rounded_values"));
 }
 
 /** Decimal text without trailing zeros (DECIMAL(38, 10) text is "1.5000000000"). */

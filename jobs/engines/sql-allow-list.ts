@@ -15,6 +15,8 @@ export const ALLOWED_FUNCTIONS: Record<string, string> = {
   mod: "mod(decimal, integer): the remainder, sign of the dividend",
   contains: "contains(array, value): membership (Trino's contains, DuckDB's alias of list_contains)",
   map_keys: "the keys of a MAP as an array",
+  strpos: "strpos(text, part): 1-based position, 0 when absent",
+  length: "length(text): characters",
 };
 
 export const ALLOWED_TYPES: Record<string, string> = {
@@ -22,11 +24,12 @@ export const ALLOWED_TYPES: Record<string, string> = {
   "decimal(38, 18)": "an amount read exactly (Parquet DOUBLE text has at most 17 significant digits)",
   "decimal(38, 10)": "money, as the PostgreSQL path keeps it (10 decimals, half to even)",
   "decimal(38, 0)": "an integer of a money value's digits, for the half-to-even test",
+  "decimal(18, 10)": "plain text of at most 8 integer digits and 10 decimals, read exactly (the fast way)",
   date: "a calendar day from YYYY-MM-DD text",
 };
 
 /** Operators besides the keywords (and, or, not, is null, case ... end, in): the same in both. */
-export const ALLOWED_OPERATORS = ["||", "<>", "=", "+", "-", "*", "[", "]", "(", ")", ","];
+export const ALLOWED_OPERATORS = ["||", "<>", "=", "<", ">", "+", "-", "*", "[", "]", "(", ")", ","];
 
 const KEYWORDS = new Set(["select", "from", "where", "group", "by", "as", "and", "or", "not", "is", "null", "case", "when", "then", "else", "end", "in", "distinct"]);
 

@@ -9,8 +9,10 @@ import { IMPORT_LOCK } from "./scheduled-import";
 import { withJobLock } from "../sync/abandoned-runs";
 import { qualityLines } from "./quality/quality-lines";
 import type { ImportQuality } from "../../db/domain/import-quality-report";
+import { engineImportCommand } from "../engines/engine-command";
 
 export async function importCommand(runtime: Runtime, location: string | undefined, format: string | undefined): Promise<void> {
+  if (runtime.config.engine.name !== "postgres") return engineImportCommand(runtime, location); // only grouped facts reach PostgreSQL
   if (!location) throw new Error("import needs a file, a folder or s3://bucket/prefix");
   if (format !== undefined && !(FORMAT_OPTIONS as readonly string[]).includes(format)) throw new Error(`--format must be one of ${FORMAT_OPTIONS.join(", ")}`);
   const bar = new SingleBar({ format: "import [{bar}] {value}/{total}  {label}", hideCursor: true }, Presets.shades_classic);

@@ -10,6 +10,16 @@ interface Results {
   firstReads: FirstReadResult;
   duckdb: { seconds: number; rowsPerS: number; groups: number };
   parquet: { fileMb: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; ratio: number; ofCsvImport: number };
+  duckdbEngine?: { parquetS: number; csvS: number; parquetPassS: number; facts: number; lines: number; equal: boolean; vsCsvImport: number; vsParquetImport: number; csvVsCsvImport: number };
+}
+
+/** The DuckDB engine's whole pass (read + group + write facts + attribution) against the PostgreSQL import + attribution. */
+function engineRows(e: NonNullable<Results["duckdbEngine"]>, importTotalS: number): [string, string, string][] {
+  return [
+    ["PostgreSQL path: import + attribution (CSV)", `${n(importTotalS, 1)} s`, "baseline"],
+    ["DuckDB engine on the Parquet: pass + facts + attribution", `${n(e.parquetS, 1)} s (DuckDB ${n(e.parquetPassS, 1)} s); ${n(e.lines)} lines -> ${n(e.facts)} facts`, `${n(e.vsCsvImport, 1)}x faster (>= 3x: ${verdict(e.vsCsvImport >= 3)}); ${n(e.vsParquetImport, 1)}x the Parquet import; equal: ${e.equal ? "yes" : "NO"}`],
+    ["DuckDB engine on the CSV", `${n(e.csvS, 1)} s`, `${n(e.csvVsCsvImport, 1)}x faster`],
+  ];
 }
 
 const n = (value: number, digits = 0) => value.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -35,6 +45,7 @@ export function printTable(r: Results): void {
     ["first read after a change, warmed", firstRead(r.firstReads.warmed), againstTarget(r.firstReads.warmed)],
     ["  warm round (all default views, after the change)", `${n(r.firstReads.warmed.warmMs)} ms (${r.firstReads.warmed.warmFailed} failed)`, ""],
     ["API server peak RSS (VmHWM)", `${n(r.api.peakRssMb)} MB`, `< 500 MB: ${verdict(r.api.peakRssMb < 500)}`],
+    ...(r.duckdbEngine ? engineRows(r.duckdbEngine, r.import.totalS) : []),
     ["DuckDB on the CSV (analyst)", `${n(r.duckdb.seconds, 1)} s, ${n(r.duckdb.rowsPerS)} rows/s`, `${n(r.duckdb.groups)} groups`],
   ];
   const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];

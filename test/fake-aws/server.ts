@@ -2,10 +2,10 @@
 // dispatching on X-Amz-Target to the Cost Explorer and Tagging emulators (or any implementation
 // of the same interfaces), logging every request and playing back injected faults.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { AwsApiError, type CostExplorerApi, type TaggingApi } from "../../jobs/sources/aws-apis.js";
 import { FaultQueue, type Fault } from "./faults.js";
+import { listenLocal } from "./listen-local.js";
 import { commitmentOperations } from "./commitment-operations.js";
 import type { CommitmentsApi } from "../../jobs/sources/commitments-api.js";
 
@@ -119,22 +119,14 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenLocal(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.url,
     requests,
     injectFaults: (list) => faults.add(list),
     clearFaults: () => faults.clear(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections(); // the SDK keeps sockets alive; don't wait for them to idle out
-      }),
+    close: () => listening.close(),
   };
 }
 

@@ -80,3 +80,35 @@ it("refuses an export with a line missing a required field, naming it, and write
   const [stored] = await queryRows<{ rows: number }>(database.db, sql`select count(*)::int as rows from cost_line_items`);
   expect(stored!.rows).toBe(0);
 });
+
+it("a pass interrupted after its first billing period leaves the next period's previous facts in force", async () => {
+  const database = await fresh();
+  const first = await runEnginePass(database, () => duckdbEngine(exports.csv), { location: dir });
+  expect(first.status, first.error).toBe("succeeded");
+  const state = () => queryRows<{ period: string; batch: number; facts: number; unblended: string }>(database.db, sql`
+    select b.billing_period::text as period, b.id::int as batch, count(li.*)::int as facts, trim_scale(sum(li.unblended_cost))::text as unblended
+    from import_batches b join cost_line_items li on li.batch_id = b.id where b.status = 'imported' group by 1, 2 order by 1`);
+  const before = await state();
+  expect(before.map((row) => row.period)).toEqual(["2025-05-01", "2025-06-01"]);
+
+  // June's facts come back broken (a day that is no date): May is rewritten, June's write rolls back.
+  const broken = async () => {
+    const engine = await duckdbEngine(exports.csv);
+    return { ...engine, run: async (query: Parameters<typeof engine.run>[0]) => {
+      const rows = await engine.run(query);
+      if (!query.label.startsWith("facts")) return rows;
+      return { ...rows, rows: rows.rows.map((row) => (row[0] === "2025-06-01" ? [row[0], "2025-06-99", ...row.slice(2)] : row)) };
+    } };
+  };
+  const interrupted = await runEnginePass(database, broken, { location: dir });
+  expect(interrupted.status).toBe("failed");
+  expect(interrupted.details).toMatchObject({ periods: ["2025-05-01"] });
+  const after = await state();
+  expect(after[0]).toMatchObject({ period: "2025-05-01", facts: before[0]!.facts, unblended: before[0]!.unblended });
+  expect(after[0]!.batch).not.toBe(before[0]!.batch); // May rewritten
+  expect(after[1]).toEqual(before[1]); // June: the previous facts, untouched
+  const [reconciled] = await queryRows<{ differs: number }>(database.db, sql`
+    select count(*)::int as differs from (select day, sum(unblended_cost) as s from cost_line_items group by day) b
+    full join (select day, sum(unblended_cost) as s from attributed_costs group by day) a using (day) where a.s is distinct from b.s`);
+  expect(reconciled!.differs).toBe(0);
+}, 300_000);
