@@ -45,7 +45,7 @@ export async function stageParquetDirect(database: Database, blocks: BlockTables
   let keepDir = false;
   try {
     await pipeline(parquet, createWriteStream(input, { highWaterMark: 1 << 20 }));
-    const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+    const instance = await DuckDBInstance.create(":memory:", { threads: "1", preserve_insertion_order: "false" });
     const connection = await instance.connect();
     try {
       const plan = await planFile(connection, input, fileName, option);
