@@ -18,7 +18,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { ImportError } from "./import-error";
 
 /** Decimal text of a number DuckDB spelled as text (`1e-07`, `1.2345678901234568e+17`, `100.0`, `-0.0`): no exponent, no `.0`, no `-0`. */
-const PLAIN_NUMBER_MACROS = `
+export const PLAIN_NUMBER_MACROS = `
 create or replace temp macro plain_exponent(sign, digits, point) as (
   sign || case
     when point <= 0 then '0.' || repeat('0', -point) || digits
@@ -35,7 +35,7 @@ create or replace temp macro plain_number(s) as (
   end)`;
 
 /** How one column of this DuckDB type is written as CSV text. */
-function csvValue(column: string, type: string): string {
+export function csvValue(column: string, type: string): string {
   const ref = `"${column.replaceAll('"', '""')}"`;
   if (type === "DOUBLE" || type === "FLOAT") {
     // Most costs take the first three branches (numeric tests, no string work); DuckDB writes no

@@ -25,8 +25,9 @@ export interface ScannedFile {
   periods: Map<string, PeriodSummary>;
   /** The file's header, as read (for the import's quality report: tag columns, columns ignored). */
   columns: string[];
-  /** Who parsed and mapped the rows: PostgreSQL (CSV of any format, Parquet turned CSV) or Node (a file the SQL path refused). */
-  parsedBy: "postgres" | "node";
+  /** Who parsed and mapped the rows: PostgreSQL (CSV of any format, Parquet turned CSV), DuckDB (a legacy CUR
+   *  Parquet file into new months, parquet-direct.ts) or Node (a file the SQL path refused). */
+  parsedBy: "postgres" | "duckdb" | "node";
 }
 
 /** The stream, passed through a sha256 of its raw (still compressed) bytes. */

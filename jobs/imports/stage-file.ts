@@ -3,19 +3,23 @@
 // and map in SQL: in lanes beside the transaction on a real PostgreSQL, sql-lanes.ts, inside it on
 // PGlite, sql-stage.ts); any file the SQL path refuses goes the Node way (parse, map and check each
 // row, COPY into import_stage).
+import type { Readable } from "node:stream";
 import type { Database, DbOrTx } from "../../db/client";
 import { sourceOf, type FormatOption } from "./detect-format";
 import type { ImportFile } from "./import-file";
 import { ImportError } from "./import-error";
 import type { ImportedLineItem, ImportFormat } from "./line-item";
 import { mapFile, resolveFormat } from "./map-file";
-import { openContent, type FileContent } from "./read-rows";
+import { openContent, peek, type FileContent } from "./read-rows";
+import { stageParquetDirect } from "./parquet-direct";
 import { hashing, type PeriodSummary, type ScannedFile } from "./scan-file";
 import { mapsInSql, peekCsvHeader, SqlPathRefused, stageInTransaction, type SqlStagedFile } from "./sql-stage";
 import { SPLIT_LINE_COLUMNS } from "./split-columns";
 import { stageInLanes, type BlockTables, type MappedBlock } from "./sql-lanes";
 
 export type ParseIn = "postgres" | "node";
+
+const PARQUET = Buffer.from("PAR1");
 
 /** The import transaction's side of the lanes (sql-lanes.ts): batch ids, and a block written as soon as a lane has it. */
 export interface BlockWriter {
@@ -33,7 +37,28 @@ export interface StagedFile extends ScannedFile {
 
 export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
   const { stream, digest } = hashing(await file.open());
-  const opened = await openContent(file.name, stream);
+  let input: Readable = stream;
+  if (parseIn === "postgres" && database.kind === "postgres") {
+    // A Parquet file DuckDB maps itself skips the CSV (parquet-direct.ts); else its bytes come back.
+    const head = await peek(stream, 4);
+    input = head.stream;
+    if (head.head.subarray(0, 4).equals(PARQUET)) {
+      const direct = await stageParquetDirect(database, blocks, file.name, input, option, {
+        source: "cur",
+        batchIds: (periods, db) => writer.batchIds(index, periods, db),
+        write: (block) => writer.write(index, block),
+      }).catch((error: Error) => {
+        throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${error.message}`, { cause: error });
+      });
+      if ("declined" in direct) input = direct.declined;
+      else {
+        if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+        const { staged } = direct;
+        return { file, sha256, format: "cur", columns: staged.columns, rows: staged.rows, periods: staged.periods, raw: staged, parsedBy: "duckdb" };
+      }
+    }
+  }
+  const opened = await openContent(file.name, input);
   try {
     const staged = await stageContent(database, tx, blocks, index, file, sha256, opened, option, parseIn, writer);
     if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);

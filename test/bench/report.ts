@@ -36,7 +36,7 @@ export function printTable(r: Results): void {
     ["Tallyboard import: hash + one pass (COPY, check, map)", `${n(r.import.importRowsPerS)} rows/s (${n(r.import.importS, 1)} s)`, `${n(r.import.parallelRatio * 100)}% of bare ${r.import.parallelCopyConnections}-conn (>= 50%: ${verdict(r.import.parallelRatio >= 0.5)}); ${n(r.import.ratio * 100)}% of bare 1-conn`],
     ["  of which the write pass (COPY+check+map+insert)", `${n(r.import.copyPassRowsPerS)} rows/s`, ""],
     [`Tallyboard import of the same rows as Parquet (${r.parquet.fileMb} MB)`, `${n(r.parquet.importRowsPerS)} rows/s (${n(r.parquet.importS, 1)} s)`, `${n(r.parquet.ratio * 100)}% of bare CSV COPY; >= 50%: ${verdict(r.parquet.ratio >= 0.5)}; ${n(r.parquet.ofCsvImport * 100)}% of the CSV import`],
-    ["  of which the write pass (DuckDB to CSV, COPY+check+map+insert)", `${n(r.parquet.copyPassRowsPerS)} rows/s`, ""],
+    ["  of which the write pass (DuckDB maps, lanes COPY into the new months)", `${n(r.parquet.copyPassRowsPerS)} rows/s`, ""],
     ["bare INSERT ... SELECT rules join", `${n(r.attribution.bareJoinS, 1)} s`, "baseline"],
     ["attribution + rollups (re-run)", `${n(r.attribution.reattributeS, 1)} s`, `${n(r.attribution.ratio, 2)}x bare; <= 2x: ${verdict(r.attribution.ratio <= 2)}`],
     ["attribution + rollups (inside import)", `${n(r.attribution.inImportS, 1)} s`, `${n(r.attribution.inImportRatio, 2)}x bare`],
