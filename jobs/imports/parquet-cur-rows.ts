@@ -54,7 +54,7 @@ export interface CurRowsQuery {
   tagKeys: string[];
 }
 
-export const ROW_COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", "source", "batch_id"] as const;
+export const ROW_COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", "source", "batch_id", "usage_hour"] as const;
 
 /** The query over `from` (a read_parquet) for this header, or null when the file is not read this way. */
 export function curRowsQuery(header: readonly string[], columns: ParquetColumn[], from: string): CurRowsQuery | null {
@@ -77,6 +77,7 @@ export function curRowsQuery(header: readonly string[], columns: ParquetColumn[]
   const type = "f.line_type";
   const fields = {
     day: has(C.usageStart) ? dayOf(C.usageStart) : "null::date",
+    hour: has(C.usageStart) ? `hour(${ref(C.usageStart)}::timestamp)` : "null::int",
     period: `date_trunc('month', ${has(C.billingPeriodStart) ? `coalesce(${dayOf(C.billingPeriodStart)}, ${dayOf(C.usageStart)})` : dayOf(C.usageStart)})::date`,
     valid: `(${ref(C.usageStart)} is not null and ${validTime(C.usageStart)} ${has(C.billingPeriodStart) ? `and ${validTime(C.billingPeriodStart)}` : ""})`,
     line_type: text(C.lineItemType), account: text(C.account), service: `coalesce(${text(C.productName)}, ${text(C.serviceCode)}, ${text(C.productCode)})`,
@@ -135,7 +136,8 @@ export function curRowsQuery(header: readonly string[], columns: ParquetColumn[]
       return `select case when ${checks.join(" and ")} then f.day else ${refused} end as day, pg_text(f.account) as account_id, pg_text(f.service) as service,
           pg_text(f.region) as region, pg_text(f.usage_type) as usage_type, pg_text(${type}) as record_type, pg_text(f.resource_id) as resource_id,
           json_text(${tags}) as tags, ${cost("f.unblended")} as unblended_cost, ${cost("f.gross_text")} as amortized_cost,
-          ${cost(hasNet ? "f.net_text" : "f.gross_text")} as net_amortized_cost, ${shortest ? "f.usage" : "strip_zeros(f.usage)"} as usage_quantity, pg_text(f.invoice_id) as invoice_id, ${literal(source)} as source, ${batch} as batch_id
+          ${cost(hasNet ? "f.net_text" : "f.gross_text")} as net_amortized_cost, ${shortest ? "f.usage" : "strip_zeros(f.usage)"} as usage_quantity, pg_text(f.invoice_id) as invoice_id, ${literal(source)} as source, ${batch} as batch_id,
+          case when left(f.resource_id, 2) = 'i-' then f.hour end as usage_hour
         from (select f.*, ${gross} as gross_text, ${net} as net_text
           from (select ${Object.entries({ ...fields, ...tagFields }).map(([name, value]) => `${value} as ${name}`).join(", ")} from ${from}) f) f`;
     },

@@ -25,6 +25,7 @@ import { PLAIN_NUMBER_MACROS, schemaNames } from "./parquet-to-csv";
 import { CUR_ROW_MACROS, curRowsQuery, ROW_COLUMNS, type CurRowsQuery } from "./parquet-cur-rows";
 import type { PeriodSummary } from "./scan-file";
 import { LANES, type BlockSink, type BlockTables } from "./sql-lanes";
+import { ALL_SPLIT_COLUMN_NAMES } from "./split-columns";
 import { SqlPathRefused, withTagKeysRegistered, type SqlStagedFile } from "./sql-stage";
 
 const execFileAsync = promisify(execFile);
@@ -93,6 +94,8 @@ async function planFile(connection: DuckDBConnection, input: string, fileName: s
     const header = (await schemaNames(connection, quoted(input))).map((name) => name.trim());
     if (header.length !== described.length || new Set(header).size !== header.length) return null;
     if (resolveFormat(fileName, header, option) !== "cur") return null;
+    // Split cost allocation data (docs/clusters.md) is mapped on the CSV way only.
+    if (header.some((column) => ALL_SPLIT_COLUMN_NAMES.includes(column))) return null;
     const query = curRowsQuery(header, described.map((column) => ({ duckName: String(column.column_name), type: String(column.column_type) })), from);
     return query && { header, query };
   } catch {

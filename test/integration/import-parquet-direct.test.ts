@@ -4,7 +4,7 @@
 // places half to even, every line item type's amortization, net columns, DECIMAL columns, tag
 // values with quotes, tabs, backslashes, newlines and untrimmed whitespace, both spellings.
 // A row the checks refuse still names its Parquet row, with nothing written.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { queryRows } from "../../db/client";
 import { ensureMonthPartitions } from "../../db/line-item-partitions";
 import { importFromLocation } from "../../jobs/imports/import-location";
+import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
 import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
 
 const CUR_SAMPLE = "fixtures/samples/aws-cur-legacy-sample.csv";
@@ -49,7 +50,7 @@ async function storedRows(): Promise<string[]> {
   const rows = await queryRows<Record<string, unknown>>(
     database.db,
     sql`select day::text, account_id, service, region, usage_type, record_type, resource_id, tags::text as tags, unblended_cost::text as u,
-          amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q, invoice_id from cost_line_items`,
+          amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q, invoice_id, usage_hour from cost_line_items`,
   );
   return rows.map((row) => JSON.stringify(Object.values(row))).sort();
 }
@@ -140,4 +141,18 @@ it("a row the checks refuse names its Parquet row, and nothing is written", asyn
           (select count(*)::int from pg_class where relname like 'import_block_%') as scratch`,
   );
   expect(counts).toEqual({ items: 0, batches: 0, scratch: 0 });
+});
+
+it("a Parquet file with split cost allocation data goes the CSV way, which keeps its split columns and hours", async () => {
+  const path = join(dir, "split.parquet");
+  writeFileSync(path, layoutFiles.legacyParquet([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["postgres"]);
+  const [split] = await queryRows<{ lines: number; pods: number }>(
+    database.db,
+    sql`select count(*) filter (where split_cost is not null)::int as pods, count(*) filter (where usage_hour is not null)::int as lines from cost_line_items`,
+  );
+  expect(split!.pods).toBe(SPLIT_LAYOUT_ROWS.filter((row) => row.split).length);
+  expect(split!.lines).toBeGreaterThan(split!.pods);
 });

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { athenaName } from "../../jobs/imports/tag-columns";
+import { athenaName } from "../../jobs/imports/aws-tag-keys";
 import { writeEngineExports } from "./engine-exports";
 
 /** The CUR Athena integration's name for a legacy CUR column: lineItem/UnblendedCost -> line_item_unblended_cost. */
