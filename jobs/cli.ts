@@ -75,6 +75,7 @@ async function sync(runtime: Runtime, window: DayWindow | undefined) {
   });
   if (started) bar.stop();
   if (!result) throw new Error("another sync holds the lock; try again when it has finished");
+  if (result.exports) report(result.exports);
   report(result.costs);
   report(result.resources);
 }

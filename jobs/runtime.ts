@@ -12,6 +12,7 @@ import { backfillFrom } from "./attribution/attribute-job";
 import { loadDemoBusinessInputs } from "./business/demo-business";
 import { loadDemoBudgets } from "./budgets/budget-changes";
 import { syncCosts } from "./sync/sync-costs";
+import { importBundledExports } from "./sync/import-bundled-exports";
 import { syncResources } from "./sync/sync-resources";
 import { syncCommitments } from "./commitments/sync-commitments";
 import type { FetchProgress } from "./sources/cost-explorer/fetch-costs";
@@ -62,6 +63,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 }
 
 export interface SyncCycleResult {
+  /** The import of the source's own export (the demo's CUR), when it has one. */
+  exports?: RunSummary;
   costs: RunSummary;
   resources: RunSummary;
 }
@@ -74,15 +77,20 @@ export async function runSyncCycle(
   const { config, database, source } = runtime;
   if (!usesCostExplorer(config)) throw new Error("TALLYBOARD_SOURCE=exports: there is no Cost Explorer sync; billing comes from the exports (npm run cli -- import, IMPORT_LOCATION)");
   const retry = { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs };
-  return withJobLock(database, "tallyboard:sync", async () => ({
-    costs: await syncCosts(database, source, {
-      restatementDays: config.restatementDays,
-      historyMonths: config.historyMonths,
-      retry,
-      ...options,
-    }),
-    resources: await syncResources(database, source, retry),
-  }));
+  return withJobLock(database, "tallyboard:sync", async () => {
+    // The source's own export first (the demo's CUR): then the cost sync attributes with it in place.
+    const exports = await importBundledExports(database, source);
+    return {
+      ...(exports && { exports }),
+      costs: await syncCosts(database, source, {
+        restatementDays: config.restatementDays,
+        historyMonths: config.historyMonths,
+        retry,
+        ...options,
+      }),
+      resources: await syncResources(database, source, retry),
+    };
+  });
 }
 
 /** The commitments sync (coverage, utilization, recommendations); its own lock, so it never waits on the cost sync. */

@@ -21,9 +21,9 @@ export function startScheduler(runtime: Runtime): Scheduler {
     try {
       const result = await runSyncCycle(runtime);
       if (!result) return log.info({ trigger }, "sync skipped: another instance holds the lock");
-      const { costs, resources } = result;
+      const { exports, costs, resources } = result;
       log.info(
-        { trigger, costs: { status: costs.status, rows: costs.rowsWritten, requests: costs.apiRequests, window: costs.window, error: costs.error }, resources: { status: resources.status, rows: resources.rowsWritten, error: resources.error } },
+        { trigger, ...(exports && { exports: { status: exports.status, rows: exports.rowsWritten, error: exports.error } }), costs: { status: costs.status, rows: costs.rowsWritten, requests: costs.apiRequests, window: costs.window, error: costs.error }, resources: { status: resources.status, rows: resources.rowsWritten, error: resources.error } },
         "sync finished",
       );
     } catch (error) {

@@ -1,4 +1,6 @@
 // Where billing data comes from: live AWS, or the demo company answering in the same shapes.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { CostExplorerApi, TaggingApi } from "./aws-apis";
 import type { CommitmentsApi } from "./commitments-api";
 import { CommitmentsEmulator } from "./fixtures/commitments-emulator";
@@ -15,6 +17,8 @@ export interface BillingSource {
   regions: string[];
   /** The day a sync runs on: the real date for AWS, the fixture's own date for the demo. */
   today(): string;
+  /** An export location that comes with the source (the demo's CUR), imported before each cost sync. */
+  bundledExports?: string;
 }
 
 export function awsSource(regions: string[], apis: Pick<BillingSource, "costExplorer" | "tagging" | "commitments">): BillingSource {
@@ -27,8 +31,12 @@ export function awsSource(regions: string[], apis: Pick<BillingSource, "costExpl
   };
 }
 
+/** The demo folder's export: the containers account's CUR with split cost allocation data. */
+export const DEMO_EXPORT_FOLDER = "cur";
+
 export function demoSource(demoDir: string): BillingSource {
   const dataset = loadBillingDataset(demoDir);
+  const exports = join(demoDir, DEMO_EXPORT_FOLDER);
   return {
     name: "demo",
     description: `demo company "${dataset.manifest.company}" from ${demoDir}`,
@@ -37,6 +45,7 @@ export function demoSource(demoDir: string): BillingSource {
     commitments: new CommitmentsEmulator(dataset.rows),
     regions: dataset.manifest.regions,
     today: () => dataset.manifest.asOf,
+    ...(existsSync(exports) ? { bundledExports: exports } : {}),
   };
 }
 

@@ -4,14 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
-import { demoSource } from "../../jobs/sources/billing-source";
-import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
-import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
-import { syncCosts } from "../../jobs/sync/sync-costs";
 import { importBudgetCsv, loadDemoBudgets } from "../../jobs/budgets/budget-changes";
 import { createApp } from "../../api/app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { golden } from "../support/demo-expectations";
+import { loadDemoBilling } from "../support/demo-billing";
 
 const PAST_MONTH = "2026-10";
 const csvText = readFileSync("fixtures/demo/budgets.csv", "utf8");
@@ -46,9 +43,7 @@ const get = async <T = any>(path: string) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await applyOwnership(database.db, readOwnershipFile("fixtures/demo/ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2026-11-21" });
-  const run = await syncCosts(database, demoSource("fixtures/demo"), { restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } });
-  expect(run.error).toBeUndefined();
+  await loadDemoBilling(database);
   app = createApp(database, "demo");
 }, 300_000);
 afterAll(async () => database?.drop());

@@ -1,5 +1,6 @@
-// The demo company through the same sync code a real account uses: the database ends up with the
-// golden totals the fixture generator computed independently (fixtures/demo/golden.json).
+// The demo company through the same import and sync code a real account uses (its containers account's
+// CUR, then Cost Explorer): the database ends up with the golden totals the fixture generator computed
+// independently (fixtures/demo/golden.json).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import Decimal from "decimal.js";
@@ -9,6 +10,7 @@ import { demoSource } from "../../jobs/sources/billing-source";
 import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
 import { syncCosts } from "../../jobs/sync/sync-costs";
+import { importBundledExports } from "../../jobs/sync/import-bundled-exports";
 import { syncResources } from "../../jobs/sync/sync-resources";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { createApp } from "../../api/app";
@@ -30,6 +32,19 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 describe("demo company sync", () => {
+  it("imports the containers account's CUR (hourly, split cost allocation data) from 2026-09-01", async () => {
+    const run = await importBundledExports(database, source);
+    expect(run?.error).toBeUndefined();
+    expect(run?.window).toEqual({ start: "2026-09-01", end: "2026-11-21" });
+    expect(run?.details?.reconciliation).toMatchObject({ mismatches: [] });
+    const [split] = await queryRows<{ lines: number; pods: number }>(
+      database.db,
+      sql`select count(*)::int as lines, count(distinct resource_id)::int as pods from cost_line_items where split_cost is not null`,
+    );
+    expect(split!.pods).toBeGreaterThanOrEqual(30);
+    expect(split!.lines).toBeGreaterThan(100_000);
+  }, 240_000);
+
   it("loads 13 months plus the open month and reconciles every day", async () => {
     const run = await syncCosts(database, source, { restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } });
     expect(run.error).toBeUndefined();
@@ -137,7 +152,7 @@ describe("API over the demo company (numbers equal the golden totals)", () => {
 
   it("job runs list the syncs with their counts", async () => {
     const { body } = await get("/api/job-runs");
-    expect(body.runs.map((r: any) => [r.job, r.status])).toEqual([["sync-resources", "succeeded"], ["sync-costs", "succeeded"]]);
+    expect(body.runs.map((r: any) => [r.job, r.status])).toEqual([["sync-resources", "succeeded"], ["sync-costs", "succeeded"], ["import", "succeeded"]]);
     expect(body.runs[1].apiRequests).toBeGreaterThan(0);
   });
 });

@@ -3,15 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
-import { demoSource } from "../../jobs/sources/billing-source";
-import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
-import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
-import { syncCosts } from "../../jobs/sync/sync-costs";
 import { loadDemoBusinessInputs } from "../../jobs/business/demo-business";
 import { createApp } from "../../api/app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { golden } from "../support/demo-expectations";
 import * as expected from "../support/efficiency-expectations";
+import { loadDemoBilling } from "../support/demo-billing";
 
 const LAST_FULL_MONTH = "2026-10";
 let database: TestDatabase;
@@ -24,9 +21,7 @@ const get = async <T = any>(path: string): Promise<T> => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await applyOwnership(database.db, readOwnershipFile("fixtures/demo/ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2026-11-21" });
-  const run = await syncCosts(database, demoSource("fixtures/demo"), { restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } });
-  expect(run.error).toBeUndefined();
+  await loadDemoBilling(database);
   const loaded = await loadDemoBusinessInputs(database.db, "fixtures/demo");
   expect(loaded.map((l) => [l.kind, l.rows])).toEqual([["operations", 2912], ["headcount", 280], ["revenue", 13], ["vendors", 11], ["goals", 8]]);
   app = createApp(database, "demo");

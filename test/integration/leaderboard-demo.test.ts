@@ -7,15 +7,12 @@ import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
-import { demoSource } from "../../jobs/sources/billing-source";
-import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
-import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
-import { syncCosts } from "../../jobs/sync/sync-costs";
 import { loadDemoBudgets } from "../../jobs/budgets/budget-changes";
 import { loadDemoBusinessInputs } from "../../jobs/business/demo-business";
 import { createApp } from "../../api/app";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { golden } from "../support/demo-expectations";
+import { loadDemoBilling } from "../support/demo-billing";
 
 const operations = parse(readFileSync("fixtures/demo/operations.csv", "utf8"), { columns: true }) as { day: string; team: string; count: string }[];
 let database: TestDatabase;
@@ -27,9 +24,7 @@ const call = async (method: string, path: string, body?: unknown) => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await applyOwnership(database.db, readOwnershipFile("fixtures/demo/ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2026-11-21" });
-  const run = await syncCosts(database, demoSource("fixtures/demo"), { restatementDays: 5, historyMonths: 13, retry: { retries: 0, baseDelayMs: 0 } });
-  expect(run.error).toBeUndefined();
+  await loadDemoBilling(database);
   // The business inputs (operations) come with the demo import in the runtime; load them here the same way.
   await loadDemoBusinessInputs(database.db, "fixtures/demo");
   await loadDemoBudgets(database.db, "fixtures/demo");

@@ -2,8 +2,10 @@
 // its golden totals (README / golden.json) match the cost lines. Everything is recomputed here from
 // the files, independently of the generator's code; the app's own parser only checks that it accepts
 // ownership.yaml.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parse as parseCsv } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -38,9 +40,12 @@ interface Golden {
   teamsUnblended: Record<string, ByMonth>;
   direct: Record<string, ByMonth>;
   pools: Record<string, ByMonth>;
+  clusters: Record<string, { total: ByMonth; idle: ByMonth; teams: Record<string, ByMonth>; namespaces: Record<string, ByMonth> }>;
 }
+type Row = BillingDataset["rows"][number];
 
 let data: BillingDataset;
+let cur: Record<string, string>[];
 let ownership: Ownership;
 let golden: Golden;
 
@@ -48,7 +53,30 @@ beforeAll(() => {
   data = loadBillingDataset(DIR);
   ownership = parseYaml(readFileSync(join(DIR, "ownership.yaml"), "utf8")) as Ownership;
   golden = JSON.parse(readFileSync(join(DIR, "golden.json"), "utf8")) as Golden;
+  // The containers account's legacy CUR: one gzipped CSV per billing period.
+  const files = readdirSync(join(DIR, "cur"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".csv.gz")).sort();
+  cur = files.flatMap((f) => parseCsv(gunzipSync(readFileSync(join(DIR, "cur", f))), { columns: true }) as Record<string, string>[]);
 }, 60_000);
+
+const CONTAINERS = "402751836947";
+/** A CUR line item as the billed row it stands for (tags as Cost Explorer spells them). */
+function curRow(item: Record<string, string>): Row {
+  const tags = Object.fromEntries(
+    Object.entries(item).filter(([column, value]) => column.startsWith("resourceTags/") && value !== "").map(([column, value]) => [column.slice("resourceTags/".length).replace(/^user:/, ""), value]),
+  );
+  const cost = item["lineItem/UnblendedCost"]!;
+  return {
+    day: item["lineItem/UsageStartDate"]!.slice(0, 10), accountId: item["lineItem/UsageAccountId"]!, service: item["product/ProductName"]!, region: item["product/region"]!,
+    usageType: item["lineItem/UsageType"]!, recordType: item["lineItem/LineItemType"]!, tags, unblended: cost, amortized: cost, netAmortized: item["lineItem/NetUnblendedCost"]!, usageQuantity: item["lineItem/UsageAmount"]!,
+  };
+}
+const isInstance = (item: Record<string, string>) => item["lineItem/ResourceId"]!.startsWith("i-");
+/** What attribution reads: Cost Explorer's rows, except the account-days the CUR covers, where its items count; instances go through pods. */
+function billedRows(): Row[] {
+  const covered = new Set(cur.map((item) => item["lineItem/UsageStartDate"]!.slice(0, 10)));
+  const fromExport = cur.filter((item) => !isInstance(item) && !new Decimal(item["lineItem/UnblendedCost"]!).isZero()).map(curRow);
+  return [...data.rows.filter((r) => !(r.accountId === CONTAINERS && covered.has(r.day))), ...fromExport];
+}
 
 const teamsOf = (o: Ownership) => o.orgs.flatMap((org) => org.groups.flatMap((g) => g.teams));
 const OWNER_KEYS = ["team", "Team", "owner"];
@@ -176,7 +204,8 @@ describe("demo fixture", () => {
       byMonth.set(month, (byMonth.get(month) ?? zero).plus(amount));
       sums.set(key, byMonth);
     };
-    for (const r of data.rows) {
+    const rows = billedRows();
+    for (const r of rows) {
       const month = r.day.slice(0, 7);
       const m = months.get(month) ?? { unblended: zero, amortized: zero, net: zero, unattributed: zero };
       const pool = poolOf(r);
@@ -197,6 +226,15 @@ describe("demo fixture", () => {
         add(directDaily, team!, r.day, r.amortized);
       }
     }
+    // The cluster instances' cost is billed, and given through their pods (direct, but weighing in no pool).
+    for (const item of cur.filter(isInstance)) {
+      const r = curRow(item);
+      const m = months.get(r.day.slice(0, 7))!;
+      months.set(r.day.slice(0, 7), { ...m, unblended: m.unblended.plus(r.unblended), amortized: m.amortized.plus(r.amortized), net: m.net.plus(r.netAmortized) });
+    }
+    const throughPods = new Map<string, Map<string, Decimal>>();
+    for (const cluster of Object.values(golden.clusters)) for (const [team, byMonth] of Object.entries(cluster.teams)) for (const [month, amount] of Object.entries(byMonth)) add(throughPods, team, month, amount);
+    for (const [team, byMonth] of throughPods) for (const [month, amount] of byMonth) add(direct, team, month, amount.toFixed());
 
     expect(Object.keys(golden.months)).toEqual([...months.keys()]);
     for (const [month, m] of months) {
@@ -228,7 +266,7 @@ describe("demo fixture", () => {
       Object.fromEntries(
         [...months.keys()].map((month) => [
           month,
-          sumOf(data.rows.filter((r) => r.day.startsWith(month) && !poolOf(r) && attribute(r) === "unattributed").map((r) => r.unblended)).toFixed(),
+          sumOf(rows.filter((r) => r.day.startsWith(month) && !poolOf(r) && attribute(r) === "unattributed").map((r) => r.unblended)).toFixed(),
         ]),
       ),
     );
@@ -242,7 +280,7 @@ describe("demo fixture", () => {
       // Each team's share is its exact (unrounded) share of every pool, within a cent per pooled group:
       // a monthly pool weighs each day by the teams' direct cost of the month through that day.
       const exact = new Map(teamIds.map((t) => [t, zero]));
-      const days = [...new Set(data.rows.filter((r) => r.day.startsWith(month)).map((r) => r.day))].sort();
+      const days = [...new Set(rows.filter((r) => r.day.startsWith(month)).map((r) => r.day))].sort();
       const running = new Map(teamIds.map((t) => [t, zero]));
       for (const day of days) {
         for (const t of teamIds) running.set(t, running.get(t)!.plus(directDaily.get(t)?.get(day) ?? zero));
@@ -269,6 +307,98 @@ describe("demo fixture", () => {
       for (const t of teamIds) {
         const share = new Decimal(golden.teams[t]![month]!).minus(golden.direct[t]![month]!);
         expect(share.minus(exact.get(t)!).abs().lte(tolerance), `${t} ${month} share ${share} vs ${exact.get(t)}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("demo clusters: the containers account's CUR with split cost allocation data", () => {
+  const sums = (rows: Row[], key: (r: Row) => string) => {
+    const out = new Map<string, [Decimal, Decimal, Decimal]>();
+    for (const r of rows) {
+      const [u, a, n] = out.get(key(r)) ?? [new Decimal(0), new Decimal(0), new Decimal(0)];
+      out.set(key(r), [u.plus(r.unblended), a.plus(r.amortized), n.plus(r.netAmortized)]);
+    }
+    return new Map([...out].map(([k, v]) => [k, v.map((x) => x.toFixed())]));
+  };
+
+  it("holds the same bill as Cost Explorer for each of the account's days (unblended, amortized, net)", () => {
+    const fromCur = sums(cur.map(curRow), (r) => r.day);
+    const fromCostExplorer = sums(data.rows.filter((r) => r.accountId === CONTAINERS), (r) => r.day);
+    expect(fromCur.size).toBeGreaterThanOrEqual(60);
+    expect([...fromCur].sort()).toEqual([...fromCostExplorer].sort());
+  });
+
+  it("writes two usage records per pod or task per hour, with no line-item cost, on a parent instance", () => {
+    const split = cur.filter((item) => item["splitLineItem/ParentResourceId"] !== "");
+    const perPodHour = new Map<string, string[]>();
+    for (const item of split) {
+      const key = `${item["lineItem/ResourceId"]}|${item["lineItem/UsageStartDate"]}`;
+      perPodHour.set(key, [...(perPodHour.get(key) ?? []), item["lineItem/UsageType"]!.replace(/^USE1-/, "")]);
+      expect(item["lineItem/ResourceId"]).toMatch(/^arn:aws:(eks:[a-z0-9-]+:\d{12}:pod\/|ecs:[a-z0-9-]+:\d{12}:task\/)/);
+      expect(new Decimal(item["lineItem/UnblendedCost"]!).isZero()).toBe(true);
+      expect(item["lineItem/LineItemType"]).toBe("Usage");
+    }
+    for (const types of perPodHour.values()) expect(types.sort().join(",")).toMatch(/^(EKS-EC2-GB-Hours,EKS-EC2-vCPU-Hours|ECS-EC2-GB-Hours,ECS-EC2-vCPU-Hours)$/);
+    const pods = new Set(split.map((item) => item["lineItem/ResourceId"]));
+    expect(pods.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it("per instance and hour, the pods' split + unused cost is the instance's cost", () => {
+    const instanceHour = new Map(cur.filter(isInstance).map((item) => [`${item["lineItem/ResourceId"]}|${item["lineItem/UsageStartDate"]}`, new Decimal(item["lineItem/UnblendedCost"]!)]));
+    const podsHour = new Map<string, Decimal>();
+    for (const item of cur.filter((i) => i["splitLineItem/ParentResourceId"] !== "")) {
+      const key = `${item["splitLineItem/ParentResourceId"]}|${item["lineItem/UsageStartDate"]}`;
+      podsHour.set(key, (podsHour.get(key) ?? new Decimal(0)).plus(item["splitLineItem/SplitCost"]!).plus(item["splitLineItem/UnusedCost"]!));
+    }
+    expect([...podsHour.keys()].sort()).toEqual([...instanceHour.keys()].sort());
+    for (const [key, cost] of instanceHour) expect([key, podsHour.get(key)!.toFixed()]).toEqual([key, cost.toFixed()]);
+  });
+
+  it("golden.json's clusters: the instances' cost, split by namespace within a cent per instance-day of the exact shares", () => {
+    const clusterOf = new Map<string, { cluster: string; namespace: string }>();
+    for (const item of cur.filter((i) => i["splitLineItem/ParentResourceId"] !== "")) {
+      clusterOf.set(item["lineItem/ResourceId"]!, { cluster: item["resourceTags/aws:eks:cluster-name"] || item["resourceTags/aws:ecs:clusterName"]!, namespace: item["resourceTags/aws:eks:namespace"] || item["resourceTags/aws:ecs:serviceName"]! });
+    }
+    // Per instance-day: its cost and its pods' split and unused weights.
+    const days = new Map<string, { cluster: string; month: string; cost: Decimal; split: Map<string, Decimal>; unused: Decimal }>();
+    for (const item of cur) {
+      const day = item["lineItem/UsageStartDate"]!.slice(0, 10);
+      const instance = isInstance(item) ? item["lineItem/ResourceId"]! : item["splitLineItem/ParentResourceId"];
+      if (!instance) continue;
+      const key = `${instance}|${day}`;
+      const entry = days.get(key) ?? { cluster: "", month: day.slice(0, 7), cost: new Decimal(0), split: new Map<string, Decimal>(), unused: new Decimal(0) };
+      if (isInstance(item)) entry.cost = entry.cost.plus(item["lineItem/UnblendedCost"]!);
+      else {
+        const { cluster, namespace } = clusterOf.get(item["lineItem/ResourceId"]!)!;
+        entry.cluster = cluster;
+        entry.split.set(namespace, (entry.split.get(namespace) ?? new Decimal(0)).plus(item["splitLineItem/SplitCost"]!));
+        entry.unused = entry.unused.plus(item["splitLineItem/UnusedCost"]!);
+      }
+      days.set(key, entry);
+    }
+    const exact = new Map<string, Decimal>(); // cluster|namespace|month
+    const counts = new Map<string, number>(); // cluster|month -> instance-days
+    for (const d of days.values()) {
+      const weight = [...d.split.values()].reduce((s, w) => s.plus(w), d.unused);
+      const give = (namespace: string, w: Decimal) => exact.set(`${d.cluster}|${namespace}|${d.month}`, (exact.get(`${d.cluster}|${namespace}|${d.month}`) ?? new Decimal(0)).plus(d.cost.times(w).div(weight)));
+      for (const [namespace, w] of d.split) give(namespace, w);
+      give("(idle)", d.unused);
+      counts.set(`${d.cluster}|${d.month}`, (counts.get(`${d.cluster}|${d.month}`) ?? 0) + 1);
+    }
+    expect(Object.keys(golden.clusters).sort()).toEqual([...new Set([...days.values()].map((d) => d.cluster))].sort());
+    for (const [name, cluster] of Object.entries(golden.clusters)) {
+      for (const [month, total] of Object.entries(cluster.total)) {
+        const instances = sumOf([...days.values()].filter((d) => d.cluster === name && d.month === month).map((d) => d.cost.toFixed()));
+        expect([name, month, new Decimal(total).toFixed()]).toEqual([name, month, instances.toFixed()]);
+        expect(sumOf(Object.values(cluster.teams).map((t) => t[month] ?? "0")).equals(total), `${name} ${month} teams`).toBe(true);
+        expect(sumOf(Object.values(cluster.namespaces).map((n) => n[month] ?? "0")).equals(total), `${name} ${month} namespaces`).toBe(true);
+        expect(new Decimal(cluster.idle[month]!).equals(cluster.namespaces["(idle)"]![month]!)).toBe(true);
+        const tolerance = new Decimal("0.01").times(counts.get(`${name}|${month}`)!);
+        for (const [namespace, byMonth] of Object.entries(cluster.namespaces)) {
+          const want = exact.get(`${name}|${namespace}|${month}`) ?? new Decimal(0);
+          expect(new Decimal(byMonth[month] ?? 0).minus(want).abs().lte(tolerance), `${name} ${namespace} ${month}: ${byMonth[month]} vs ${want}`).toBe(true);
+        }
       }
     }
   });
