@@ -101,7 +101,7 @@ describe("every operation, called the way a script calls it, answers what the do
     await ok("GET", "/api/ownership/audit");
     await ok("GET", "/api/audit");
     await ok("GET", "/api/audit/export");
-  });
+  }, 120_000); // the rule changes re-attribute November, the demo's hourly CUR (split records) included
 
   it("efficiency and business inputs", async () => {
     for (const view of ["efficiency", "teams", "revenue", "environments", "operating-mode", "calculator"]) await ok("GET", `/api/metrics/${view}`);
