@@ -37,6 +37,8 @@ describe("demo company sync", () => {
     expect(run?.error).toBeUndefined();
     expect(run?.window).toEqual({ start: "2026-09-01", end: "2026-11-21" });
     expect(run?.details?.reconciliation).toMatchObject({ mismatches: [] });
+    // Per instance and hour the pods' split + unused cost is the instance's cost; the owner tag keys are there.
+    expect((run?.details?.quality as { warnings: unknown[] } | undefined)?.warnings).toEqual([]);
     const [split] = await queryRows<{ lines: number; pods: number }>(
       database.db,
       sql`select count(*)::int as lines, count(distinct resource_id)::int as pods from cost_line_items where split_cost is not null`,
