@@ -125,6 +125,8 @@ export const whyAnswer = z.object({
     tags: z.record(z.string(), z.string()),
     amortized: decimal,
   })),
+  /** Where the sample lines come from: line items, a pass's grouped facts (no engine to ask), or its engine. */
+  sampleLinesFrom: z.enum(["line items", "facts", "duckdb", "athena"]),
   /** Costs that came through a cluster's pods (docs/clusters.md): the rule per cluster and namespace, and its pods. */
   clusters: z.array(z.object({
     cluster: z.string(),

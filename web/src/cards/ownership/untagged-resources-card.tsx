@@ -16,7 +16,11 @@ export function UntaggedResourcesCard({ params }: { params: OwnershipParams }) {
   return (
     <Card
       title="Largest untagged resources"
-      note="From the Resource Groups Tagging API: resources with no owner tag. Cost shows where line items carry the resource id (Cost Explorer lines do not)."
+      note={
+        summary.data && summary.data.untaggedResources.largestFrom !== "line items"
+          ? `From the export (asked of ${summary.data.untaggedResources.largestFrom === "athena" ? "Athena" : "DuckDB"}): resources whose lines carry no owner tag, costliest first.`
+          : "From the Resource Groups Tagging API: resources with no owner tag. Cost shows where line items carry the resource id (Cost Explorer lines do not)."
+      }
       actions={count !== undefined ? <span className="count-badge" data-testid="untagged-count">{count.toLocaleString("en-US")} untagged</span> : null}
       testId="untagged-resources-card"
     >
