@@ -14,7 +14,7 @@ import { attributeJob } from "../../jobs/attribution/attribute-job";
 import { explainCell } from "../../jobs/attribution/why";
 import { importOpenCost, importOpenCostCommand } from "../../jobs/imports/opencost/import-opencost";
 import { createApp } from "../../api/app";
-import { clustersResponseSchema } from "../../api/responses/clusters";
+import { clusterDetailResponseSchema, clustersResponseSchema } from "../../api/responses/clusters";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const SAMPLE = "fixtures/samples/opencost-allocation-namespace.json";
@@ -150,6 +150,22 @@ describe("attribution of clusters without split data", () => {
     const batch = body.clusters.find((c) => c.cluster === "batch-eks")!;
     expect(batch.periods.map((p) => [p.period, p.total, p.idle])).toEqual([["2024-09-05", "1.26", "0.31"], ["2024-09-06", "0.4", "0.2"]]);
     expect(batch.namespaces).toEqual([{ namespace: "payments", amount: "0.78" }, { namespace: "(idle)", amount: "0.51" }, { namespace: "search", amount: "0.27" }, { namespace: "kube-system", amount: "0.1" }]);
+  });
+
+  it("GET /api/clusters/:cluster adds requested against used per namespace from OpenCost's averages over its minutes (vCPU-hours, GiB-hours)", async () => {
+    const response = await createApp(database, "demo").request("/api/clusters/batch-eks?grain=day&from=2024-09-05&to=2024-09-06");
+    const detail = clusterDetailResponseSchema.parse(await response.json());
+    expect(detail.usage).toEqual([
+      { namespace: "search", resource: "vCPU", reserved: "0", actual: "0", usedShare: null }, // the split-data pod, which carries no usage here
+      // kube-system: 0.5 cores requested, 0.125 used, over 1440 minutes; 1 GiB and 0.5 GiB
+      { namespace: "kube-system", resource: "memory", reserved: "24", actual: "12", usedShare: "0.5" },
+      { namespace: "kube-system", resource: "vCPU", reserved: "12", actual: "3", usedShare: "0.25" },
+      // payments on two days: 4 GiB requested both, 2.4 and 2 GiB used; 2 cores, 0.8 and 1 used
+      { namespace: "payments", resource: "memory", reserved: "192", actual: "105.6", usedShare: "0.55" },
+      { namespace: "payments", resource: "vCPU", reserved: "96", actual: "43.2", usedShare: "0.45" },
+      { namespace: "search", resource: "memory", reserved: "48", actual: "38.4", usedShare: "0.8" },
+      { namespace: "search", resource: "vCPU", reserved: "24", actual: "21.6", usedShare: "0.9" },
+    ]);
   });
 });
 
