@@ -90,9 +90,8 @@ async function status(runtime: Runtime) {
 }
 
 async function importOpenCost(runtime: Runtime, cluster: string | undefined, paths: string[]) {
-  const { imported, attribution } = await importOpenCostCommand(runtime.database, cluster, paths, (window) => attributeJob(runtime.database, runtime.source.name, window));
-  const days = imported.days.length === 0 ? "no days" : `${imported.days[0]}..${imported.days[imported.days.length - 1]} (${imported.days.length} days, replaced)`;
-  console.log(`OpenCost ${imported.cluster}: ${imported.rows} allocations, ${days}`);
+  const { run, attribution } = await importOpenCostCommand(runtime.database, cluster, paths, (window) => attributeJob(runtime.database, runtime.source.name, window));
+  report(run); // the allocations written and the cluster-days replaced, or the error naming file, entry and field
   if (attribution) report(attribution);
 }
 

@@ -176,8 +176,8 @@ describe("import", () => {
   it("a re-import of the same cluster-days replaces them: the same rows and the same attribution", async () => {
     const before = await snapshot();
     const attributedBefore = await amortized("2024-09-05");
-    const { imported, attribution } = await importOpenCostCommand(database, "batch-eks", [SAMPLE], (window) => attributeJob(database, "test", window));
-    expect(imported).toEqual({ cluster: "batch-eks", days: ["2024-09-05", "2024-09-06"], rows: 6 });
+    const { run, attribution } = await importOpenCostCommand(database, "batch-eks", [SAMPLE], (window) => attributeJob(database, "test", window));
+    expect(run).toMatchObject({ status: "succeeded", rowsWritten: 6, window: { start: "2024-09-05", end: "2024-09-07" }, details: { cluster: "batch-eks", days: ["2024-09-05", "2024-09-06"] } });
     expect(attribution?.status).toBe("succeeded");
     expect(await snapshot()).toEqual(before);
     expect(await amortized("2024-09-05")).toEqual(attributedBefore);
@@ -201,6 +201,15 @@ describe("import", () => {
     const before = await snapshot();
     const good = { name: "good.json", text: JSON.stringify({ code: 200, data: [{ web: { name: "web", properties: { cluster: "batch-eks" }, window: { start: "2024-09-08T00:00:00Z", end: "2024-09-09T00:00:00Z" }, cpuCost: 1, gpuCost: 0, ramCost: 0, pvCost: 0, networkCost: 0, totalCost: 1 } }] }) };
     await expect(importOpenCost(database.db, "batch-eks", [good, { name: SAMPLE, text: spoil(readFileSync(SAMPLE, "utf8")) }])).rejects.toThrow(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the CLI's run records a refused file as failed with the message, writes nothing and attributes nothing", async () => {
+    const before = await snapshot();
+    const { run, attribution } = await importOpenCostCommand(database, "lab-k8s", [SAMPLE], () => Promise.reject(new Error("must not attribute")));
+    expect(run.status).toBe("failed");
+    expect(run.error).toContain(`${SAMPLE}, data[0]["__idle__"].properties.cluster: is "batch-eks", not the cluster named for this import ("lab-k8s")`);
+    expect(attribution).toBeNull();
     expect(await snapshot()).toEqual(before);
   });
 

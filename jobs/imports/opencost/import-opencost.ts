@@ -4,7 +4,8 @@
 import { readFile } from "node:fs/promises";
 import type { Database, DbOrTx } from "../../../db/client";
 import { addDays } from "../../../db/calendar";
-import type { RunSummary } from "../../sync/job-runs";
+import { recordRun, type RunSummary } from "../../sync/job-runs";
+import type { DayWindow } from "../../sync/billing-window";
 import { OpenCostImportError } from "./opencost-error";
 import { parseOpenCostAllocations, type OpenCostAllocation } from "./parse-allocations";
 import { replaceClusterDays } from "./write-allocations";
@@ -38,16 +39,22 @@ export async function importOpenCost(db: DbOrTx, cluster: string, files: OpenCos
   return { cluster, days, rows };
 }
 
+/** The CLI's import: a recorded run (job "import-opencost", its rows and days, or the error naming the
+ *  file), then, when it wrote, the attribution of the days it replaced. */
 export async function importOpenCostCommand(
   database: Database,
   cluster: string | undefined,
   paths: string[],
-  attribute: (window: { start: string; end: string }) => Promise<RunSummary>,
-): Promise<{ imported: OpenCostImport; attribution: RunSummary | null }> {
+  attribute: (window: DayWindow) => Promise<RunSummary>,
+): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
   if (!cluster) throw new Error("import-opencost needs --cluster NAME: import-opencost --cluster NAME FILE...");
   if (paths.length === 0) throw new Error("import-opencost needs at least one OpenCost /allocation JSON file");
-  const files = await Promise.all(paths.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
-  const imported = await importOpenCost(database.db, cluster, files);
-  const attribution = imported.days.length === 0 ? null : await attribute({ start: imported.days[0]!, end: addDays(imported.days[imported.days.length - 1]!, 1) });
-  return { imported, attribution };
+  const run = await recordRun(database.db, { job: "import-opencost", source: "opencost" }, async () => {
+    const files = await Promise.all(paths.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
+    const { days, rows } = await importOpenCost(database.db, cluster, files);
+    const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
+    return { window, rowsWritten: rows, details: { cluster, days, files: paths } };
+  });
+  const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
+  return { run, attribution };
 }
