@@ -127,7 +127,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
       select row_number() over () as gid, l.day, l.account_id, l.service, l.record_type, coalesce(l.environment_tag, acct.environment::text) as environment,
              l.owner_value, l.resource_id, sum(l.unblended) as unblended, sum(l.amortized) as amortized, sum(l.net_amortized) as net_amortized
       from attribution_lines l left join accounts acct on acct.id = l.account_id
-      where not l.through_pods -- billed (reconciliation) but attributed through their pods
+      where not l.through_pods -- billed (reconciliation) but attributed through their pods or OpenCost allocations
       group by 2, 3, 4, 5, 6, 7, 8
     ), pool as (
       select distinct on (g.gid) g.gid, p.id from groups g join shared_cost_pools p on p.residue = 0 and ${ruleInForce("p", "g")} and ${poolSelectsLine("p", "g")}
