@@ -140,6 +140,22 @@ export const whyAnswer = z.object({
     validFrom: day.nullable(),
     versionId: count.nullable(),
     amortized: decimal,
+    /** What weighed the cluster's cost: AWS split data (pods) or OpenCost's allocations (docs/clusters.md). */
+    basis: z.enum(["split", "opencost"]),
+    allocations: z.array(z.object({
+      name: z.string(), // the OpenCost allocation: a namespace, "key=value" of a label, __idle__ or __unallocated__
+      namespace: z.string().nullable(),
+      label: z.string().nullable(),
+      idle: z.boolean(),
+      totalCost: decimal, // the weight: OpenCost's totalCost that day
+      cpuCost: decimal,
+      ramCost: decimal,
+      gpuCost: decimal,
+      pvCost: decimal,
+      networkCost: decimal,
+      cpuEfficiency: z.string().nullable(),
+      ramEfficiency: z.string().nullable(),
+    })),
     pods: z.array(z.object({
       pod: z.string(),
       workload: z.string().nullable(),

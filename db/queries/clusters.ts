@@ -8,6 +8,7 @@ import { queryRows, type DbOrTx } from "../client";
 import { daysBetween, monthsBetween, firstOfMonth } from "../calendar";
 import { measureColumn, type Measure } from "./measure";
 import { ratio } from "./ratio";
+import { openCostUsage } from "./opencost-usage";
 
 export const IDLE_NAMESPACE = "(idle)";
 const WORKLOADS = 20;
@@ -102,5 +103,6 @@ export async function getCluster(db: DbOrTx, cluster: string, query: ClusterQuer
         ${lines} group by 1, 2, 3 order by sum(li.reserved_usage) - sum(li.actual_usage) desc nulls last, 1, 2, 3 limit ${WORKLOADS}`,
   );
   const withShare = <T extends { reserved: string; actual: string }>(row: T) => ({ ...row, usedShare: ratio(row.actual, row.reserved) });
-  return { ...rest, cluster: clusters[0]!, usage: usage.map(withShare), workloads: workloads.map(withShare) };
+  const fromOpenCost = await openCostUsage(db, cluster, rest.from, rest.to); // clusters without split data
+  return { ...rest, cluster: clusters[0]!, usage: [...usage, ...fromOpenCost].map(withShare), workloads: workloads.map(withShare) };
 }

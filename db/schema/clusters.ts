@@ -1,6 +1,6 @@
 // Shared clusters (docs/clusters.md): namespace and cluster owners, and each cluster's idle-cost policy.
 // Effective-dated like ownership rules: a change closes the row in force and opens a new one.
-import { pgTable, text, integer, serial, date } from "drizzle-orm/pg-core";
+import { pgTable, text, integer, serial, date, boolean, numeric, timestamp, primaryKey, index } from "drizzle-orm/pg-core";
 import { teams } from "./org";
 import { ownershipVersions } from "./ownership";
 
@@ -20,3 +20,36 @@ export const clusterRules = pgTable("cluster_rules", {
   source: text("source").notNull(),
   versionId: integer("version_id").references(() => ownershipVersions.id),
 });
+
+/** OpenCost's allocations of a cluster without split data, per UTC day and aggregate (a namespace, or a
+ *  label's value; `__idle__` and `__unallocated__` as OpenCost names them): the usage basis that splits
+ *  the cluster's billed instance cost (jobs/attribution/opencost-*.ts). Costs as OpenCost gave them. */
+export const opencostAllocations = pgTable(
+  "opencost_allocations",
+  {
+    cluster: text("cluster").notNull(),
+    day: date("day").notNull(),
+    name: text("name").notNull(),
+    namespace: text("namespace"), // properties.namespace, when the aggregate has one
+    labelKey: text("label_key"), // aggregate=label:<key>: the key and the value of this aggregate
+    labelValue: text("label_value"),
+    idle: boolean("idle").notNull(),
+    cpuCost: numeric("cpu_cost").notNull(),
+    gpuCost: numeric("gpu_cost").notNull(),
+    ramCost: numeric("ram_cost").notNull(),
+    pvCost: numeric("pv_cost").notNull(),
+    networkCost: numeric("network_cost").notNull(),
+    totalCost: numeric("total_cost").notNull(),
+    cpuEfficiency: numeric("cpu_efficiency"),
+    ramEfficiency: numeric("ram_efficiency"),
+    totalEfficiency: numeric("total_efficiency"),
+    cpuCoreRequestAverage: numeric("cpu_core_request_average"),
+    cpuCoreUsageAverage: numeric("cpu_core_usage_average"),
+    ramByteRequestAverage: numeric("ram_byte_request_average"),
+    ramByteUsageAverage: numeric("ram_byte_usage_average"),
+    minutes: numeric("minutes"),
+    sourceFile: text("source_file").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "opencost_allocations_pkey", columns: [t.cluster, t.day, t.name] }), index("opencost_allocations_day_idx").on(t.day)],
+);

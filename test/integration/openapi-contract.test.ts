@@ -8,6 +8,11 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { seedDemoCompany } from "../support/seeded-demo";
 import { openApiAnswers, type CheckedAnswer } from "../support/openapi-answers";
 import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
+import { costLineItems } from "../../db/schema";
+import { importOpenCost } from "../../jobs/imports/opencost/import-opencost";
+import { attributeJob } from "../../jobs/attribution/attribute-job";
+
+const OPENCOST_SAMPLE = "fixtures/samples/opencost-allocation-namespace.json";
 import { addUser, localAuth, PASSWORD, type Session } from "../support/access-harness";
 
 const MONTH = "2026-10";
@@ -170,6 +175,16 @@ describe("every operation, called the way a script calls it, answers what the do
     expect(detail.cluster.cluster).toBe(list.clusters[0].cluster);
     const why = await ok("GET", `/api/why?teamId=${list.clusters[0].teams[0].teamId}&day=2024-09-04`);
     expect(why.clusters.length).toBeGreaterThan(0);
+  });
+
+  it("clusters without split data: an OpenCost answer, then why names the basis", async () => {
+    await database.db.insert(costLineItems).values({ day: "2024-09-05", accountId: "111111111111", service: "Amazon Elastic Compute Cloud", recordType: "Usage", resourceId: "i-0batch1", tags: { "aws:eks:cluster-name": "batch-eks" }, usageHour: 1, source: "cur", batchId: 0, unblendedCost: "1.2", amortizedCost: "1.2", netAmortizedCost: "1.2" });
+    await importOpenCost(database.db, "batch-eks", [{ name: OPENCOST_SAMPLE, text: readFileSync(OPENCOST_SAMPLE, "utf8") }]);
+    expect((await attributeJob(database, "test", { start: "2024-09-05", end: "2024-09-06" })).status).toBe("succeeded");
+    const list = await ok("GET", "/api/clusters?from=2024-09-05&to=2024-09-05&grain=day");
+    const batch = list.clusters.find((c: { cluster: string }) => c.cluster === "batch-eks");
+    const why = await ok("GET", `/api/why?teamId=${batch.teams[0].teamId}&day=2024-09-05`);
+    expect(why.clusters.map((c: { basis: string }) => c.basis)).toContain("opencost");
   });
 
   it("errors answer the one Error shape, and signing out ends the session", async () => {
