@@ -54,12 +54,17 @@ async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
 async function largestUntagged(db: Database["db"], summary: Awaited<ReturnType<typeof getOwnershipSummary>>, drillDowns: DrillDowns | null, measure: Measure) {
   const { from, to } = summary.period;
   if (!drillDowns || !(await rangeHoldsEngineFacts(db, { from, to }))) return { ...summary.untaggedResources, largestFrom: "line items" as const };
-  const resources = await drillDowns.untaggedResources({ from, to }, measure);
-  return {
-    count: summary.untaggedResources.count,
-    largest: resources.map((r) => ({ arn: r.resourceId, accountId: r.accountId, region: r.region, service: r.service, resourceType: "", lastSeenAt: r.lastDay, amount: r.amount })),
-    largestFrom: drillDowns.engine,
-  };
+  try {
+    const resources = await drillDowns.untaggedResources({ from, to }, measure);
+    return {
+      count: summary.untaggedResources.count,
+      largest: resources.map((r) => ({ arn: r.resourceId, accountId: r.accountId, region: r.region, service: r.service, resourceType: "", lastSeenAt: r.lastDay, amount: r.amount })),
+      largestFrom: drillDowns.engine,
+    };
+  } catch (error) {
+    // The rest of the page stands; the list says the engine could not be asked, and why.
+    return { count: summary.untaggedResources.count, largest: [], largestFrom: "unavailable" as const, error: `${drillDowns.engine}: ${(error as Error).message}` };
+  }
 }
 
 export const ownershipRoutes = (database: Database, sourceName: string, drillDowns: DrillDowns | null = null) => {

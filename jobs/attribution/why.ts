@@ -7,7 +7,10 @@ import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } f
 import { billedLineFilter } from "../../db/domain/billed-lines";
 import { ownerTagKeysOn } from "../sync/owner-tag-keys";
 import { explainClusters } from "./why-clusters";
+import { logger } from "../logger";
 import { DRILL_DOWN_FACTS, DRILL_DOWN_LIMIT, type DrillDowns, type SampleLine } from "../engines/drill-downs";
+
+const log = logger("why");
 
 export interface WhyCell {
   teamId: string;
@@ -70,8 +73,14 @@ async function samplesOf(taken: (SampleLine & { region: string | null; usageType
   const facts = taken.some((row) => row.lineCount !== null);
   if (!facts) return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "line items" as const };
   if (!drillDowns) return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "facts" as const };
-  const lines = await drillDowns.factLines(day, taken);
-  return { sampleLines: lines.map(({ fact, ...line }) => ({ ruleId: taken[fact]!.ruleId, ...line })), sampleLinesFrom: drillDowns.engine };
+  try {
+    const lines = await drillDowns.factLines(day, taken);
+    return { sampleLines: lines.map(({ fact, ...line }) => ({ ruleId: taken[fact]!.ruleId, ...line })), sampleLinesFrom: drillDowns.engine };
+  } catch (error) {
+    // The explanation stands without single lines: the facts are shown, and the failure logged.
+    log.warn({ engine: drillDowns.engine, day, err: { message: (error as Error).message } }, "drill-down failed: sample lines shown as facts");
+    return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "facts" as const };
+  }
 }
 
 /** A proportional pool weighs teams by direct cost over its period: this team's part of that basis. */

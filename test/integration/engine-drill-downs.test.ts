@@ -120,6 +120,15 @@ it("DuckDB: untagged resources and why-sample lines from the export equal the Po
   const lines = (await (await plain.request(`/api/ownership/summary?from=${RANGE.from}&to=${RANGE.to}`)).json()) as { untaggedResources: { largestFrom: string } };
   expect(lines.untaggedResources.largestFrom).toBe("line items"); // every line is in PostgreSQL: no engine asked
 
+  // An engine that cannot be asked: the page still answers, saying so; the Why panel shows the facts.
+  const broken = engineDrillDowns(facts.db, "duckdb", () => Promise.reject(new Error("exports folder is gone")));
+  const degraded = createApp(facts, "test", undefined, OPEN_AUTH, { chromiumPath: "/usr/bin/chromium", drillDowns: broken });
+  const response = await degraded.request(`/api/ownership/summary?from=${RANGE.from}&to=${RANGE.to}`);
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { untaggedResources: unknown }).untaggedResources).toMatchObject({ largest: [], largestFrom: "unavailable", error: "duckdb: exports folder is gone" });
+  const [cell] = await cellsOf(everyLine);
+  expect((await explainCell(facts.db, cell!, broken)).sampleLinesFrom).toBe("facts");
+
   // A new pass is a new answer: the engine is asked again.
   expect((await runEnginePass(facts, () => duckdbEngine(folder), { location: folder })).status).toBe("succeeded");
   await drillDowns.untaggedResources(RANGE, "amortized");
