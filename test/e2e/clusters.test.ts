@@ -57,7 +57,7 @@ it("Clusters page: each cluster's cost by team and namespace and its idle share 
   await page.screenshot({ path: join(root, "clusters.png"), fullPage: true });
 }, 120_000);
 
-it("a team's page shows its share of each cluster: checkout 56 of prod-eks's 143 (39.2%), all of it its pods", async () => {
+it("a team's page shows its share of each cluster: checkout 56 of prod-eks's 143 (39.2%), all of it its pods; platform its idle 32", async () => {
   await page.goto(`${server.url}/#/teams/checkout?from=${CLUSTER_CUR_SPAN.first}&to=${CLUSTER_CUR_SPAN.last}`);
   await page.waitForSelector("[data-testid=team-cluster-prod-eks]", { timeout: 60_000 });
   expect(await page.locator("[data-testid=team-cluster-prod-eks]").innerText()).toBe("prod-eks\t$56.00\t$56.00\t$0.00\t$143.00\t39.2%");
@@ -65,6 +65,8 @@ it("a team's page shows its share of each cluster: checkout 56 of prod-eks's 143
   await page.goto(`${server.url}/#/teams/platform?from=${CLUSTER_CUR_SPAN.first}&to=${CLUSTER_CUR_SPAN.last}`);
   await page.waitForSelector("[data-testid=team-cluster-prod-eks]", { timeout: 60_000 });
   expect(await page.locator("[data-testid=team-cluster-prod-eks]").innerText()).toBe("prod-eks\t$32.00\t$0.00\t$32.00\t$143.00\t22.4%");
+  // why these dollars are here: the cluster's idle policy, named
+  expect(await page.locator("[data-testid=team-decided-by-table]").innerText()).toContain("Cluster idle");
   await page.screenshot({ path: join(root, "team-clusters.png"), fullPage: true });
 }, 120_000);
 
