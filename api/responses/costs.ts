@@ -2,6 +2,7 @@
 // lastCompleteBillingDay (and empty lists) means nothing is synced yet.
 import { z } from "zod";
 import { count, day, decimal, month, timestamp } from "./common";
+import { teamClusterShareAnswer } from "./clusters";
 
 export const overviewAnswer = z.object({
   lastCompleteBillingDay: day.nullable(),
@@ -75,6 +76,8 @@ export const teamDetailAnswer = z.object({
     decidedBy: z.string(),
     amount: decimal,
   })),
+  /** Its share of each shared cluster in the period (docs/clusters.md), largest first. */
+  clusters: z.array(teamClusterShareAnswer),
 });
 
 export const orgAnswer = z.object({

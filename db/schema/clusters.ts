@@ -6,6 +6,8 @@ import { ownershipVersions } from "./ownership";
 
 export type ClusterRuleKind = "namespace" | "cluster";
 export type IdlePolicy = "owner" | "proportional" | "even";
+/** The idle share a cluster is held to when its ownership entry sets no `idleGoal`. */
+export const DEFAULT_IDLE_GOAL = "0.25";
 
 export const clusterRules = pgTable("cluster_rules", {
   id: serial("id").primaryKey(),
@@ -14,6 +16,7 @@ export const clusterRules = pgTable("cluster_rules", {
   namespace: text("namespace"), // for kind = 'namespace' (an ECS cluster's service name)
   teamId: text("team_id").references(() => teams.id), // the owner; a cluster may have none
   idle: text("idle").$type<IdlePolicy>(), // for kind = 'cluster'
+  idleGoal: numeric("idle_goal"), // for kind = 'cluster': the idle share above which it is nudged; null = the default
   priority: integer("priority").notNull(), // cluster namespaces, then every cluster's namespaces, then clusters
   validFrom: date("valid_from").notNull().default("1970-01-01"),
   validTo: date("valid_to"), // exclusive; null = still in force

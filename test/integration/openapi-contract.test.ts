@@ -175,6 +175,9 @@ describe("every operation, called the way a script calls it, answers what the do
     expect(detail.cluster.cluster).toBe(list.clusters[0].cluster);
     const why = await ok("GET", `/api/why?teamId=${list.clusters[0].teams[0].teamId}&day=2024-09-04`);
     expect(why.clusters.length).toBeGreaterThan(0);
+    // a team's share of each cluster, in its detail answer
+    const team = await ok("GET", `/api/teams/${list.clusters[0].teams[0].teamId}?from=2024-09-01&to=2024-09-30`);
+    expect(team.clusters.map((c: { cluster: string }) => c.cluster)).toContain(list.clusters[0].cluster);
   });
 
   it("clusters without split data: an OpenCost answer, then why names the basis", async () => {
