@@ -106,7 +106,7 @@ describe("every operation, called the way a script calls it, answers what the do
     await ok("GET", "/api/ownership/audit");
     await ok("GET", "/api/audit");
     await ok("GET", "/api/audit/export");
-  });
+  }, 240_000); // three rule changes, each re-attributing the demo's month
 
   it("efficiency and business inputs", async () => {
     for (const view of ["efficiency", "teams", "revenue", "environments", "operating-mode", "calculator"]) await ok("GET", `/api/metrics/${view}`);
