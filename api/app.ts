@@ -49,6 +49,7 @@ const contentSecurityPolicy = {
 };
 
 import { reviewRoutes } from "./routes/reviews";
+import type { DrillDowns } from "../jobs/engines/drill-downs";
 import { estimateRoutes } from "./routes/estimates";
 
 export interface AppOptions {
@@ -57,6 +58,8 @@ export interface AppOptions {
   bodyLimits?: BodyLimits;
   /** The response cache to use (the server shares it with its cache warmer); a new one otherwise. */
   readCache?: ReadCache;
+  /** Single-line drill-downs asked of the pass's engine (PASS_ENGINE duckdb or athena); none on the PostgreSQL path. */
+  drillDowns?: DrillDowns | null;
 }
 const DEFAULT_OPTIONS: AppOptions = { chromiumPath: "/usr/bin/chromium" };
 
@@ -72,8 +75,8 @@ export function createApi(database: Database, sourceName: string, auth: AuthConf
     .route("/teams", teamRoutes(database.db))
     .route("/job-runs", jobRunRoutes(database.db))
     .route("/imports", importRoutes(database, options.bodyLimits ?? DEFAULT_BODY_LIMITS, { resourcesFromExports: sourceName === "exports" }))
-    .route("/ownership", ownershipRoutes(database, sourceName))
-    .route("/why", whyRoutes(database.db))
+    .route("/ownership", ownershipRoutes(database, sourceName, options.drillDowns ?? null))
+    .route("/why", whyRoutes(database.db, options.drillDowns ?? null))
     .route("/clusters", clusterRoutes(database.db))
     .route("/org", orgRoutes(database.db))
     .route("/metrics", metricsRoutes(database.db))

@@ -8,6 +8,7 @@ import { DEFAULT_BODY_LIMITS } from "./body-limits";
 import { serveWeb } from "./serve-web";
 import { startScheduler, type Scheduler } from "../jobs/scheduler";
 import type { Runtime } from "../jobs/runtime";
+import { configuredDrillDowns } from "../jobs/engines/drill-downs";
 
 export interface RunningServer {
   url: string;
@@ -24,6 +25,7 @@ export async function startServer(runtime: Runtime, options: { port: number; hos
     chromiumPath: runtime.config.chromiumPath,
     bodyLimits: { ...DEFAULT_BODY_LIMITS, uploadBytes: runtime.config.uploadMaxBytes, decompressedBytes: runtime.config.uploadMaxDecompressedBytes },
     readCache,
+    drillDowns: configuredDrillDowns(runtime.database.db, runtime.config.engine),
   };
   const app = createApp(runtime.database, runtime.source.name, serveWeb, runtime.config.auth, appOptions);
   const warmer = await startCacheWarmer(runtime.database, readCache, createApi(runtime.database, runtime.source.name, runtime.config.auth, appOptions));

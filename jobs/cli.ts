@@ -6,6 +6,7 @@ import { configureLogger } from "./logger";
 import { openRuntime, runCommitmentsSync, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
+import { importOpenCostCommand } from "./imports/opencost/import-opencost";
 import { businessImportCommand } from "./business/business-import";
 import { previewOwnershipCommand, importBackstageCommand } from "./ownership/ownership-command";
 import { usersCommand } from "./access/users-command";
@@ -24,6 +25,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   commitments  pull reservation / Savings Plans coverage, utilization and purchase recommendations
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
+  import-opencost  OpenCost /allocation answers (per day, by namespace or label) for a cluster without split data: import-opencost --cluster NAME FILE...
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
   users      who may sign in: users add --email E --role viewer|editor|admin [--team T] [--sso-only]
              (password on standard input or in TALLYBOARD_PASSWORD), users list, users disable --email E
@@ -31,7 +33,7 @@ const usage = `Usage: npm run cli -- <command> [options]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" }, cluster: { type: "string" } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   // An import without AWS credentials reads the company's exports, never the demo (unless asked for).
@@ -52,6 +54,7 @@ async function main() {
       report(run);
     }
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
+    else if (command === "import-opencost") await importOpenCost(runtime, values.cluster, positionals.slice(1));
     else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
     else if (command === "review") for (const path of await reviewCommand(runtime, values)) console.log(`wrote ${path}`);
@@ -85,6 +88,12 @@ async function status(runtime: Runtime) {
   const day = billing.lastCompleteBillingDay ? `${billing.lastCompleteBillingDay} (from ${billing.basis}${billing.partialMonth ? `; ${billing.partialMonth} is partial` : ""})` : "none yet";
   console.log(`data source: ${runtime.source.description}\nlast complete billing day: ${day}`);
   console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart && run.windowEnd ? `${run.windowStart}..${addDays(run.windowEnd, -1)}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
+}
+
+async function importOpenCost(runtime: Runtime, cluster: string | undefined, paths: string[]) {
+  const { run, attribution } = await importOpenCostCommand(runtime.database, cluster, paths, (window) => attributeJob(runtime.database, runtime.source.name, window));
+  report(run); // the allocations written and the cluster-days replaced, or the error naming file, entry and field
+  if (attribution) report(attribution);
 }
 
 function report(run: RunSummary) {

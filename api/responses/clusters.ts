@@ -20,6 +20,8 @@ export const clusterSummarySchema = z.object({
   total: money,
   idle: money,
   idleShare: share,
+  /** The idle share it is held to (ownership file's idleGoal in force at the range's end, else 0.25). */
+  idleGoal: z.string(),
   teams: z.array(z.object({ teamId: z.string(), amount: money })), // largest first; idle included
   namespaces: z.array(z.object({ namespace: z.string(), amount: money })), // largest first; idle as "(idle)"
   periods: z.array(clusterPeriodSchema),
@@ -46,6 +48,16 @@ export const clusterDetailResponseSchema = clustersResponseSchema.omit({ cluster
   cluster: clusterSummarySchema,
   usage: z.array(clusterUsageSchema),
   workloads: z.array(clusterUsageSchema.omit({ namespace: true }).extend({ namespace: z.string().nullable(), workload: z.string().nullable(), splitCost: money })),
+});
+
+/** A team's cost in one cluster over the period (split: its pods; idle: its part of the unused cost) and its share of the cluster's total. */
+export const teamClusterShareAnswer = z.object({
+  cluster: z.string(),
+  amount: money,
+  split: money,
+  idle: money,
+  clusterTotal: money,
+  share,
 });
 
 export type ClustersResponse = z.infer<typeof clustersResponseSchema>;

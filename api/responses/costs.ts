@@ -2,6 +2,7 @@
 // lastCompleteBillingDay (and empty lists) means nothing is synced yet.
 import { z } from "zod";
 import { count, day, decimal, month, timestamp } from "./common";
+import { teamClusterShareAnswer } from "./clusters";
 
 export const overviewAnswer = z.object({
   lastCompleteBillingDay: day.nullable(),
@@ -75,6 +76,8 @@ export const teamDetailAnswer = z.object({
     decidedBy: z.string(),
     amount: decimal,
   })),
+  /** Its share of each shared cluster in the period (docs/clusters.md), largest first. */
+  clusters: z.array(teamClusterShareAnswer),
 });
 
 export const orgAnswer = z.object({
@@ -125,6 +128,8 @@ export const whyAnswer = z.object({
     tags: z.record(z.string(), z.string()),
     amortized: decimal,
   })),
+  /** Where the sample lines come from: line items, a pass's grouped facts (no engine to ask), or its engine. */
+  sampleLinesFrom: z.enum(["line items", "facts", "duckdb", "athena"]),
   /** Costs that came through a cluster's pods (docs/clusters.md): the rule per cluster and namespace, and its pods. */
   clusters: z.array(z.object({
     cluster: z.string(),
@@ -138,6 +143,22 @@ export const whyAnswer = z.object({
     validFrom: day.nullable(),
     versionId: count.nullable(),
     amortized: decimal,
+    /** What weighed the cluster's cost: AWS split data (pods) or OpenCost's allocations (docs/clusters.md). */
+    basis: z.enum(["split", "opencost"]),
+    allocations: z.array(z.object({
+      name: z.string(), // the OpenCost allocation: a namespace, "key=value" of a label, __idle__ or __unallocated__
+      namespace: z.string().nullable(),
+      label: z.string().nullable(),
+      idle: z.boolean(),
+      totalCost: decimal, // the weight: OpenCost's totalCost that day
+      cpuCost: decimal,
+      ramCost: decimal,
+      gpuCost: decimal,
+      pvCost: decimal,
+      networkCost: decimal,
+      cpuEfficiency: z.string().nullable(),
+      ramEfficiency: z.string().nullable(),
+    })),
     pods: z.array(z.object({
       pod: z.string(),
       workload: z.string().nullable(),

@@ -17,6 +17,10 @@ export const ownershipSummaryAnswer = z.object({
   untaggedResources: z.object({
     count,
     largest: z.array(z.object({ arn: z.string(), accountId: z.string(), region: z.string(), service: z.string(), resourceType: z.string(), lastSeenAt: z.string(), amount: decimal.nullable() })),
+    /** Line items, or the engine of the pass that left only grouped facts in the range (docs/engines.md). */
+    largestFrom: z.enum(["line items", "duckdb", "athena", "unavailable"]),
+    /** Why the engine could not be asked (largestFrom "unavailable"). */
+    error: z.string().optional(),
   }),
 });
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { FORMAT_OPTIONS, type FormatOption } from "../../jobs/imports/detect-format";
 import { importFiles } from "../../jobs/imports/import-files";
-import { IMPORT_LOCK } from "../../jobs/imports/scheduled-import";
+import { IMPORT_LOCK } from "../../jobs/imports/import-lock";
 import { withJobLock } from "../../jobs/sync/abandoned-runs";
 import { ApiError } from "../errors";
 import { checkDecompressedSize, type BodyLimits } from "../body-limits";

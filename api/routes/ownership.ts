@@ -7,7 +7,7 @@ import type { Database } from "../../db/client";
 import { getOwnershipSummary } from "../../db/queries/ownership-summary";
 import { listRules, listOwnershipAudit } from "../../db/queries/ownership-rules";
 import { getLastCompleteBillingDay } from "../../db/queries/billing-status";
-import { measureSchema } from "../../db/queries/measure";
+import { measureSchema, type Measure } from "../../db/queries/measure";
 import { addDays, firstOfMonth } from "../../db/calendar";
 import { changeOwnership, previewOwnershipChange } from "../../jobs/ownership/change-ownership";
 import { createRule, updateRule, deleteRule, ruleInputSchema, RuleChangeError } from "../../jobs/ownership/rule-changes";
@@ -18,6 +18,8 @@ import { validate } from "../validate";
 import { answers } from "../answers";
 import { backstageAnswer, ownershipAuditAnswer, ownershipPreviewAnswer, ownershipSummaryAnswer, ruleChangedAnswer, ruleClosedAnswer, ruleListAnswer } from "../responses/ownership";
 import { actorOf } from "../auth/identity";
+import { rangeHoldsEngineFacts } from "../../db/queries/engine-facts";
+import type { DrillDowns } from "../../jobs/engines/drill-downs";
 
 const day = daySchema;
 const ruleId = z.object({ id: z.coerce.number().int().positive() });
@@ -45,14 +47,35 @@ async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const ownershipRoutes = (database: Database, sourceName: string) => {
+/**
+ * The largest untagged resources: from line items, or, where a DuckDB / Athena pass left only grouped
+ * facts in the range, asked of its engine (resources in the export with no owner tag on their lines).
+ */
+async function largestUntagged(db: Database["db"], summary: Awaited<ReturnType<typeof getOwnershipSummary>>, drillDowns: DrillDowns | null, measure: Measure) {
+  const { from, to } = summary.period;
+  if (!drillDowns || !(await rangeHoldsEngineFacts(db, { from, to }))) return { ...summary.untaggedResources, largestFrom: "line items" as const };
+  try {
+    const resources = await drillDowns.untaggedResources({ from, to }, measure);
+    return {
+      count: summary.untaggedResources.count,
+      largest: resources.map((r) => ({ arn: r.resourceId, accountId: r.accountId, region: r.region, service: r.service, resourceType: "", lastSeenAt: r.lastDay, amount: r.amount })),
+      largestFrom: drillDowns.engine,
+    };
+  } catch (error) {
+    // The rest of the page stands; the list says the engine could not be asked, and why.
+    return { count: summary.untaggedResources.count, largest: [], largestFrom: "unavailable" as const, error: `${drillDowns.engine}: ${(error as Error).message}` };
+  }
+}
+
+export const ownershipRoutes = (database: Database, sourceName: string, drillDowns: DrillDowns | null = null) => {
   const { db } = database;
   return new Hono()
     .get("/summary", validate("query", z.object({ measure: measureSchema, from: day.optional(), to: day.optional() })), answers(ownershipSummaryAnswer, { summary: "Attributed vs unattributed spend, unclaimed tag values and untagged resources" }), async (c) => {
       const query = c.req.valid("query");
       const to = query.to ?? (await getLastCompleteBillingDay(db)) ?? new Date().toISOString().slice(0, 10);
       const from = query.from ?? firstOfMonth(addDays(to, -59));
-      return c.var.answer(await getOwnershipSummary(db, { from, to, measure: query.measure }));
+      const summary = await getOwnershipSummary(db, { from, to, measure: query.measure });
+      return c.var.answer({ ...summary, untaggedResources: await largestUntagged(db, summary, drillDowns, query.measure) });
     })
     .get("/rules", validate("query", z.object({ asOf: day.optional(), history: z.enum(["true", "false"]).optional() })), answers(ruleListAnswer, { summary: "Ownership rules in force (or their history)" }), async (c) => {
       const query = c.req.valid("query");

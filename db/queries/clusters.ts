@@ -8,9 +8,23 @@ import { queryRows, type DbOrTx } from "../client";
 import { daysBetween, monthsBetween, firstOfMonth } from "../calendar";
 import { measureColumn, type Measure } from "./measure";
 import { ratio } from "./ratio";
+import { openCostUsage } from "./opencost-usage";
+import { DEFAULT_IDLE_GOAL } from "../schema/clusters";
 
 export const IDLE_NAMESPACE = "(idle)";
+
+/** What a split line (alias li) names, from its AWS-managed tags: an ECS service stands for both namespace and workload. */
+export const SPLIT_LINE = {
+  cluster: sql`coalesce(li.tags ->> 'aws:eks:cluster-name', li.tags ->> 'aws:ecs:clusterName')`,
+  namespace: sql`coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName')`,
+  workload: sql`coalesce(li.tags ->> 'aws:eks:workload-name', li.tags ->> 'aws:ecs:serviceName')`,
+  resource: sql`(case when li.usage_type like '%vCPU%' then 'vCPU' else 'memory' end)`,
+};
 const WORKLOADS = 20;
+
+/** Each cluster's own rule (owner, idle policy, idle goal) in force on a day, as rows (cluster, team_id, idle_goal). */
+export const clusterRulesOn = (day: string) => sql`select distinct on (r.cluster) r.cluster, r.team_id, r.idle_goal from cluster_rules r
+  where r.kind = 'cluster' and r.valid_from <= ${day}::date and (r.valid_to is null or r.valid_to > ${day}::date) order by r.cluster, r.priority, r.id`;
 
 export interface ClusterQuery {
   from?: string;
@@ -40,7 +54,7 @@ async function range(db: DbOrTx, query: ClusterQuery): Promise<{ from: string; t
   return { from: query.from ?? firstOfMonth(to, 2), to };
 }
 
-function summarise(cluster: string, rows: Row[], periods: string[]) {
+function summarise(cluster: string, rows: Row[], periods: string[], idleGoal: string) {
   const teams = new Map<string, Decimal>();
   const namespaces = new Map<string, Decimal>();
   const byPeriod = new Map(periods.map((period) => [period, { total: new Decimal(0), idle: new Decimal(0), byTeam: new Map<string, Decimal>(), byNamespace: new Map<string, Decimal>() }]));
@@ -60,6 +74,7 @@ function summarise(cluster: string, rows: Row[], periods: string[]) {
     total: total.toFixed(),
     idle: idle.toFixed(),
     idleShare: ratio(idle.toFixed(), total.toFixed()),
+    idleGoal,
     teams: ranked(teams).map(([teamId, amount]) => ({ teamId, amount: amount.toFixed() })),
     namespaces: ranked(namespaces).map(([namespace, amount]) => ({ namespace, amount: amount.toFixed() })),
     periods: [...byPeriod].map(([period, p]) => ({ period, total: p.total.toFixed(), idle: p.idle.toFixed(), idleShare: ratio(p.idle.toFixed(), p.total.toFixed()), byTeam: plain(p.byTeam), byNamespace: plain(p.byNamespace) })),
@@ -79,28 +94,30 @@ export async function getClusters(db: DbOrTx, query: ClusterQuery, only?: string
   );
   const periods = query.grain === "day" ? daysBetween(from, to) : monthsBetween(from.slice(0, 7), to.slice(0, 7));
   const clusters = [...new Set(rows.map((row) => row.cluster))].sort();
-  return { from, to, grain: query.grain, measure: query.measure, clusters: clusters.map((cluster) => summarise(cluster, rows.filter((row) => row.cluster === cluster), periods)) };
+  const goals = new Map((await queryRows<{ cluster: string; goal: string | null }>(db, sql`select g.cluster, g.idle_goal::text as goal from (${clusterRulesOn(to)}) g`)).map((row) => [row.cluster, row.goal]));
+  const summaries = clusters.map((cluster) => summarise(cluster, rows.filter((row) => row.cluster === cluster), periods, goals.get(cluster) ?? DEFAULT_IDLE_GOAL));
+  return { from, to, grain: query.grain, measure: query.measure, clusters: summaries };
 }
 
 /** One cluster, with its namespaces' reserved and actual usage and its least-used workloads; null when it has no cost in the range. */
 export async function getCluster(db: DbOrTx, cluster: string, query: ClusterQuery) {
   const { clusters, ...rest } = await getClusters(db, query, cluster);
   if (clusters.length === 0) return null;
-  const clusterTag = sql`coalesce(li.tags ->> 'aws:eks:cluster-name', li.tags ->> 'aws:ecs:clusterName')`;
-  const resource = sql`(case when li.usage_type like '%vCPU%' then 'vCPU' else 'memory' end)`;
-  const lines = sql`from cost_line_items li where li.day >= ${rest.from}::date and li.day <= ${rest.to}::date and li.split_cost is not null and ${clusterTag} = ${cluster}`;
+  const resource = SPLIT_LINE.resource;
+  const lines = sql`from cost_line_items li where li.day >= ${rest.from}::date and li.day <= ${rest.to}::date and li.split_cost is not null and ${SPLIT_LINE.cluster} = ${cluster}`;
   const usage = await queryRows<{ namespace: string | null; resource: "vCPU" | "memory"; reserved: string; actual: string }>(
     db,
-    sql`select coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName') as namespace, ${resource} as resource,
+    sql`select ${SPLIT_LINE.namespace} as namespace, ${resource} as resource,
           coalesce(sum(li.reserved_usage), 0)::text as reserved, coalesce(sum(li.actual_usage), 0)::text as actual
         ${lines} group by 1, 2 order by 1, 2`,
   );
   const workloads = await queryRows<{ namespace: string | null; workload: string | null; resource: "vCPU" | "memory"; reserved: string; actual: string; splitCost: string }>(
     db,
-    sql`select coalesce(li.tags ->> 'aws:eks:namespace', li.tags ->> 'aws:ecs:serviceName') as namespace, coalesce(li.tags ->> 'aws:eks:workload-name', li.tags ->> 'aws:ecs:serviceName') as workload,
+    sql`select ${SPLIT_LINE.namespace} as namespace, ${SPLIT_LINE.workload} as workload,
           ${resource} as resource, coalesce(sum(li.reserved_usage), 0)::text as reserved, coalesce(sum(li.actual_usage), 0)::text as actual, coalesce(sum(li.split_cost), 0)::text as "splitCost"
         ${lines} group by 1, 2, 3 order by sum(li.reserved_usage) - sum(li.actual_usage) desc nulls last, 1, 2, 3 limit ${WORKLOADS}`,
   );
   const withShare = <T extends { reserved: string; actual: string }>(row: T) => ({ ...row, usedShare: ratio(row.actual, row.reserved) });
-  return { ...rest, cluster: clusters[0]!, usage: usage.map(withShare), workloads: workloads.map(withShare) };
+  const fromOpenCost = await openCostUsage(db, cluster, rest.from, rest.to); // clusters without split data
+  return { ...rest, cluster: clusters[0]!, usage: [...usage, ...fromOpenCost].map(withShare), workloads: workloads.map(withShare) };
 }

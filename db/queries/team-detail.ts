@@ -1,4 +1,5 @@
-// One team's daily cost by service and by account over a period, every day present.
+// One team's daily cost by service and by account over a period, every day present, and its share of
+// each shared cluster. Amounts in plain notation (toFixed: decimal.js writes tiny amounts as 1e-7 otherwise).
 import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../client";
@@ -6,6 +7,7 @@ import { currentTreeJoins } from "./team-tree";
 import { addDays, daysBetween } from "../calendar";
 import { getLastCompleteBillingDay } from "./billing-status";
 import { measureColumn, type Measure } from "./measure";
+import { getTeamClusterShares } from "./team-clusters";
 
 /** Series beyond this many are summed into "Other", so a chart stays readable. */
 const TOP_SERIES = 8;
@@ -47,8 +49,9 @@ export async function getTeamDetail(db: DbOrTx, teamId: string, options: { measu
     sql`select ac.decided_by as "decidedBy", sum(${column})::text as amount from attributed_costs ac
         where ac.team_id = ${teamId} and ac.day >= ${from}::date and ac.day <= ${to}::date group by 1 order by 1`,
   );
-  const total = byService.days.reduce((sum, day) => sum.plus(day.total), new Decimal(0)).toString();
-  return { team, period: { from, to }, lastCompleteBillingDay: lastDay, total, byService, byAccount, decidedBy: rules };
+  const total = byService.days.reduce((sum, day) => sum.plus(day.total), new Decimal(0)).toFixed();
+  const clusters = await getTeamClusterShares(db, teamId, { measure: options.measure, from, to });
+  return { team, period: { from, to }, lastCompleteBillingDay: lastDay, total, byService, byAccount, decidedBy: rules, clusters };
 }
 
 export function fillDaily(rows: { day: string; key: string; label: string; amount: string }[], from: string, to: string): DailyBreakdown {
@@ -60,10 +63,10 @@ export function fillDaily(rows: { day: string; key: string; label: string; amoun
   }
   const ranked = [...totals.entries()].sort((a, b) => b[1].total.comparedTo(a[1].total));
   const kept = new Set(ranked.slice(0, TOP_SERIES).map(([key]) => key));
-  const series = ranked.slice(0, TOP_SERIES).map(([key, entry]) => ({ key, label: entry.label, total: entry.total.toString() }));
+  const series = ranked.slice(0, TOP_SERIES).map(([key, entry]) => ({ key, label: entry.label, total: entry.total.toFixed() }));
   if (ranked.length > TOP_SERIES) {
     const other = ranked.slice(TOP_SERIES).reduce((sum, [, entry]) => sum.plus(entry.total), new Decimal(0));
-    series.push({ key: OTHER_SERIES, label: OTHER_SERIES, total: other.toString() });
+    series.push({ key: OTHER_SERIES, label: OTHER_SERIES, total: other.toFixed() });
   }
   const byDay = new Map<string, Map<string, Decimal>>();
   for (const row of rows) {
@@ -77,8 +80,8 @@ export function fillDaily(rows: { day: string; key: string; label: string; amoun
     const total = [...values.values()].reduce((sum, value) => sum.plus(value), new Decimal(0));
     return {
       day,
-      total: total.toString(),
-      values: Object.fromEntries(series.map(({ key }) => [key, (values.get(key) ?? new Decimal(0)).toString()])),
+      total: total.toFixed(),
+      values: Object.fromEntries(series.map(({ key }) => [key, (values.get(key) ?? new Decimal(0)).toFixed()])),
     };
   });
   return { series, days };

@@ -20,6 +20,7 @@ export const attributedCosts = pgTable(
     cluster: text("cluster"), // the EKS/ECS cluster, for costs attributed through its pods (docs/clusters.md)
     namespace: text("namespace"), // the pods' namespace (an ECS service), null for idle cost
     clusterRuleId: integer("cluster_rule_id"), // the namespace or cluster rule that decided, or whose idle policy split it
+    clusterBasis: text("cluster_basis").$type<"split" | "opencost">(), // what weighed the cluster's cost: AWS split data or OpenCost's allocations
     runId: bigint("run_id", { mode: "number" }).notNull(),
   },
   (t) => [index("attributed_costs_day_team_idx").on(t.day, t.teamId), index("attributed_costs_team_day_idx").on(t.teamId, t.day)],

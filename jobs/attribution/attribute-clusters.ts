@@ -42,7 +42,13 @@ function exactParts(amounts: string[], weights: string[], method: SplitMethod = 
 export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: number, keyPeriods: OwnerTagKeyPeriod[]): Promise<{ rows: number }> {
   const groups = await instanceGroups(tx, window);
   if (groups.length === 0) return { rows: 0 };
-  const pods = await podsOnInstances(tx, window, keyPeriods);
+  return writeClusterParts(tx, runId, groups, await podsOnInstances(tx, window, keyPeriods));
+}
+
+/** Hands each group's billed amounts to the pods on its instance that day (and their unused parts to
+ *  the cluster's idle policy) and writes the attributed rows. OpenCost clusters come here too
+ *  (opencost-attribution.ts): a cluster-day is their "instance", its allocations their "pods". */
+export async function writeClusterParts(tx: DbOrTx, runId: number, groups: InstanceGroup[], pods: PodOnInstance[], basis: "split" | "opencost" = "split"): Promise<{ rows: number }> {
   const podsOf = new Map<string, PodOnInstance[]>();
   for (const pod of pods) podsOf.set(`${pod.day}|${pod.instance}`, [...(podsOf.get(`${pod.day}|${pod.instance}`) ?? []), pod]);
 
@@ -73,7 +79,7 @@ export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: nu
     rows.push({
       day: of.day, teamId: of.teamId!, accountId: of.accountId, service: of.service, recordType: of.recordType, environment: of.environment,
       unblendedCost: amounts[0]!, amortizedCost: amounts[1]!, netAmortizedCost: amounts[2]!,
-      ruleId: of.ruleId, decidedBy: of.decidedBy, cluster: of.cluster, namespace: of.namespace, clusterRuleId: of.clusterRuleId, runId,
+      ruleId: of.ruleId, decidedBy: of.decidedBy, cluster: of.cluster, namespace: of.namespace, clusterRuleId: of.clusterRuleId, clusterBasis: basis, runId,
     });
   };
   for (const { of, sums } of direct.entries.values()) push(of, sums.map((sum) => sum.toFixed()));

@@ -11,6 +11,8 @@ import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
 import { prepareClusterLines } from "./cluster-lines";
 import { attributeClusters } from "./attribute-clusters";
+import { prepareOpenCostLines } from "./opencost-lines";
+import { attributeOpenCost } from "./opencost-attribution";
 import { lineTag, ownerValueByDay, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
 import { EXPORT_SOURCES_SQL } from "../../db/domain/billed-lines";
 
@@ -87,6 +89,9 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   const ownerLikeKeys = (await registeredTagKeys(tx, window)).filter((key) => ownerLike.has(key.toLowerCase()));
   // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not this pass.
   const throughPods = await prepareClusterLines(tx, window);
+  // Instances of clusters without split data, split by OpenCost's allocations (opencost-attribution.ts).
+  const byOpenCost = await prepareOpenCostLines(tx, window, throughPods);
+  const throughClusters = sql.join([throughPods, byOpenCost].filter((condition) => condition !== null), sql` or `);
   const { tag, columns } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
   // A tag value is text: a key is present on a line when its value is not null.
   const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
@@ -104,7 +109,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
            sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1))::int as lines,
            li.through_pods
     from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, li.line_count, ${columns}
-          , ${throughPods ?? sql`false`} as through_pods
+          , ${throughPods || byOpenCost ? sql`(${throughClusters})` : sql`false`} as through_pods
           from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date offset 0) li
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 14`);
   await tx.execute(sql`set local enable_sort = on`);
@@ -122,7 +127,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
       select row_number() over () as gid, l.day, l.account_id, l.service, l.record_type, coalesce(l.environment_tag, acct.environment::text) as environment,
              l.owner_value, l.resource_id, sum(l.unblended) as unblended, sum(l.amortized) as amortized, sum(l.net_amortized) as net_amortized
       from attribution_lines l left join accounts acct on acct.id = l.account_id
-      where not l.through_pods -- billed (reconciliation) but attributed through their pods
+      where not l.through_pods -- billed (reconciliation) but attributed through their pods or OpenCost allocations
       group by 2, 3, 4, 5, 6, 7, 8
     ), pool as (
       select distinct on (g.gid) g.gid, p.id from groups g join shared_cost_pools p on p.residue = 0 and ${ruleInForce("p", "g")} and ${poolSelectsLine("p", "g")}
@@ -147,7 +152,8 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     from attribution_staging where pool_id is null`);
   const split = await splitPooledCosts(tx, runId);
   const pods = throughPods ? await attributeClusters(tx, window, runId, keyPeriods) : { rows: 0 };
-  return { window, directRows: affectedRows(direct) + pods.rows, splitRows: split.rows, evenFallbacks: split.evenFallbacks };
+  const openCost = byOpenCost ? await attributeOpenCost(tx, window, runId, keyPeriods, byOpenCost) : { rows: 0 };
+  return { window, directRows: affectedRows(direct) + pods.rows + openCost.rows, splitRows: split.rows, evenFallbacks: split.evenFallbacks };
 }
 
 /**

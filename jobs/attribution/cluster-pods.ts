@@ -43,6 +43,22 @@ export interface PodOnInstance {
   idle: IdlePolicy | null;
 }
 
+/** Who a pod gets (alias p: day, cluster, namespace, owner_value), first match in force that day: its
+ *  owner label's tag rule, its namespace's owner (in its cluster, then in every cluster), its cluster's
+ *  owner; the columns of PodOnInstance from "teamId" on, and the lateral joins they read. */
+export const podDecision = {
+  columns: sql`coalesce(label.team_id, ns.team_id, cl.team_id) as "teamId",
+    case when label.id is not null then 'pod-label' when ns.id is not null then 'namespace' when cl.team_id is not null then 'cluster' else 'unattributed' end as "decidedBy",
+    label.id as "ruleId", case when label.id is null then coalesce(ns.id, case when cl.team_id is not null then cl.id end) end as "clusterRuleId",
+    cl.id as "clusterPolicyRuleId", cl.team_id as "clusterOwner", cl.idle`,
+  joins: sql`left join lateral (select r.id, r.team_id from ownership_rules r where r.kind = 'tag' and r.tag_value = p.owner_value and ${ruleInForce("r", "p")}
+                       order by r.priority, r.id limit 1) label on true
+    left join lateral (select r.id, r.team_id from cluster_rules r where r.kind = 'namespace' and r.namespace = p.namespace
+                         and (r.cluster is null or r.cluster = p.cluster) and ${ruleInForce("r", "p")} order by r.priority, r.id limit 1) ns on true
+    left join lateral (select r.id, r.team_id, r.idle from cluster_rules r where r.kind = 'cluster' and r.cluster = p.cluster and ${ruleInForce("r", "p")}
+                       order by r.priority, r.id limit 1) cl on true`,
+};
+
 const inWindow = (window: DayWindow) => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
 
 export function instanceGroups(tx: DbOrTx, window: DayWindow): Promise<InstanceGroup[]> {
@@ -68,17 +84,8 @@ export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: Owner
           group by 1, 2, 3, 4, 5, 6, 7
         )
         select p.day::text as day, p.instance, p.pod, p.cluster, p.namespace, p.workload, p.owner_value as "ownerLabel", trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,
-               coalesce(label.team_id, ns.team_id, cl.team_id) as "teamId",
-               case when label.id is not null then 'pod-label' when ns.id is not null then 'namespace' when cl.team_id is not null then 'cluster' else 'unattributed' end as "decidedBy",
-               label.id as "ruleId", case when label.id is null then coalesce(ns.id, case when cl.team_id is not null then cl.id end) end as "clusterRuleId",
-               cl.id as "clusterPolicyRuleId", cl.team_id as "clusterOwner", cl.idle
-        from pods p
-        left join lateral (select r.id, r.team_id from ownership_rules r where r.kind = 'tag' and r.tag_value = p.owner_value and ${ruleInForce("r", "p")}
-                           order by r.priority, r.id limit 1) label on true
-        left join lateral (select r.id, r.team_id from cluster_rules r where r.kind = 'namespace' and r.namespace = p.namespace
-                             and (r.cluster is null or r.cluster = p.cluster) and ${ruleInForce("r", "p")} order by r.priority, r.id limit 1) ns on true
-        left join lateral (select r.id, r.team_id, r.idle from cluster_rules r where r.kind = 'cluster' and r.cluster = p.cluster and ${ruleInForce("r", "p")}
-                           order by r.priority, r.id limit 1) cl on true
+               ${podDecision.columns}
+        from pods p ${podDecision.joins}
         order by 1, 2, 3`,
   );
 }

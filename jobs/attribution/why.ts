@@ -7,6 +7,10 @@ import { ownerValueExpression, ruleMatchesLine, ruleInForce, poolSelectsLine } f
 import { billedLineFilter } from "../../db/domain/billed-lines";
 import { ownerTagKeysOn } from "../sync/owner-tag-keys";
 import { explainClusters } from "./why-clusters";
+import { logger } from "../logger";
+import { DRILL_DOWN_FACTS, DRILL_DOWN_LIMIT, type DrillDowns, type SampleLine } from "../engines/drill-downs";
+
+const log = logger("why");
 
 export interface WhyCell {
   teamId: string;
@@ -15,7 +19,8 @@ export interface WhyCell {
   accountId?: string;
 }
 
-export async function explainCell(db: DbOrTx, cell: WhyCell) {
+/** `drillDowns`: the engine to ask for single lines when the day's rows are a pass's grouped facts. */
+export async function explainCell(db: DbOrTx, cell: WhyCell, drillDowns: DrillDowns | null = null) {
   const filters = sql`ac.team_id = ${cell.teamId} and ac.day = ${cell.day}::date
     ${cell.service ? sql`and ac.service = ${cell.service}` : sql``}
     ${cell.accountId ? sql`and ac.account_id = ${cell.accountId}` : sql``}`;
@@ -43,19 +48,39 @@ export async function explainCell(db: DbOrTx, cell: WhyCell) {
   // The lines each deciding rule took: it matches them, no pool takes them first, and no earlier rule matches.
   const ownerValue = ownerValueExpression(await ownerTagKeysOn(db, cell.day));
   const ruleIds = decisions.flatMap((d) => (d.ruleId ? [d.ruleId] : []));
-  const lines = ruleIds.length === 0 ? [] : await queryRows<{ ruleId: number; accountId: string; service: string; recordType: string; resourceId: string | null; tags: Record<string, string>; amortized: string }>(
+  const taken = ruleIds.length === 0 ? [] : await queryRows<SampleLine & { region: string | null; usageType: string | null; lineCount: number | null }>(
     db,
     sql`select r.id as "ruleId", li.account_id as "accountId", li.service, li.record_type as "recordType", li.resource_id as "resourceId", li.tags,
-          li.amortized_cost::text as amortized
+          li.amortized_cost::text as amortized, li.region, li.usage_type as "usageType", li.line_count as "lineCount"
         from cost_line_items li join ownership_rules r on r.id in (${sql.join(ruleIds.map((id) => sql`${id}`), sql`, `)})
         where li.day = ${cell.day}::date and ${billedLineFilter} and ${ruleMatchesLine("r", ownerValue)}
           and not exists (select 1 from ownership_rules e where e.priority < r.priority and ${ruleInForce("e")} and ${ruleMatchesLine("e", ownerValue)})
           and not exists (select 1 from shared_cost_pools p where p.residue = 0 and ${ruleInForce("p")} and ${poolSelectsLine("p")})
           ${cell.service ? sql`and li.service = ${cell.service}` : sql``}
           ${cell.accountId ? sql`and li.account_id = ${cell.accountId}` : sql``}
-        order by li.amortized_cost desc limit 25`,
+        order by li.amortized_cost desc limit ${drillDowns ? DRILL_DOWN_FACTS : DRILL_DOWN_LIMIT}`,
   );
-  return { cell, decisions: withBasis, sampleLines: lines, clusters: await explainClusters(db, cell) };
+  const { sampleLines, sampleLinesFrom } = await samplesOf(taken, cell.day, drillDowns);
+  return { cell, decisions: withBasis, sampleLines, sampleLinesFrom, clusters: await explainClusters(db, cell) };
+}
+
+/**
+ * The lines the rules took, largest first. Rows a pass wrote as grouped facts (line_count set) stand
+ * for many lines: the engine is asked for the lines of those facts when there is one to ask.
+ */
+async function samplesOf(taken: (SampleLine & { region: string | null; usageType: string | null; lineCount: number | null })[], day: string, drillDowns: DrillDowns | null) {
+  const strip = ({ region: _r, usageType: _u, lineCount: _c, ...line }: (typeof taken)[number]): SampleLine => line;
+  const facts = taken.some((row) => row.lineCount !== null);
+  if (!facts) return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "line items" as const };
+  if (!drillDowns) return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "facts" as const };
+  try {
+    const lines = await drillDowns.factLines(day, taken);
+    return { sampleLines: lines.map(({ fact, ...line }) => ({ ruleId: taken[fact]!.ruleId, ...line })), sampleLinesFrom: drillDowns.engine };
+  } catch (error) {
+    // The explanation stands without single lines: the facts are shown, and the failure logged.
+    log.warn({ engine: drillDowns.engine, day, err: { message: (error as Error).message } }, "drill-down failed: sample lines shown as facts");
+    return { sampleLines: taken.slice(0, DRILL_DOWN_LIMIT).map(strip), sampleLinesFrom: "facts" as const };
+  }
 }
 
 /** A proportional pool weighs teams by direct cost over its period: this team's part of that basis. */

@@ -6,7 +6,7 @@ import type { Runtime } from "../runtime";
 import { addDays, firstOfMonth } from "../../db/calendar";
 import { withJobLock } from "../sync/abandoned-runs";
 import type { RunSummary } from "../sync/job-runs";
-import { IMPORT_LOCK } from "../imports/scheduled-import";
+import { IMPORT_LOCK } from "../imports/import-lock";
 import { athenaEngine } from "./athena-engine";
 import { duckdbEngine } from "./duckdb-engine";
 import { runEnginePass } from "./engine-pass";

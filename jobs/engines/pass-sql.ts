@@ -51,7 +51,7 @@ const plainShort = (t: string) =>
  * DECIMAL(38, 18) way), each amount as DECIMAL(38, 10) (r). Each step reads the one before, so no
  * value is cast twice.
  */
-function roundedLines(input: PassInput, extra: Record<string, string>): string {
+export function roundedLines(input: PassInput, extra: Record<string, string> = {}): string {
   const { layout } = input;
   const f = layout.fields;
   const moneyNames = Object.keys(layout.money);

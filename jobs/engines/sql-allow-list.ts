@@ -11,6 +11,7 @@ export const ALLOWED_FUNCTIONS: Record<string, string> = {
   substr: "substr(text, start, length), 1-based in both",
   sum: "over DECIMAL(38, s): exact, DECIMAL(38, s) in both",
   count: "count(*): BIGINT",
+  max: "the largest value (of text or dates: the same collation-free order for ASCII ids and dates)",
   abs: "of a decimal: a decimal",
   mod: "mod(decimal, integer): the remainder, sign of the dividend",
   contains: "contains(array, value): membership (Trino's contains, DuckDB's alias of list_contains)",

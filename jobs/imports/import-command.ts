@@ -5,7 +5,7 @@ import { addDays } from "../../db/calendar";
 import type { DeliveryChoice } from "./deliveries";
 import { FORMAT_OPTIONS, type FormatOption } from "./detect-format";
 import { importFromLocation } from "./import-location";
-import { IMPORT_LOCK } from "./scheduled-import";
+import { IMPORT_LOCK } from "./import-lock";
 import { withJobLock } from "../sync/abandoned-runs";
 import { qualityLines } from "./quality/quality-lines";
 import type { ImportQuality } from "../../db/domain/import-quality-report";

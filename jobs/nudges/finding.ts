@@ -1,9 +1,10 @@
 // What a rule raises: a finding for one team about one subject, with its evidence, the monthly
 // dollars at stake and what to do. The fingerprint (rule + team + subject) is its identity over time.
 import type { BudgetRow, CoverageRow, ResourceRow, UntaggedSpendRow } from "../../db/queries/nudge-inputs";
+import type { ClusterIdleRow, PodUsageRow, UnownedNamespaceRow } from "../../db/queries/cluster-nudge-inputs";
 import type { Anomaly, Cause, DailySeries } from "./anomalies";
 
-export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage" | "commitment-expiry";
+export type RuleName = "forecast-over-budget" | "accelerating-spend" | "anomaly" | "untagged-spend" | "idle-resources" | "low-coverage" | "commitment-expiry" | "cluster-idle-share" | "unowned-namespace" | "underused-workload";
 
 export interface Finding {
   rule: RuleName;
@@ -38,6 +39,15 @@ export interface CommitmentExpiryRow {
   monthlyOnDemandEquivalent: string;
 }
 
+/** Shared clusters over the last two weeks (NUDGE_THRESHOLDS.clusters.lookbackDays), through `today`. */
+export interface ClusterNudgeInputs {
+  from: string;
+  idle: ClusterIdleRow[];
+  unownedNamespaces: UnownedNamespaceRow[];
+  /** Each pod's usage per day and resource, with the team attribution gave the pod (its split cost). */
+  podUsage: Array<PodUsageRow & { teamId: string }>;
+}
+
 /** Everything the rules read, loaded once per run. */
 export interface NudgeInputs {
   /** The last complete billing day: "today" for the data. */
@@ -62,6 +72,7 @@ export interface NudgeInputs {
   /** Commitment price / on-demand price: turns covered usage's effective cost into its on-demand value. */
   coveredUsageRate: string;
   commitmentExpiries: CommitmentExpiryRow[];
+  clusters: ClusterNudgeInputs;
 }
 
 export type Rule = (inputs: NudgeInputs) => Finding[];

@@ -10,6 +10,7 @@ import type { AnomalyCauses, NudgeInputs } from "./finding";
 import { COMMITMENT_SERVICES, NUDGE_THRESHOLDS } from "./thresholds";
 import { loadCommitmentExpiries } from "../commitments/expiry-exposure";
 import { coveredUsageRate } from "../commitments/get-commitments";
+import { loadClusterNudgeInputs } from "./load-cluster-inputs";
 
 /** 9 weeks of history: the anomaly window plus 8 same-weekday baseline points. */
 const HISTORY_DAYS = 7 * 9 + NUDGE_THRESHOLDS.anomalyWindowDays;
@@ -73,5 +74,6 @@ export async function loadNudgeInputs(db: DbOrTx, today: string): Promise<NudgeI
     coverage: await loadCoverageRows(db, addDays(today, -NUDGE_THRESHOLDS.coverage.lookbackDays + 1), today, COMMITMENT_SERVICES),
     coveredUsageRate: (await coveredUsageRate(db)).toString(),
     commitmentExpiries: await loadCommitmentExpiries(db, today),
+    clusters: await loadClusterNudgeInputs(db, today),
   };
 }

@@ -1,5 +1,7 @@
 // Every threshold the nudge rules use, in one place. Each rule flags only past BOTH a relative and an
 // absolute threshold, so a big team's noise and a tiny team's doubling of $3 both stay quiet.
+import { DEFAULT_IDLE_GOAL } from "../../db/schema/clusters";
+
 export const NUDGE_THRESHOLDS = {
   /** Anomalies are looked for in the last `anomalyWindowDays` days up to today. */
   anomalyWindowDays: 7,
@@ -8,6 +10,17 @@ export const NUDGE_THRESHOLDS = {
   untagged: { lookbackDays: 30, minShare: "0.05", minAmount: "200" },
   idle: { lookbackDays: 30 },
   coverage: { lookbackDays: 30, maxCoverage: "0.6", minSteadyMonthly: "1000", savingsRate: "0.25" },
+  /** Shared clusters (docs/clusters.md), all over the last two weeks. */
+  clusters: {
+    lookbackDays: 14,
+    /** The idle share a cluster is nudged above unless its ownership entry sets `idleGoal`. */
+    defaultIdleGoal: DEFAULT_IDLE_GOAL,
+    minMonthlyIdle: "50",
+    minMonthlyUnowned: "20",
+    /** A workload is underused when actual / reserved stays below this on every day of the two weeks. */
+    maxUsedShare: "0.3",
+    minMonthlyUnusedReservation: "20",
+  },
 } as const;
 
 /** Services whose usage a Savings Plan or reservation can cover. */

@@ -50,11 +50,14 @@ const poolSchema = z.object({
 // Shared clusters (docs/clusters.md): namespace -> owning team, in every cluster or in one; a cluster's
 // owner takes what no pod label or namespace claims, and its idle (unused) cost goes by `idle`.
 const namespaceOwners = z.record(z.string().min(1), slug);
+const shareMessage = "must be a share between 0 and 1, e.g. 0.2";
+const idleShare = z.number({ message: shareMessage }).min(0, shareMessage).max(1, shareMessage);
 const clusterSchema = z
   .object({
     name: z.string().min(1), // aws:eks:cluster-name or aws:ecs:clusterName
     owner: slug.optional(),
     idle: z.enum(["owner", "proportional", "even"]).optional(), // default: owner when there is one, else proportional
+    idleGoal: idleShare.optional(), // the idle share it is nudged above; default 0.25 (jobs/nudges/thresholds.ts)
     namespaces: namespaceOwners.default({}),
   })
   .refine((c) => c.idle !== "owner" || c.owner !== undefined, { message: "idle: owner needs the cluster's owner", path: ["idle"] });

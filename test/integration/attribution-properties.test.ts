@@ -15,6 +15,7 @@ import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reco
 import type { DayWindow } from "../../jobs/sync/billing-window";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { CLUSTER_ACCOUNT, expectedPodTeam, insertInstanceHours, instanceHoursArbitrary, withClusters } from "../support/random-clusters";
+import { insertOpenCost, openCostArbitrary, OPENCOST_ACCOUNT, weighedClusterDays } from "../support/random-opencost";
 import { BILL_ACCOUNTS, TEAM_IDS, billArbitrary, insertBill, ownershipArbitrary, tagAliases, teamsOf, validOwnership, type Bill, type BillLine } from "../support/random-bills";
 
 const TODAY = "2027-01-01";
@@ -358,6 +359,50 @@ describe("attribution properties with generated shared clusters", () => {
           sql`select distinct concat_ws(' ', day::text, team_id, decided_by, cluster, namespace) as key from attributed_costs where cluster is not null and decided_by <> 'idle'`,
         );
         for (const row of podRows) expect(expected, row.key).toContain(row.key);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// Clusters without split data: random instance lines and OpenCost allocations in an account of their own.
+const openCostScenarioArbitrary = scenarioArbitrary.chain(({ ownership, bill }) =>
+  withClusters(ownership).chain((clustered) => openCostArbitrary(bill.days).map((openCost) => ({ ownership: clustered, bill, ...openCost }))),
+);
+
+describe("attribution properties with generated OpenCost clusters", () => {
+  it(`reconciles to the cent and hands each weighed cluster-day's instances out by its allocations only (${RUNS} random clusters)`, { timeout: TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(openCostScenarioArbitrary, async ({ ownership, bill, lines, allocations }) => {
+        await database.db.execute(sql`delete from opencost_allocations`);
+        const window = await load(ownership, bill);
+        await insertOpenCost(database.db, lines, allocations);
+        const { reconciliation } = await attribute(window, 1);
+        expect(reconciliation.mismatches).toEqual([]);
+        // Per day and measure: what the OpenCost path handed out is exactly the weighed cluster-days' instance lines; the rest went the ordinary way.
+        const weighed = weighedClusterDays(allocations);
+        const expected = new Map<string, Sums>();
+        for (const l of lines) {
+          const key = `${l.day} ${l.tagging !== "untagged" && weighed.has(`${l.day} ${l.cluster}`) ? "opencost" : "ordinary"}`;
+          const sums = expected.get(key) ?? [new Exact(0), new Exact(0), new Exact(0)];
+          expected.set(key, [sums[0].plus(l.unblended), sums[1].plus(l.amortized), sums[2].plus(l.netAmortized)]);
+        }
+        const rows = await queryRows<{ key: string; unblended: string; amortized: string; net: string }>(
+          database.db,
+          sql`select day::text || ' ' || case when cluster_basis = 'opencost' then 'opencost' else 'ordinary' end as key,
+                sum(unblended_cost)::text as unblended, sum(amortized_cost)::text as amortized, sum(net_amortized_cost)::text as net
+              from attributed_costs where account_id = ${OPENCOST_ACCOUNT} group by 1`,
+        );
+        const actual = new Map(rows.map((row) => [row.key, [new Exact(row.unblended), new Exact(row.amortized), new Exact(row.net)] as Sums]));
+        for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+          const [want, got] = [expected.get(key), actual.get(key)];
+          const zero = (sums: Sums | undefined) => !sums || sums.every((sum) => sum.isZero());
+          if (zero(want) && zero(got)) continue;
+          expect(got?.map(String), key).toEqual(want?.map(String));
+        }
+        // Only weighed cluster-days' allocations decide, each for its own cluster.
+        const decided = await queryRows<{ key: string }>(database.db, sql`select distinct day::text || ' ' || cluster as key from attributed_costs where cluster_basis = 'opencost'`);
+        for (const row of decided) expect(weighed, row.key).toContain(row.key);
       }),
       { numRuns: RUNS },
     );

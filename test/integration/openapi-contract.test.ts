@@ -8,6 +8,11 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { seedDemoCompany } from "../support/seeded-demo";
 import { openApiAnswers, type CheckedAnswer } from "../support/openapi-answers";
 import { LAYOUT_ROWS, layoutFiles, SPLIT_LAYOUT_ROWS } from "../support/layout-files";
+import { costLineItems } from "../../db/schema";
+import { importOpenCost } from "../../jobs/imports/opencost/import-opencost";
+import { attributeJob } from "../../jobs/attribution/attribute-job";
+
+const OPENCOST_SAMPLE = "fixtures/samples/opencost-allocation-namespace.json";
 import { addUser, localAuth, PASSWORD, type Session } from "../support/access-harness";
 
 const MONTH = "2026-10";
@@ -101,7 +106,7 @@ describe("every operation, called the way a script calls it, answers what the do
     await ok("GET", "/api/ownership/audit");
     await ok("GET", "/api/audit");
     await ok("GET", "/api/audit/export");
-  }, 120_000); // the rule changes re-attribute November, the demo's hourly CUR (split records) included
+  }, 240_000); // three rule changes, each re-attributing the demo's month (its hourly CUR included)
 
   it("efficiency and business inputs", async () => {
     for (const view of ["efficiency", "teams", "revenue", "environments", "operating-mode", "calculator"]) await ok("GET", `/api/metrics/${view}`);
@@ -170,6 +175,19 @@ describe("every operation, called the way a script calls it, answers what the do
     expect(detail.cluster.cluster).toBe(list.clusters[0].cluster);
     const why = await ok("GET", `/api/why?teamId=${list.clusters[0].teams[0].teamId}&day=2024-09-04`);
     expect(why.clusters.length).toBeGreaterThan(0);
+    // a team's share of each cluster, in its detail answer
+    const team = await ok("GET", `/api/teams/${list.clusters[0].teams[0].teamId}?from=2024-09-01&to=2024-09-30`);
+    expect(team.clusters.map((c: { cluster: string }) => c.cluster)).toContain(list.clusters[0].cluster);
+  });
+
+  it("clusters without split data: an OpenCost answer, then why names the basis", async () => {
+    await database.db.insert(costLineItems).values({ day: "2024-09-05", accountId: "111111111111", service: "Amazon Elastic Compute Cloud", recordType: "Usage", resourceId: "i-0batch1", tags: { "aws:eks:cluster-name": "batch-eks" }, usageHour: 1, source: "cur", batchId: 0, unblendedCost: "1.2", amortizedCost: "1.2", netAmortizedCost: "1.2" });
+    await importOpenCost(database.db, "batch-eks", [{ name: OPENCOST_SAMPLE, text: readFileSync(OPENCOST_SAMPLE, "utf8") }]);
+    expect((await attributeJob(database, "test", { start: "2024-09-05", end: "2024-09-06" })).status).toBe("succeeded");
+    const list = await ok("GET", "/api/clusters?from=2024-09-05&to=2024-09-05&grain=day");
+    const batch = list.clusters.find((c: { cluster: string }) => c.cluster === "batch-eks");
+    const why = await ok("GET", `/api/why?teamId=${batch.teams[0].teamId}&day=2024-09-05`);
+    expect(why.clusters.map((c: { basis: string }) => c.basis)).toContain("opencost");
   });
 
   it("errors answer the one Error shape, and signing out ends the session", async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { exportLayout } from "../../jobs/engines/export-layout";
 import { factsSql, partitionFilter } from "../../jobs/engines/pass-sql";
+import { factLinesSql, untaggedResourcesSql } from "../../jobs/engines/drill-down-sql";
 import { outsideAllowList } from "../../jobs/engines/sql-allow-list";
 import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, ATHENA_CUR_COLUMNS } from "../../jobs/imports/cur-columns";
 
@@ -21,6 +22,10 @@ describe("the pass's SQL uses only the allow-listed functions, types and operato
         const input = { from: `"cur_db"."cur_table"`, where: partitionFilter("year-month", "2025-06-01"), layout: exportLayout(columns), tagKeys: ["team", "Team", "env"], ownerLikeKeys: ["team", "Team"], resourceIds };
         expect(outsideAllowList(factsSql(input))).toEqual([]);
         expect(outsideAllowList(factsSql({ ...input, where: partitionFilter("billing_period", "2025-06-01") }))).toEqual([]);
+        // the drill-downs asked of the engine on demand (drill-downs.ts)
+        expect(outsideAllowList(untaggedResourcesSql(input, { from: "2025-05-20", to: "2025-06-30" }, "amortized", 25))).toEqual([]);
+        const fact = { accountId: "123456789012", service: "Amazon S3", region: null, usageType: "Requests-Tier1", recordType: "Usage", tags: { team: "it's" } };
+        expect(outsideAllowList(factLinesSql(input, "2025-06-02", [fact, { ...fact, tags: {} }], 25))).toEqual([]);
       });
     }
   }

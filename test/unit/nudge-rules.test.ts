@@ -24,7 +24,8 @@ function inputs(overrides: Partial<NudgeInputs>): NudgeInputs {
   return {
     today: TODAY, firstDay: FIRST, teamNames: new Map(), accountNames: new Map([["111122223333", "lumen-data"]]),
     teamDaily: [], teamTotalDaily: [], teamServiceDaily: [], anomalies: [], anomalyCauses: new Map(),
-    budgets: [], untagged: [], resources: [], coverage: [], coveredUsageRate: "0.72", commitmentExpiries: [], ...overrides,
+    budgets: [], untagged: [], resources: [], coverage: [], coveredUsageRate: "0.72", commitmentExpiries: [],
+    clusters: { from: addDays(TODAY, -13), idle: [], unownedNamespaces: [], podUsage: [] }, ...overrides,
   };
 }
 

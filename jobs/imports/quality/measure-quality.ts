@@ -10,6 +10,7 @@ import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
 import { ignoredColumns, isTagColumn } from "./columns-read";
 import { splitMismatchWarnings } from "./split-check";
+import { ALL_SPLIT_COLUMN_NAMES } from "../split-columns";
 import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-quality-report";
 
 interface Group {
@@ -61,6 +62,8 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
     tagColumns: scan.columns.filter(isTagColumn),
     ignoredColumns: ignoredColumns(scan.format, scan.columns),
   }));
+  // Only files with split columns write split lines: without them the check's scan finds nothing.
+  const hasSplitData = written.some(({ scan }) => scan.columns.some((name) => ALL_SPLIT_COLUMN_NAMES.includes(name)));
   const total = sumOf(groups, (group) => group.unblended);
   const withoutOwner = sumOf(groups, (group) => group.without_owner ?? "0");
   return {
@@ -71,7 +74,7 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
     ownerTagKeys,
     withoutOwnerTag: { unblended: withoutOwner.toFixed(), share: total.isZero() ? null : withoutOwner.dividedBy(total).toDecimalPlaces(4).toFixed() },
     files,
-    warnings: [...qualityWarnings(files, tagKeys, ownerTagKeys), ...(await splitMismatchWarnings(tx, batchIds, window))],
+    warnings: [...qualityWarnings(files, tagKeys, ownerTagKeys), ...(hasSplitData ? await splitMismatchWarnings(tx, batchIds, window) : [])],
   };
 }
 

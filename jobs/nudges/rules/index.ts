@@ -7,5 +7,8 @@ import { untaggedSpendRule } from "./untagged-spend";
 import { idleResourcesRule } from "./idle-resources";
 import { lowCoverageRule } from "./low-coverage";
 import { commitmentExpiryRule } from "./commitment-expiry";
+import { clusterIdleShareRule } from "./cluster-idle-share";
+import { unownedNamespaceRule } from "./unowned-namespace";
+import { underusedWorkloadRule } from "./underused-workload";
 
-export const RULES: Rule[] = [forecastOverBudgetRule, acceleratingSpendRule, anomalyRule, untaggedSpendRule, idleResourcesRule, lowCoverageRule, commitmentExpiryRule];
+export const RULES: Rule[] = [forecastOverBudgetRule, acceleratingSpendRule, anomalyRule, untaggedSpendRule, idleResourcesRule, lowCoverageRule, commitmentExpiryRule, clusterIdleShareRule, unownedNamespaceRule, underusedWorkloadRule];

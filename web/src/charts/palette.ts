@@ -12,6 +12,10 @@ export const DECIDED_BY_COLORS: Record<string, string> = {
   service: "#14b8a6",
   account: "#0ea5e9",
   split: "#ec4899",
+  "pod-label": "#6366f1",
+  namespace: "#0d9488",
+  cluster: "#0284c7",
+  idle: "#78716c",
   unattributed: UNATTRIBUTED_COLOR,
 };
 

@@ -8,6 +8,11 @@ export const DECIDED_BY: Record<string, { label: string; why: string }> = {
   account: { label: "Account owner", why: "No owner tag; this team owns the account by default." },
   split: { label: "Shared cost split", why: "A shared-cost pool, split across teams." },
   unattributed: { label: "No owner", why: "No rule matched: no owner tag, and no service or account owner." },
+  // Shared clusters (docs/clusters.md): an instance's cost through the pods that ran on it.
+  "pod-label": { label: "Pod owner label", why: "A pod or task on a shared cluster carries an owner label a rule maps to this team." },
+  namespace: { label: "Namespace owner", why: "A pod on a shared cluster runs in a namespace this team owns." },
+  cluster: { label: "Cluster owner", why: "A pod on a cluster this team owns, with no owner label or namespace owner." },
+  idle: { label: "Cluster idle", why: "This team's part of a shared cluster's unused capacity, by the cluster's idle policy." },
 };
 
 export const decidedByLabel = (decidedBy: string) => DECIDED_BY[decidedBy]?.label ?? decidedBy;

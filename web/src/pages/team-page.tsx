@@ -15,6 +15,7 @@ import { PeriodTotalCard } from "../cards/team/period-total-card";
 import { DailyBreakdownCard } from "../cards/team/daily-breakdown-card";
 import { DecidedByCard } from "../cards/team/decided-by-card";
 import { TopServiceDaysCard } from "../cards/team/top-service-days-card";
+import { TeamClustersCard } from "../cards/team/team-clusters-card";
 import { WhyDrawer } from "../cards/why/why-drawer";
 import { NudgeInboxCard } from "../cards/nudges/nudge-inbox-card";
 import { updateHashParams, useHashLocation } from "../routing/hash-location";
@@ -61,6 +62,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
       </div>
       <DailyBreakdownCard params={params} dimension="service" onSelectDay={(day) => openWhy(day)} />
       <TopServiceDaysCard params={params} onSelect={openWhy} />
+      <TeamClustersCard params={params} />
       <NudgeInboxCard teamId={teamId} title="Nudges" limit={5} />
       <DailyBreakdownCard params={params} dimension="account" />
       {whyDay && /^\d{4}-\d{2}-\d{2}$/.test(whyDay) ? (

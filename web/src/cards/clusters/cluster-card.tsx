@@ -1,7 +1,9 @@
-// One shared cluster: its cost by team per day (stacked), idle share, and cost by team and namespace.
+// One shared cluster: its cost by team per day (stacked), its idle share per day against its goal, and
+// cost by team and namespace.
 import { Card } from "../../components/card";
 import { DataTable } from "../../components/data-table";
 import { DailyStackedChart } from "../../charts/daily-stacked-chart";
+import { IdleShareChart } from "../../charts/idle-share-chart";
 import type { DailyBreakdown } from "../../api/use-team-detail";
 import type { ClusterSummary } from "../../api/use-clusters";
 import { formatShare, formatUsd } from "../../format/money";
@@ -22,6 +24,8 @@ export function ClusterCard({ cluster }: { cluster: ClusterSummary }) {
       testId={`cluster-${cluster.cluster}`}
     >
       <DailyStackedChart breakdown={byTeam(cluster)} testId={`cluster-chart-${cluster.cluster}`} ariaLabel={`Daily cost of ${cluster.cluster} by team`} height={220} />
+      <h3 className="cluster-subtitle">Idle share (goal {formatShare(cluster.idleGoal)})</h3>
+      <IdleShareChart cluster={cluster} />
       <div className="cluster-tables">
         <DataTable columns={["Team", { label: "Cost", className: "num" }]} testId={`cluster-teams-${cluster.cluster}`}>
           {cluster.teams.map((team) => (

@@ -5,6 +5,7 @@ import { formatShare, formatUsd } from "../../format/money";
 interface Cause { key: string; label?: string; actual: string; baseline: string; excess: string }
 interface AnomalyDay { day: string; actual: string; baseline: string; excess: string; ratio: string | null }
 
+const isShare = (key: string) => /^(coverage|share)$|Share$|Goal$/.test(key);
 const isMoney = (key: string) => /untagged|total|budget|forecast|covered|onDemand|cost|monthToDate|dailyRate|overBy|steady/i.test(key);
 
 function AnomalyEvidence({ evidence }: { evidence: Record<string, unknown> }) {
@@ -44,7 +45,7 @@ export function NudgeEvidence({ rule, evidence }: { rule: string; evidence: Reco
           {flat.map(([key, value]) => (
             <div key={key}>
               <dt>{key.replace(/([A-Z])/g, " $1").toLowerCase()}</dt>
-              <dd>{value === null ? "—" : typeof value === "string" && isMoney(key) && /^-?\d/.test(value) ? formatUsd(value) : key === "coverage" || key === "share" ? formatShare(String(value)) : String(value)}</dd>
+              <dd>{value === null ? "—" : typeof value === "string" && isMoney(key) && /^-?\d/.test(value) ? formatUsd(value) : isShare(key) ? formatShare(String(value)) : String(value)}</dd>
             </div>
           ))}
         </dl>

@@ -7,6 +7,9 @@ export const ruleLabels: Record<string, string> = {
   "idle-resources": "Idle resources",
   "low-coverage": "Low SP/RI coverage",
   "commitment-expiry": "Commitment expiring",
+  "cluster-idle-share": "Cluster idle",
+  "unowned-namespace": "Namespace without owner",
+  "underused-workload": "Underused workload",
 };
 
 export const viewLabels = { active: "Active", open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", dismissed: "Dismissed", resolved: "Resolved" } as const;

@@ -16,13 +16,21 @@ export function UntaggedResourcesCard({ params }: { params: OwnershipParams }) {
   return (
     <Card
       title="Largest untagged resources"
-      note="From the Resource Groups Tagging API: resources with no owner tag. Cost shows where line items carry the resource id (Cost Explorer lines do not)."
+      note={
+        summary.data?.untaggedResources.largestFrom === "unavailable"
+          ? `The export could not be asked for its untagged resources (${summary.data.untaggedResources.error ?? "no reason given"}).`
+          : summary.data && summary.data.untaggedResources.largestFrom !== "line items"
+          ? `From the export (asked of ${summary.data.untaggedResources.largestFrom === "athena" ? "Athena" : "DuckDB"}): resources whose lines carry no owner tag, costliest first.`
+          : "From the Resource Groups Tagging API: resources with no owner tag. Cost shows where line items carry the resource id (Cost Explorer lines do not)."
+      }
       actions={count !== undefined ? <span className="count-badge" data-testid="untagged-count">{count.toLocaleString("en-US")} untagged</span> : null}
       testId="untagged-resources-card"
     >
       <QueryState query={summary} height={160}>
         {(data) =>
-          data.untaggedResources.largest.length === 0 ? (
+          data.untaggedResources.largestFrom === "unavailable" ? (
+            <p className="muted" data-testid="untagged-unavailable">Not available now: the export's engine did not answer. The rest of the page is unaffected.</p>
+          ) : data.untaggedResources.largest.length === 0 ? (
             <p className="all-good">Every resource the Tagging API lists carries an owner tag.</p>
           ) : (
             <div className="table-scroll">

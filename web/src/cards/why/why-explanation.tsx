@@ -33,10 +33,19 @@ function WhyChain({ answer }: { answer: WhyAnswer }) {
         ))}
       </ol>
       <h3 className="why-heading">Sample line items</h3>
+      {SAMPLES_FROM[answer.sampleLinesFrom] ? <p className="muted small" data-testid="why-samples-from">{SAMPLES_FROM[answer.sampleLinesFrom]}</p> : null}
       <SampleLines lines={answer.sampleLines} decisions={answer.decisions} />
     </div>
   );
 }
+
+/** Where the sample lines come from when PostgreSQL holds a pass's grouped facts (docs/engines.md). */
+const SAMPLES_FROM: Record<WhyAnswer["sampleLinesFrom"], string | null> = {
+  "line items": null,
+  facts: "Grouped facts of a DuckDB or Athena pass: each row stands for many line items (this server has no engine to ask for them).",
+  duckdb: "Line items read from the export files by DuckDB, with the tag keys attribution reads.",
+  athena: "Line items queried from the export's Athena table, with the tag keys attribution reads.",
+};
 
 function DecisionStep({ decision }: { decision: WhyDecision }) {
   const color = DECIDED_BY_COLORS[decision.decidedBy] ?? OTHER_COLOR;

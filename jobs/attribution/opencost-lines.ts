@@ -1,0 +1,30 @@
+// Which EC2 instance lines are split by OpenCost's allocations (docs/clusters.md, "Clusters without
+// split data"): instance lines (resource id i-...) of a cluster-day with OpenCost allocations to weigh
+// by, the cluster named by the instance's tags (aws:eks:cluster-name, or a kubernetes.io/cluster/<name>
+// key valued owned or shared), and not already attributed through pods (split data wins). Those lines
+// leave the ordinary pass for opencost-attribution.ts: never a dollar twice.
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "../../db/client";
+import type { DayWindow } from "../sync/billing-window";
+
+export const OPENCOST_CLUSTER_DAYS = "opencost_cluster_days";
+
+/** The OpenCost cluster an instance line (alias li) belongs to that day: its EKS cluster tag first, then the lowest kubernetes.io/cluster/ name; null for none. */
+export const OPENCOST_CLUSTER = sql`(select o.cluster from ${sql.raw(OPENCOST_CLUSTER_DAYS)} o where o.day = li.day
+  and (o.cluster = li.tags ->> 'aws:eks:cluster-name' or li.tags ->> ('kubernetes.io/cluster/' || o.cluster) in ('owned', 'shared'))
+  order by (o.cluster = li.tags ->> 'aws:eks:cluster-name') desc nulls last, o.cluster limit 1)`;
+
+/** Fills opencost_cluster_days for the window (the cluster-days whose allocations have a positive
+ *  total to weigh by); returns the condition (alias li) true for the instance lines they split, or
+ *  null when the window has none. `throughPods`: the lines attributed through pods, left to them. */
+export async function prepareOpenCostLines(tx: DbOrTx, window: DayWindow, throughPods: SQL | null): Promise<SQL | null> {
+  await tx.execute(sql.raw(`drop table if exists ${OPENCOST_CLUSTER_DAYS}`));
+  await tx.execute(sql`
+    create temp table ${sql.raw(OPENCOST_CLUSTER_DAYS)} on commit drop as
+    select a.day, a.cluster from opencost_allocations a
+    where a.day >= ${window.start}::date and a.day < ${window.end}::date
+    group by 1, 2 having sum(greatest(a.total_cost, 0)) > 0`);
+  const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${OPENCOST_CLUSTER_DAYS}`));
+  if (!count?.n) return null;
+  return sql`(li.resource_id like 'i-%' and li.parent_resource_id is null ${throughPods ? sql`and not ${throughPods}` : sql``} and ${OPENCOST_CLUSTER} is not null)`;
+}

@@ -1,0 +1,60 @@
+// npm run cli -- import-opencost --cluster NAME FILE...: OpenCost /allocation answers (per day, by
+// namespace or label) for one cluster without split data, checked whole before anything is written,
+// stored in one transaction (replacing the cluster-days they cover), then those days re-attributed.
+import { readFile } from "node:fs/promises";
+import type { Database, DbOrTx } from "../../../db/client";
+import { addDays } from "../../../db/calendar";
+import { recordRun, type RunSummary } from "../../sync/job-runs";
+import type { DayWindow } from "../../sync/billing-window";
+import { OpenCostImportError } from "./opencost-error";
+import { parseOpenCostAllocations, type OpenCostAllocation } from "./parse-allocations";
+import { replaceClusterDays } from "./write-allocations";
+
+export interface OpenCostFile {
+  name: string;
+  text: string;
+}
+
+export interface OpenCostImport {
+  cluster: string;
+  days: string[];
+  rows: number;
+}
+
+/** Every file parsed and checked first; a cluster-day in two files is refused (one answer per day). */
+export async function importOpenCost(db: DbOrTx, cluster: string, files: OpenCostFile[]): Promise<OpenCostImport> {
+  if (!cluster.trim()) throw new Error("import-opencost needs --cluster: the cluster's name in the bill (aws:eks:cluster-name or kubernetes.io/cluster/<name>)");
+  const dayFile = new Map<string, string>();
+  const allocations: OpenCostAllocation[] = [];
+  for (const file of files) {
+    const parsed = parseOpenCostAllocations(file.name, file.text, cluster);
+    for (const day of new Set(parsed.map((allocation) => allocation.day))) {
+      const other = dayFile.get(day);
+      if (other !== undefined && other !== file.name) throw new OpenCostImportError(file.name, null, `${day} of cluster "${cluster}" is also in ${other}; import one answer per cluster-day`);
+      dayFile.set(day, file.name);
+    }
+    allocations.push(...parsed);
+  }
+  const { days, rows } = await db.transaction((tx) => replaceClusterDays(tx, cluster, allocations));
+  return { cluster, days, rows };
+}
+
+/** The CLI's import: a recorded run (job "import-opencost", its rows and days, or the error naming the
+ *  file), then, when it wrote, the attribution of the days it replaced. */
+export async function importOpenCostCommand(
+  database: Database,
+  cluster: string | undefined,
+  paths: string[],
+  attribute: (window: DayWindow) => Promise<RunSummary>,
+): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
+  if (!cluster) throw new Error("import-opencost needs --cluster NAME: import-opencost --cluster NAME FILE...");
+  if (paths.length === 0) throw new Error("import-opencost needs at least one OpenCost /allocation JSON file");
+  const run = await recordRun(database.db, { job: "import-opencost", source: "opencost" }, async () => {
+    const files = await Promise.all(paths.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
+    const { days, rows } = await importOpenCost(database.db, cluster, files);
+    const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
+    return { window, rowsWritten: rows, details: { cluster, days, files: paths } };
+  });
+  const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
+  return { run, attribution };
+}
