@@ -9,7 +9,8 @@ import { firstOfMonth } from "../../db/calendar";
 import { ownerTagKeyPeriods } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
-import { prepareClusterLines } from "./cluster-lines";
+import { POD_INSTANCE_LINES, separatePodInstanceLines } from "./pod-instance-lines";
+import { instanceLineThroughPods } from "./cluster-lines";
 import { attributeClusters } from "./attribute-clusters";
 import { prepareOpenCostLines } from "./opencost-lines";
 import { attributeOpenCost } from "./opencost-attribution";
@@ -80,38 +81,41 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local work_mem = '64MB'`);
   await tx.execute(sql`delete from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date`);
-  await tx.execute(sql`drop table if exists attribution_lines, attribution_staging`);
+  await tx.execute(sql`drop table if exists attribution_lines, attribution_staging, ${sql.raw(POD_INSTANCE_LINES)}`);
   const environmentTags = await queryRows<EnvironmentTagValue>(
     tx,
     sql`select tag_key as "tagKey", tag_value as "tagValue", environment::text as environment from environment_tag_values order by tag_key, tag_value`,
   );
   const ownerLike = new Set([...keys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()));
   const ownerLikeKeys = (await registeredTagKeys(tx, window)).filter((key) => ownerLike.has(key.toLowerCase()));
-  // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not this pass.
-  const throughPods = await prepareClusterLines(tx, window);
-  // Instances of clusters without split data, split by OpenCost's allocations (opencost-attribution.ts).
-  const byOpenCost = await prepareOpenCostLines(tx, window, throughPods);
-  const throughClusters = sql.join([throughPods, byOpenCost].filter((condition) => condition !== null), sql` or `);
+  // Instances of clusters without split data, split by OpenCost's allocations (opencost-attribution.ts);
+  // those whose pods carry split data are left to their pods below.
+  const openCostLines = await prepareOpenCostLines(tx, window, null);
   const { tag, columns } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
   // A tag value is text: a key is present on a line when its value is not null.
   const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
-  // The one scan of the window's line items: collapsed to what rules, reconciliation and the owner
-  // rollups can see (source, day, account, service, record type, environment tag, owner value,
-  // owner-like tag keys; the resource only while resource rules exist). Everything after reads these groups.
-  // The planner cannot estimate groups of expressions and would sort all the lines (on disk) to
-  // group them; hashing them is several times faster (and spills to disk if it must).
-  await tx.execute(sql`set local enable_sort = off`);
-  await tx.execute(sql`
-    create temp table attribution_lines on commit drop as
+  // The window's line items (`lines`: from ... where, alias li) collapsed to what rules, reconciliation
+  // and the owner rollups can see (source, day, account, service, record type, environment tag, owner
+  // value, owner-like tag keys; the resource only while resource rules exist), plus `extra` keys.
+  const groupLines = (lines: SQL, extra: SQL[] = []): SQL => sql`
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
            ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
-           ${ownerKeys} as owner_keys,
+           ${ownerKeys} as owner_keys, ${sql.join(extra.map((key) => sql`${key}, `), sql``)}
            sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1))::int as lines,
-           li.through_pods
-    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, li.line_count, ${columns}
-          , ${throughPods || byOpenCost ? sql`(${throughClusters})` : sql`false`} as through_pods
-          from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date offset 0) li
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 14`);
+           bool_or(li.parent_resource_id is not null) as split_lines, li.through_pods
+    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.parent_resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, li.line_count, ${columns}
+          , ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods
+          ${lines} offset 0) li
+    group by ${sql.raw(Array.from({ length: 9 + extra.length }, (_, i) => i + 1).join(", "))}, li.through_pods`;
+  // The one scan of the window's line items; everything after reads these groups. The planner cannot
+  // estimate groups of expressions and would sort all the lines (on disk) to group them; hashing them
+  // is several times faster (and spills to disk if it must).
+  await tx.execute(sql`set local enable_sort = off`);
+  await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date`)}`);
+  // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not the rules
+  // nor OpenCost: only when the scan saw split lines, their lines move to groups of their own (through_pods).
+  const throughPods = await separatePodInstanceLines(tx, window, groupLines);
+  const byOpenCost = openCostLines && (await prepareOpenCostLines(tx, window, throughPods ? instanceLineThroughPods : null));
   await tx.execute(sql`set local enable_sort = on`);
   await keepBilledLines(tx, window);
   await tx.execute(sql`analyze attribution_lines`);

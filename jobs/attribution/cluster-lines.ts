@@ -1,15 +1,15 @@
 // Which EC2 instance lines are attributed through their pods (docs/clusters.md): an instance in an
 // hour where split lines name it as their parent, with a positive split + unused cost to weigh its
-// pods by. Those lines leave the ordinary pass (never attributed twice) for attribute-clusters.ts.
-import { sql, type SQL } from "drizzle-orm";
+// pods by. Those lines leave the ordinary pass (never attributed twice, pod-instance-lines.ts) for
+// attribute-clusters.ts.
+import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 
 export const CLUSTER_INSTANCE_HOURS = "cluster_instance_hours";
 
-/** Fills cluster_instance_hours for the window; returns the condition (on cost_line_items `li`) true
- *  for those instances' lines, kept out of the ordinary rules, or null when the window has no split data. */
-export async function prepareClusterLines(tx: DbOrTx, window: DayWindow): Promise<SQL | null> {
+/** Fills cluster_instance_hours for the window (one scan of its lines); false when it has no such instance-hour. */
+export async function prepareClusterLines(tx: DbOrTx, window: DayWindow): Promise<boolean> {
   await tx.execute(sql.raw(`drop table if exists ${CLUSTER_INSTANCE_HOURS}`));
   await tx.execute(sql`
     create temp table ${sql.raw(CLUSTER_INSTANCE_HOURS)} on commit drop as
@@ -18,12 +18,14 @@ export async function prepareClusterLines(tx: DbOrTx, window: DayWindow): Promis
     where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.parent_resource_id is not null and li.usage_hour is not null
     group by 1, 2, 3 having sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) > 0`);
   const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${CLUSTER_INSTANCE_HOURS}`));
-  if (!count?.n) return null;
+  if (!count?.n) return false;
   await tx.execute(sql.raw(`analyze ${CLUSTER_INSTANCE_HOURS}`));
-  return sql`(li.usage_hour is not null and li.parent_resource_id is null and exists (select 1 from ${sql.raw(CLUSTER_INSTANCE_HOURS)} c
-    where c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.resource_id))`;
+  return true;
 }
 
+/** True for an instance line (alias li) of an hour cluster_instance_hours holds: it goes through its pods. */
+export const instanceLineThroughPods = sql`(li.usage_hour is not null and li.parent_resource_id is null and exists (select 1 from ${sql.raw(CLUSTER_INSTANCE_HOURS)} c
+  where c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.resource_id))`;
 /** The instance lines cluster_instance_hours holds (alias li), on their hours. */
 export const instanceLinesJoin = sql`join ${sql.raw(CLUSTER_INSTANCE_HOURS)} c on c.day = li.day and c.usage_hour = li.usage_hour and c.instance = li.resource_id and li.parent_resource_id is null`;
 /** The split lines of those instance-hours (alias li). */

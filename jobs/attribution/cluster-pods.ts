@@ -7,7 +7,8 @@ import { queryRows, type DbOrTx } from "../../db/client";
 import type { IdlePolicy } from "../../db/schema";
 import type { DayWindow } from "../sync/billing-window";
 import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
-import { CLUSTER_TAG, instanceLinesJoin, NAMESPACE_TAG, podLinesJoin } from "./cluster-lines";
+import { CLUSTER_TAG, NAMESPACE_TAG, podLinesJoin } from "./cluster-lines";
+import { POD_INSTANCE_LINES } from "./pod-instance-lines";
 import { lineTag, ownerValueByDay, ruleInForce } from "./rule-match";
 
 export interface InstanceGroup {
@@ -61,26 +62,29 @@ export const podDecision = {
 
 const inWindow = (window: DayWindow) => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
 
-export function instanceGroups(tx: DbOrTx, window: DayWindow): Promise<InstanceGroup[]> {
+/** Each instance's billed amounts over the hours its pods cover, per day and record type: from the
+ *  lines pod-instance-lines.ts set apart (no second scan). */
+export function instanceGroups(tx: DbOrTx): Promise<InstanceGroup[]> {
   return queryRows<InstanceGroup>(
     tx,
     sql`select li.day::text as day, li.account_id as "accountId", li.service, li.record_type as "recordType", acct.environment::text as environment,
-          li.resource_id as instance, sum(li.unblended_cost)::text as unblended, sum(li.amortized_cost)::text as amortized, sum(li.net_amortized_cost)::text as "netAmortized"
-        from cost_line_items li ${instanceLinesJoin} left join accounts acct on acct.id = li.account_id
-        where ${inWindow(window)}
+          li.instance, sum(li.unblended)::text as unblended, sum(li.amortized)::text as amortized, sum(li.net_amortized)::text as "netAmortized"
+        from ${sql.raw(POD_INSTANCE_LINES)} li left join accounts acct on acct.id = li.account_id
         group by 1, 2, 3, 4, 5, 6 order by 1, 6, 2, 3, 4`,
   );
 }
 
-export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]> {
-  return queryRows<PodOnInstance>(
+export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]> {
+  // Grouped by hashing: planned by sorting, the window's every line was sorted on disk to merge-join the hours.
+  await tx.execute(sql`set local enable_sort = off`);
+  const pods = await queryRows<PodOnInstance>(
     tx,
     sql`with pods as (
           select li.day, li.parent_resource_id as instance, li.resource_id as pod, ${CLUSTER_TAG} as cluster, ${NAMESPACE_TAG} as namespace,
                  ${ownerValueByDay(keyPeriods, lineTag, sql`li.day`)} as owner_value, li.tags ->> 'aws:eks:workload-name' as workload,
                  sum(coalesce(li.split_cost, 0)) as split, sum(coalesce(li.unused_cost, 0)) as unused
           from cost_line_items li ${podLinesJoin}
-          where ${inWindow(window)}
+          where ${inWindow(window)} and li.parent_resource_id is not null
           group by 1, 2, 3, 4, 5, 6, 7
         )
         select p.day::text as day, p.instance, p.pod, p.cluster, p.namespace, p.workload, p.owner_value as "ownerLabel", trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,
@@ -88,4 +92,6 @@ export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: Owner
         from pods p ${podDecision.joins}
         order by 1, 2, 3`,
   );
+  await tx.execute(sql`set local enable_sort = on`);
+  return pods;
 }

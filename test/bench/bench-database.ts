@@ -3,9 +3,11 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database } from "../../db/client";
-import { accounts, environmentTagValues, ownerTagKeys, ownershipRules, syncWatermarks, teams, COST_EXPLORER_SOURCE } from "../../db/schema";
+import { accounts, clusterRules, environmentTagValues, ownerTagKeys, ownershipRules, syncWatermarks, teams, COST_EXPLORER_SOURCE } from "../../db/schema";
 import { addDays } from "../../db/calendar";
 import { ACCOUNTS, CLAIMED_OWNERS, OWNERS, TAG_SPELLINGS } from "./generate-cur";
+import { clusterOwnership } from "./generate-cluster-cur";
+import { clusterRuleRows } from "../../jobs/ownership/cluster-rule-rows";
 
 export interface BenchDatabase {
   database: Database;
@@ -13,6 +15,8 @@ export interface BenchDatabase {
   drop(): Promise<void>;
   /** Closes the connections and leaves the database (--keep). */
   keep(): Promise<void>;
+  /** keep() with its URL printed when `keep`, else drop(). */
+  finish(keep: boolean): Promise<void>;
 }
 
 export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
@@ -22,19 +26,21 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    database,
-    url: url.toString(),
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-    keep: async () => {
-      await database.close();
-      await admin.end();
-    },
+  const drop = async () => {
+    await database.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
   };
+  const keep = async () => {
+    await database.close();
+    await admin.end();
+  };
+  const finish = async (kept: boolean) => {
+    if (!kept) return drop();
+    console.error(`kept ${url}`);
+    await keep();
+  };
+  return { database, url: url.toString(), drop, keep, finish };
 }
 
 /** Teams for every owner value, tag rules for the claimed ones, account rules as a fallback for a few accounts. */
@@ -51,6 +57,11 @@ export async function seedOwnership(database: Database): Promise<void> {
     ...CLAIMED_OWNERS.map((owner, i) => ({ priority: 100 + i, kind: "tag" as const, tagValue: owner, teamId: owner, source: "bench" })),
     ...ACCOUNTS.slice(0, 5).map((accountId, i) => ({ priority: 1000 + i, kind: "account" as const, accountId, teamId: OWNERS[i]!, source: "bench" })),
   ]);
+}
+
+/** The cluster case's namespace owners, cluster owners and idle policies, as its ownership file's `kubernetes:` section gives them. */
+export async function seedClusterOwnership(database: Database): Promise<void> {
+  await database.db.insert(clusterRules).values(clusterRuleRows(clusterOwnership()).map((row) => ({ ...row, source: "bench" })));
 }
 
 /** The dashboards show days up to the last complete billing day: mark the generated range complete. */

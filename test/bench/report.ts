@@ -1,8 +1,14 @@
 // The benchmark table: each figure next to its baseline and the issue's target.
 import type { ApiResult, FirstReadResult, FirstReads } from "./api-stage";
+import type { ClusterResult } from "./cluster-stage";
 
-interface Results {
-  machine: { cpus: number; memoryGb: number; postgres?: string; node: string };
+interface Results extends Partial<PlainResults> {
+  machine: { cpus: number; memoryGb: number; postgres?: string; node: string; load: { atStart: number[]; atEnd: number[] } };
+  cluster?: ClusterResult;
+}
+
+/** The plain case's figures (absent in a --case cluster run). */
+interface PlainResults {
   data: { rows: number; months: number; fileMb: number; partitions?: number; dailyRollupRows?: number; monthlyRollupRows?: number };
   import: { bareCopyS: number; bareCopyRowsPerS: number; parallelCopyConnections: number; parallelCopyS: number; parallelCopyRowsPerS: number; parallelRatio: number; totalS: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; ratio: number };
   attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
@@ -14,7 +20,7 @@ interface Results {
 }
 
 /** The DuckDB engine's whole pass (read + group + write facts + attribution) against the PostgreSQL import + attribution. */
-function engineRows(e: NonNullable<Results["duckdbEngine"]>, importTotalS: number): [string, string, string][] {
+function engineRows(e: NonNullable<PlainResults["duckdbEngine"]>, importTotalS: number): [string, string, string][] {
   return [
     ["PostgreSQL path: import + attribution (CSV)", `${n(importTotalS, 1)} s`, "baseline"],
     ["DuckDB engine on the Parquet: pass + facts + attribution", `${n(e.parquetS, 1)} s (DuckDB ${n(e.parquetPassS, 1)} s); ${n(e.lines)} lines -> ${n(e.facts)} facts`, `${n(e.vsCsvImport, 1)}x faster (>= 3x: ${verdict(e.vsCsvImport >= 3)}); ${n(e.vsParquetImport, 1)}x the Parquet import; equal: ${e.equal ? "yes" : "NO"}`],
@@ -30,6 +36,35 @@ const firstRead = (f: FirstReads) => `p95 ${n(f.p95Ms, 1)} ms, p50 ${n(f.p50Ms, 
 const againstTarget = (f: FirstReads) => `${n(f.p95Ms / FIRST_READ_TARGET_MS, 2)}x of target p95 < ${FIRST_READ_TARGET_MS} ms: ${verdict(f.p95Ms < FIRST_READ_TARGET_MS)}`;
 
 export function printTable(r: Results): void {
+  console.log(`\nmachine: ${r.machine.cpus} CPUs, ${r.machine.memoryGb} GB, PostgreSQL ${r.machine.postgres}, Node ${r.machine.node}; load average ${load(r.machine.load.atStart)} at the start, ${load(r.machine.load.atEnd)} at the end`);
+  if (r.data) printPlain(r as PlainResults);
+  if (r.cluster) {
+    const c = r.cluster;
+    console.log(`\ncluster case: ${n(c.rows)} line items over the same months (${c.fileMb} MB CSV), ${n(c.splitRows)} of them split rows; ${n(c.throughPodsRows)} attributed rows through pods\n`);
+    printRows(clusterRows(c));
+  }
+}
+
+const load = (averages: number[]) => averages.map((average) => n(average, 2)).join(" / ");
+
+function printRows(rows: [string, string, string][]): void {
+  const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
+  for (const [name, value, note] of rows) console.log(`${name.padEnd(width[0]!)}  ${value.padEnd(width[1]!)}  ${note}`);
+}
+
+/** The cluster case against its own baselines (the same file, the same database), with the plain case's targets. */
+function clusterRows(c: ClusterResult): [string, string, string][] {
+  return [
+    ["cluster: bare COPY, 1 connection", `${n(c.rows / c.import.bareCopyS)} rows/s (${n(c.import.bareCopyS, 1)} s)`, "baseline"],
+    [`cluster: bare COPY, ${c.import.parallelCopyConnections} connections`, `${n(c.rows / c.import.parallelCopyS)} rows/s (${n(c.import.parallelCopyS, 1)} s)`, "baseline: the machine's limit"],
+    ["cluster: Tallyboard import (hash, one pass, split check)", `${n(c.import.importRowsPerS)} rows/s (${n(c.import.importS, 1)} s)`, `${n(c.import.parallelRatio * 100)}% of bare ${c.import.parallelCopyConnections}-conn (>= 50%: ${verdict(c.import.parallelRatio >= 0.5)}); ${n(c.import.ratio * 100)}% of bare 1-conn`],
+    ["cluster: bare INSERT ... SELECT rules join", `${n(c.attribution.bareJoinS, 1)} s`, "baseline"],
+    ["cluster: attribution (through pods) + rollups (re-run)", `${n(c.attribution.reattributeS, 1)} s`, `${n(c.attribution.ratio, 2)}x bare; <= 2x: ${verdict(c.attribution.ratio <= 2)}`],
+    ["cluster: attribution + rollups (inside import)", `${n(c.attribution.inImportS, 1)} s`, `${n(c.attribution.inImportRatio, 2)}x bare`],
+  ];
+}
+
+function printPlain(r: PlainResults): void {
   const rows: [string, string, string][] = [
     ["bare COPY (unindexed table), 1 connection", `${n(r.import.bareCopyRowsPerS)} rows/s (${n(r.import.bareCopyS, 1)} s)`, "baseline"],
     [`bare COPY, ${r.import.parallelCopyConnections} connections (the import's lanes)`, `${n(r.import.parallelCopyRowsPerS)} rows/s (${n(r.import.parallelCopyS, 1)} s)`, "baseline: the machine's limit"],
@@ -48,8 +83,6 @@ export function printTable(r: Results): void {
     ...(r.duckdbEngine ? engineRows(r.duckdbEngine, r.import.totalS) : []),
     ["DuckDB on the CSV (analyst)", `${n(r.duckdb.seconds, 1)} s, ${n(r.duckdb.rowsPerS)} rows/s`, `${n(r.duckdb.groups)} groups`],
   ];
-  const width = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
-  console.log(`\n${n(r.data.rows)} line items over ${r.data.months} months (${r.data.fileMb} MB CSV); ${r.data.partitions} partitions; rollups: ${n(r.data.dailyRollupRows ?? 0)} daily, ${n(r.data.monthlyRollupRows ?? 0)} monthly rows`);
-  console.log(`machine: ${r.machine.cpus} CPUs, ${r.machine.memoryGb} GB, PostgreSQL ${r.machine.postgres}, Node ${r.machine.node}\n`);
-  for (const [name, value, note] of rows) console.log(`${name.padEnd(width[0]!)}  ${value.padEnd(width[1]!)}  ${note}`);
+  console.log(`\n${n(r.data.rows)} line items over ${r.data.months} months (${r.data.fileMb} MB CSV); ${r.data.partitions} partitions; rollups: ${n(r.data.dailyRollupRows ?? 0)} daily, ${n(r.data.monthlyRollupRows ?? 0)} monthly rows\n`);
+  printRows(rows);
 }

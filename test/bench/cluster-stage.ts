@@ -1,0 +1,68 @@
+// The cluster case: the same measures as the plain case's write side, on a file half of whose line
+// items are split cost allocation rows (generate-cluster-cur.ts), in a database of its own seeded with
+// the plain case's rules plus the clusters' (namespace owners, cluster owners, idle policies): the
+// import against a bare COPY of the same file, attribution + rollups against the bare join.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../db/client";
+import { LANES } from "../../jobs/imports/sql-lanes";
+import { createBenchDatabase, seedClusterOwnership, seedOwnership } from "./bench-database";
+import { generateClusterCur } from "./generate-cluster-cur";
+import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
+
+export interface ClusterResult {
+  rows: number;
+  splitRows: number;
+  fileMb: number;
+  generateS: number;
+  /** attributed_costs rows decided through pods (pod label, namespace, cluster owner, idle) */
+  throughPodsRows: number;
+  import: { bareCopyS: number; parallelCopyS: number; parallelCopyConnections: number; totalS: number; importS: number; copyS: number; importRowsPerS: number; ratio: number; parallelRatio: number };
+  attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
+}
+
+export async function clusterStage(adminUrl: string, dir: string, options: { rows: number; months: number; keep: boolean }, log: (message: string) => void): Promise<ClusterResult> {
+  const { rows, months } = options;
+  log(`cluster case: generating ${rows.toLocaleString("en")} CUR line items, half of them split cost allocation rows`);
+  const started = performance.now();
+  const file = await generateClusterCur(join(dir, `cur-cluster-${rows}.csv`), rows, { months, lastMonth: "2025-06" });
+  const generateS = (performance.now() - started) / 1000;
+  const bench = await createBenchDatabase(adminUrl);
+  try {
+    const { database } = bench;
+    await seedOwnership(database);
+    await seedClusterOwnership(database);
+    log("cluster case: bare COPY, one connection");
+    const bareCopyS = await bareCopy(bench.url, file);
+    log(`cluster case: bare COPY, ${LANES} connections`);
+    const parallelCopyS = await bareCopy(bench.url, file, LANES);
+    log("cluster case: Tallyboard import (with the split check; attribution through pods, rollups)");
+    const imported = await tallyboardImport(database, file);
+    if (imported.splitMismatches > 0) throw new Error(`the generated cluster data failed the import's split check (${imported.splitMismatches} split-mismatch warnings)`);
+    log("cluster case: re-attribution + rollups, then the bare join");
+    const reattributeS = await reattribute(database, file);
+    const bareJoinS = await bareJoin(database);
+    const [counts] = await queryRows<{ split: number; pods: number }>(
+      database.db,
+      sql`select (select count(*)::int from cost_line_items where parent_resource_id is not null) as split,
+            (select count(*)::int from attributed_costs where cluster is not null) as pods`,
+    );
+    const importS = imported.totalS - imported.attributionS;
+    return {
+      rows,
+      splitRows: counts?.split ?? 0,
+      fileMb: Math.round(file.bytes / 2 ** 20),
+      generateS,
+      throughPodsRows: counts?.pods ?? 0,
+      import: {
+        bareCopyS, parallelCopyS, parallelCopyConnections: LANES, totalS: imported.totalS, importS, copyS: imported.copyS,
+        importRowsPerS: rows / importS, ratio: bareCopyS / importS, parallelRatio: parallelCopyS / importS,
+      },
+      attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
+    };
+  } finally {
+    await bench.finish(options.keep);
+    rmSync(file.path, { force: true });
+  }
+}
