@@ -1,5 +1,6 @@
 // Starts the HTTP server on a runtime: API, dashboard, scheduler. Used by main and by the e2e tests.
 import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApi, createApp } from "./app";
 import { createReadCache, type ReadCache } from "./read-cache";
@@ -32,6 +33,12 @@ export async function startServer(runtime: Runtime, options: { port: number; hos
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
   });
+  // Idle keep-alive connections outlive the client's (fetch keeps them 4 s, a load balancer about 60 s):
+  // a server that closes first races a request sent on the closing socket (ECONNRESET), most often
+  // after PGlite's queries have held the event loop past both timers.
+  const http = server as Server;
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   const scheduler = startScheduler(runtime);
   return {

@@ -2,6 +2,7 @@
 // uploaded over HTTP is followed by a warmed cache, so the first read of each page's default view
 // after it is a hit.
 import { mkdtempSync, readFileSync } from "node:fs";
+import { Agent, get as httpGet } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -44,3 +45,25 @@ it("after an import over HTTP, the first read of every default view is a cache h
   }
   expect(server.readCache.stats()).toMatchObject({ hits: hits + views.length, misses });
 }, 300_000);
+
+it("keeps an idle keep-alive connection past the 5 s (plus 1 s of grace) Node closes it at, so a request sent on it is not reset", async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const sockets: unknown[] = [];
+  const get = () =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpGet(`${server.url}/api/health`, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("socket", (socket) => sockets.push(socket));
+      request.on("error", reject);
+    });
+  try {
+    expect(await get()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await get()).toBe(200);
+    expect(sockets[1] === sockets[0], "the second request went on the first connection").toBe(true);
+  } finally {
+    agent.destroy();
+  }
+}, 30_000);
