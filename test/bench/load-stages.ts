@@ -72,6 +72,7 @@ export interface ImportTimings {
   totalS: number; // hash + one pass (COPY, check, map, insert) + attribution + rollups, one run of importFiles
   copyS: number; // the write pass: COPY into the stage, check, map into line items (PostgreSQL parses CUR CSV)
   attributionS: number; // attribution + reconciliation + rollups inside the import transaction
+  qualityS: number; // the data-quality report's measuring (after attribution, inside the transaction)
   splitMismatches: number; // the quality report's split-mismatch warnings (instances whose pods do not add up)
 }
 
@@ -80,9 +81,9 @@ export async function tallyboardImport(database: Database, file: GeneratedFile):
   const { run } = await importFiles(database, await listLocalFiles(file.path), { location: file.path, format: "cur" });
   const totalS = seconds(started);
   if (run.status !== "succeeded") throw new Error(`import failed: ${run.error}`);
-  const { timings, quality } = run.details as { timings: { copyMs: number; attributionMs: number }; quality?: ImportQuality };
+  const { timings, quality } = run.details as { timings: { copyMs: number; attributionMs: number; qualityMs?: number }; quality?: ImportQuality };
   const splitMismatches = quality?.warnings.filter((warning) => warning.code === "split-mismatch").length ?? 0;
-  return { totalS, copyS: timings.copyMs / 1000, attributionS: timings.attributionMs / 1000, splitMismatches };
+  return { totalS, copyS: timings.copyMs / 1000, attributionS: timings.attributionMs / 1000, qualityS: (timings.qualityMs ?? 0) / 1000, splitMismatches };
 }
 
 /** Attribution + rollups of the whole range again, as a rule change or backfill does, on settled

@@ -10,7 +10,7 @@ interface Results extends Partial<PlainResults> {
 /** The plain case's figures (absent in a --case cluster run). */
 interface PlainResults {
   data: { rows: number; months: number; fileMb: number; partitions?: number; dailyRollupRows?: number; monthlyRollupRows?: number };
-  import: { bareCopyS: number; bareCopyRowsPerS: number; parallelCopyConnections: number; parallelCopyS: number; parallelCopyRowsPerS: number; parallelRatio: number; totalS: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; ratio: number };
+  import: { bareCopyS: number; bareCopyRowsPerS: number; parallelCopyConnections: number; parallelCopyS: number; parallelCopyRowsPerS: number; parallelRatio: number; totalS: number; importS: number; importRowsPerS: number; copyPassRowsPerS: number; qualityS: number; ratio: number };
   attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
   api: ApiResult;
   firstReads: FirstReadResult;
@@ -70,6 +70,7 @@ function printPlain(r: PlainResults): void {
     [`bare COPY, ${r.import.parallelCopyConnections} connections (the import's lanes)`, `${n(r.import.parallelCopyRowsPerS)} rows/s (${n(r.import.parallelCopyS, 1)} s)`, "baseline: the machine's limit"],
     ["Tallyboard import: hash + one pass (COPY, check, map)", `${n(r.import.importRowsPerS)} rows/s (${n(r.import.importS, 1)} s)`, `${n(r.import.parallelRatio * 100)}% of bare ${r.import.parallelCopyConnections}-conn (>= 50%: ${verdict(r.import.parallelRatio >= 0.5)}); ${n(r.import.ratio * 100)}% of bare 1-conn`],
     ["  of which the write pass (COPY+check+map+insert)", `${n(r.import.copyPassRowsPerS)} rows/s`, ""],
+    ["  of which the quality report", `${n(r.import.qualityS, 1)} s`, ""],
     [`Tallyboard import of the same rows as Parquet (${r.parquet.fileMb} MB)`, `${n(r.parquet.importRowsPerS)} rows/s (${n(r.parquet.importS, 1)} s)`, `${n(r.parquet.ratio * 100)}% of bare CSV COPY; >= 50%: ${verdict(r.parquet.ratio >= 0.5)}; ${n(r.parquet.ofCsvImport * 100)}% of the CSV import`],
     ["  of which the write pass (DuckDB maps, lanes COPY into the new months)", `${n(r.parquet.copyPassRowsPerS)} rows/s`, ""],
     ["bare INSERT ... SELECT rules join", `${n(r.attribution.bareJoinS, 1)} s`, "baseline"],

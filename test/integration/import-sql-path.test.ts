@@ -211,3 +211,20 @@ it.each(["2024", "2032"])("a bad row in a late block of %s names its line, and l
   expect(await monthPartitions()).toEqual(before);
   expect(await blockTablesLeft()).toBe(0);
 });
+
+it("on PostgreSQL the import leaves statistics of the months it wrote, from a small sample (at most 10 common values a column)", async () => {
+  if (!usesPostgres) return;
+  // 30 amounts, amount i on i + 1 lines: a default sample would list all 30 as common values.
+  const rows = Array.from({ length: 30 }, (_, i) => Array.from({ length: i + 2 }, () => ["Usage", String(i + 1)])).flat();
+  const path = join(dir, "statistics.csv");
+  writeFileSync(path, curCsv(rows));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  const [stats] = await queryRows<{ analyzed: boolean; common: number | null }>(
+    database.db,
+    sql`select (select last_analyze is not null and autoanalyze_count = 0 from pg_stat_user_tables where relname = 'cost_line_items_y2024m09') as analyzed,
+          (select cardinality(most_common_vals::text::text[]) from pg_stats where tablename = 'cost_line_items_y2024m09' and attname = 'unblended_cost') as common`,
+  );
+  expect(stats).toEqual({ analyzed: true, common: expect.any(Number) });
+  expect(stats!.common).toBeLessThanOrEqual(10);
+});
