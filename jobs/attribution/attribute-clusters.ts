@@ -22,13 +22,27 @@ type Amounts = [bigint, bigint, bigint];
 /** An attributed_costs row under its column names. */
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 
-/** Amounts summed per key, with the row the key stands for. */
+/** Amounts summed per key (a number: see Ids), with the row the key stands for. */
 class Totals<T> {
-  readonly entries = new Map<string, { of: T; sums: Amounts }>();
-  add(key: string, of: () => T, amounts: bigint[]): void {
+  readonly entries = new Map<number, { of: T; sums: Amounts }>();
+  add(key: number, of: () => T, unblended: bigint, amortized: bigint, netAmortized: bigint): void {
     const entry = this.entries.get(key);
-    if (entry === undefined) this.entries.set(key, { of: of(), sums: [amounts[0]!, amounts[1]!, amounts[2]!] });
-    else for (let i = 0; i < 3; i++) entry.sums[i] = entry.sums[i]! + amounts[i]!;
+    if (entry === undefined) this.entries.set(key, { of: of(), sums: [unblended, amortized, netAmortized] });
+    else entry.sums = [entry.sums[0] + unblended, entry.sums[1] + amortized, entry.sums[2] + netAmortized];
+  }
+}
+
+/** Small whole numbers for the distinct values of a key, so that a pair of them (place, decision) keys a Map as one number. */
+class Ids {
+  private readonly ids = new Map<string, number>();
+  of(key: string): number {
+    const id = this.ids.get(key);
+    if (id !== undefined) return id;
+    this.ids.set(key, this.ids.size);
+    return this.ids.size - 1;
+  }
+  get size(): number {
+    return this.ids.size;
   }
 }
 
@@ -41,29 +55,28 @@ interface InstancePods {
   pods: PodOnInstance[];
   /** Split weights then unused weights, as bases (split-units.ts). */
   bases: bigint[];
-  /** Per pod, what its split part's row is keyed by beside the place, and its idle pool's. */
-  decidedKeys: string[];
-  idleKeys: string[];
+  /** Per pod: its decision's id (its split part's row beside the place), its idle pool's id and its cluster-day. */
+  decided: number[];
+  idle: number[];
+  clusterDays: string[];
 }
 
-function instancePods(pods: PodOnInstance[]): Map<string, InstancePods> {
-  const byInstance = new Map<string, PodOnInstance[]>();
+/** The pods by instance-day, and how many distinct decisions and idle pools they have (the spans of their ids). */
+function instancePods(pods: PodOnInstance[]): { byInstance: Map<string, InstancePods>; decisions: number; idlePools: number } {
+  const decisions = new Ids();
+  const idlePools = new Ids();
+  const byInstance = new Map<string, InstancePods>();
   for (const pod of pods) {
     const key = `${pod.day}|${pod.instance}`;
-    const onIt = byInstance.get(key);
-    if (onIt === undefined) byInstance.set(key, [pod]);
-    else onIt.push(pod);
+    const onIt = byInstance.get(key) ?? { pods: [], bases: [], decided: [], idle: [], clusterDays: [] };
+    byInstance.set(key, onIt);
+    onIt.pods.push(pod);
+    onIt.decided.push(decisions.of(JSON.stringify([pod.teamId ?? UNATTRIBUTED_TEAM_ID, pod.decidedBy, pod.ruleId, pod.clusterRuleId, pod.cluster, pod.namespace])));
+    onIt.idle.push(idlePools.of(JSON.stringify([pod.cluster, pod.clusterPolicyRuleId, pod.clusterOwner, pod.idle])));
+    onIt.clusterDays.push(`${pod.day}|${pod.cluster}`);
   }
-  const result = new Map<string, InstancePods>();
-  for (const [key, onIt] of byInstance) {
-    result.set(key, {
-      pods: onIt,
-      bases: weightBases([...onIt.map((p) => p.split), ...onIt.map((p) => p.unused)]),
-      decidedKeys: onIt.map((p) => JSON.stringify([p.teamId ?? UNATTRIBUTED_TEAM_ID, p.decidedBy, p.ruleId, p.clusterRuleId, p.cluster, p.namespace])),
-      idleKeys: onIt.map((p) => JSON.stringify([p.cluster, p.clusterPolicyRuleId, p.clusterOwner, p.idle])),
-    });
-  }
-  return result;
+  for (const onIt of byInstance.values()) onIt.bases = weightBases([...onIt.pods.map((p) => p.split), ...onIt.pods.map((p) => p.unused)]);
+  return { byInstance, decisions: decisions.size, idlePools: idlePools.size };
 }
 
 export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: number, keyPeriods: OwnerTagKeyPeriod[]): Promise<{ rows: number }> {
@@ -76,27 +89,28 @@ export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: nu
  *  the cluster's idle policy) and writes the attributed rows. OpenCost clusters come here too
  *  (opencost-attribution.ts): a cluster-day is their "instance", its allocations their "pods". */
 export async function writeClusterParts(tx: DbOrTx, runId: number, groups: InstanceGroup[], pods: PodOnInstance[], basis: "split" | "opencost" = "split"): Promise<{ rows: number }> {
-  const podsOf = instancePods(pods);
+  const { byInstance, decisions, idlePools } = instancePods(pods);
+  const places = new Ids();
   const direct = new Totals<Place & Decided>();
   const idle = new Totals<IdleGroup>();
   const teamBasis = new Map<string, Map<string, bigint>>(); // day|cluster -> team -> split (amortized) part
   for (const group of groups) {
-    const onIt = podsOf.get(`${group.day}|${group.instance}`) ?? { pods: [], bases: [], decidedKeys: [], idleKeys: [] };
-    const splits = [group.unblended, group.amortized, group.netAmortized].map((amount) => splitUnits(toUnits(amount), onIt.bases));
-    const part = (i: number) => [splits[0]![i]!, splits[1]![i]!, splits[2]![i]!];
+    const onIt = byInstance.get(`${group.day}|${group.instance}`) ?? { pods: [], bases: [], decided: [], idle: [], clusterDays: [] };
+    const [unblended, amortized, netAmortized] = [group.unblended, group.amortized, group.netAmortized].map((amount) => splitUnits(toUnits(amount), onIt.bases)) as [bigint[], bigint[], bigint[]];
     const place: Place = { day: group.day, accountId: group.accountId, service: group.service, recordType: group.recordType, environment: group.environment };
-    const placeKey = JSON.stringify([group.day, group.accountId, group.service, group.recordType, group.environment]);
+    const placeId = places.of(JSON.stringify([group.day, group.accountId, group.service, group.recordType, group.environment]));
     const count = onIt.pods.length;
-    onIt.pods.forEach((pod, i) => {
+    for (let i = 0; i < count; i++) {
+      const pod = onIt.pods[i]!;
       const teamId = pod.teamId ?? UNATTRIBUTED_TEAM_ID;
-      const podPart = part(i);
-      direct.add(`${placeKey}\n${onIt.decidedKeys[i]}`, () => ({ ...place, teamId, decidedBy: pod.decidedBy, ruleId: pod.ruleId, clusterRuleId: pod.clusterRuleId, cluster: pod.cluster, namespace: pod.namespace }), podPart);
-      const basisKey = `${group.day}|${pod.cluster}`;
-      const teams = teamBasis.get(basisKey) ?? new Map<string, bigint>();
-      teams.set(teamId, (teams.get(teamId) ?? 0n) + podPart[1]!);
-      teamBasis.set(basisKey, teams);
-      idle.add(`${placeKey}\n${onIt.idleKeys[i]}`, () => ({ ...place, cluster: pod.cluster, clusterPolicyRuleId: pod.clusterPolicyRuleId, clusterOwner: pod.clusterOwner, idle: pod.idle }), part(count + i));
-    });
+      direct.add(placeId * decisions + onIt.decided[i]!, () => ({ ...place, teamId, decidedBy: pod.decidedBy, ruleId: pod.ruleId, clusterRuleId: pod.clusterRuleId, cluster: pod.cluster, namespace: pod.namespace }),
+        unblended[i]!, amortized[i]!, netAmortized[i]!);
+      const teams = teamBasis.get(onIt.clusterDays[i]!) ?? new Map<string, bigint>();
+      teams.set(teamId, (teams.get(teamId) ?? 0n) + amortized[i]!);
+      teamBasis.set(onIt.clusterDays[i]!, teams);
+      idle.add(placeId * idlePools + onIt.idle[i]!, () => ({ ...place, cluster: pod.cluster, clusterPolicyRuleId: pod.clusterPolicyRuleId, clusterOwner: pod.clusterOwner, idle: pod.idle }),
+        unblended[count + i]!, amortized[count + i]!, netAmortized[count + i]!);
+    }
   }
 
   const rows: Row[] = [];
