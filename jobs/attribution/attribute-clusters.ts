@@ -1,35 +1,48 @@
 // Attribution through pods (docs/clusters.md). Each instance's billed amounts over the hours its pods
-// cover are split exactly (largest remainder, split-pool.ts) by the pods' split cost and unused cost:
+// cover are split exactly (largest remainder as split-pool.ts does, on BigInt units: split-units.ts) by the pods' split cost and unused cost:
 // a pod's split part goes to the team its rules give, the unused parts pool per cluster and day and
 // go by the cluster's idle policy: to its owner, proportional to the teams' split parts, or even.
 // The instance's billed amounts are what is handed out, so attributed = billed to the cent even when
 // AWS's split figures do not add up (the import reports that as split-mismatch).
-import Decimal from "decimal.js";
 import type { DbOrTx } from "../../db/client";
 import { sql } from "drizzle-orm";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import type { DayWindow } from "../sync/billing-window";
 import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
 import { instanceGroups, podsOnInstances, type InstanceGroup, type PodOnInstance } from "./cluster-pods";
-import { splitPool, type SplitMethod } from "./split-pool";
+import { formatUnits, splitUnits, toUnits, unitBases, weightBases } from "./split-units";
 
 const INSERT_CHUNK = 10_000;
 const COLUMNS = [
   "day", "team_id", "account_id", "service", "record_type", "environment", "unblended_cost", "amortized_cost", "net_amortized_cost",
   "rule_id", "decided_by", "cluster", "namespace", "cluster_rule_id", "cluster_basis", "run_id",
 ] as const;
-const MEASURES = ["unblended", "amortized", "netAmortized"] as const;
-type Amounts = [Decimal, Decimal, Decimal];
+/** Unblended, amortized and net amortized, in units (split-units.ts). */
+type Amounts = [bigint, bigint, bigint];
 /** An attributed_costs row under its column names. */
 type Row = Record<(typeof COLUMNS)[number], string | number | null>;
 
-/** Amounts summed per key, with the row the key stands for. */
+/** Amounts summed per key (a number: see Ids), with the row the key stands for. */
 class Totals<T> {
-  readonly entries = new Map<string, { of: T; sums: Amounts }>();
-  add(key: string, of: T, amounts: string[]): void {
-    const entry = this.entries.get(key) ?? { of, sums: [new Decimal(0), new Decimal(0), new Decimal(0)] };
-    entry.sums = entry.sums.map((sum, i) => sum.plus(amounts[i]!)) as Amounts;
-    this.entries.set(key, entry);
+  readonly entries = new Map<number, { of: T; sums: Amounts }>();
+  add(key: number, of: () => T, unblended: bigint, amortized: bigint, netAmortized: bigint): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) this.entries.set(key, { of: of(), sums: [unblended, amortized, netAmortized] });
+    else entry.sums = [entry.sums[0] + unblended, entry.sums[1] + amortized, entry.sums[2] + netAmortized];
+  }
+}
+
+/** Small whole numbers for the distinct values of a key, so that a pair of them (place, decision) keys a Map as one number. */
+class Ids {
+  private readonly ids = new Map<string, number>();
+  of(key: string): number {
+    const id = this.ids.get(key);
+    if (id !== undefined) return id;
+    this.ids.set(key, this.ids.size);
+    return this.ids.size - 1;
+  }
+  get size(): number {
+    return this.ids.size;
   }
 }
 
@@ -37,12 +50,33 @@ type Place = Pick<InstanceGroup, "day" | "accountId" | "service" | "recordType" 
 type Decided = Pick<PodOnInstance, "teamId" | "ruleId" | "clusterRuleId" | "cluster" | "namespace"> & { decidedBy: PodOnInstance["decidedBy"] | "idle" };
 type IdleGroup = Place & Pick<PodOnInstance, "cluster" | "clusterPolicyRuleId" | "clusterOwner" | "idle">;
 
-/** Splits `amounts` (one per measure) by `weights`; the parts per measure, aligned with `weights`. */
-function exactParts(amounts: string[], weights: string[], method: SplitMethod = { kind: "proportional" }): string[][] {
-  const keys = weights.map((_, i) => String(i).padStart(6, "0")); // sorted as given
-  const byKey = Object.fromEntries(keys.map((key, i) => [key, weights[i]!]));
-  const splits = amounts.map((pool) => splitPool({ pool, teams: keys, weights: byKey, method }).shares.map((share) => share.amount));
-  return keys.map((_, i) => splits.map((shares) => shares[i]!));
+/** The pods on one instance that day, in the order given, with their weights and keys worked out once. */
+interface InstancePods {
+  pods: PodOnInstance[];
+  /** Split weights then unused weights, as bases (split-units.ts). */
+  bases: bigint[];
+  /** Per pod: its decision's id (its split part's row beside the place), its idle pool's id and its cluster-day. */
+  decided: number[];
+  idle: number[];
+  clusterDays: string[];
+}
+
+/** The pods by instance-day, and how many distinct decisions and idle pools they have (the spans of their ids). */
+function instancePods(pods: PodOnInstance[]): { byInstance: Map<string, InstancePods>; decisions: number; idlePools: number } {
+  const decisions = new Ids();
+  const idlePools = new Ids();
+  const byInstance = new Map<string, InstancePods>();
+  for (const pod of pods) {
+    const key = `${pod.day}|${pod.instance}`;
+    const onIt = byInstance.get(key) ?? { pods: [], bases: [], decided: [], idle: [], clusterDays: [] };
+    byInstance.set(key, onIt);
+    onIt.pods.push(pod);
+    onIt.decided.push(decisions.of(JSON.stringify([pod.teamId ?? UNATTRIBUTED_TEAM_ID, pod.decidedBy, pod.ruleId, pod.clusterRuleId, pod.cluster, pod.namespace])));
+    onIt.idle.push(idlePools.of(JSON.stringify([pod.cluster, pod.clusterPolicyRuleId, pod.clusterOwner, pod.idle])));
+    onIt.clusterDays.push(`${pod.day}|${pod.cluster}`);
+  }
+  for (const onIt of byInstance.values()) onIt.bases = weightBases([...onIt.pods.map((p) => p.split), ...onIt.pods.map((p) => p.unused)]);
+  return { byInstance, decisions: decisions.size, idlePools: idlePools.size };
 }
 
 export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: number, keyPeriods: OwnerTagKeyPeriod[]): Promise<{ rows: number }> {
@@ -55,43 +89,43 @@ export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: nu
  *  the cluster's idle policy) and writes the attributed rows. OpenCost clusters come here too
  *  (opencost-attribution.ts): a cluster-day is their "instance", its allocations their "pods". */
 export async function writeClusterParts(tx: DbOrTx, runId: number, groups: InstanceGroup[], pods: PodOnInstance[], basis: "split" | "opencost" = "split"): Promise<{ rows: number }> {
-  const podsOf = new Map<string, PodOnInstance[]>();
-  for (const pod of pods) podsOf.set(`${pod.day}|${pod.instance}`, [...(podsOf.get(`${pod.day}|${pod.instance}`) ?? []), pod]);
-
+  const { byInstance, decisions, idlePools } = instancePods(pods);
+  const places = new Ids();
   const direct = new Totals<Place & Decided>();
   const idle = new Totals<IdleGroup>();
-  const teamBasis = new Map<string, Map<string, Decimal>>(); // day|cluster -> team -> split (amortized) part
+  const teamBasis = new Map<string, Map<string, bigint>>(); // day|cluster -> team -> split (amortized) part
   for (const group of groups) {
-    const onIt = podsOf.get(`${group.day}|${group.instance}`) ?? [];
-    const parts = exactParts([group.unblended, group.amortized, group.netAmortized], [...onIt.map((p) => p.split), ...onIt.map((p) => p.unused)]);
+    const onIt = byInstance.get(`${group.day}|${group.instance}`) ?? { pods: [], bases: [], decided: [], idle: [], clusterDays: [] };
+    const [unblended, amortized, netAmortized] = [group.unblended, group.amortized, group.netAmortized].map((amount) => splitUnits(toUnits(amount), onIt.bases)) as [bigint[], bigint[], bigint[]];
     const place: Place = { day: group.day, accountId: group.accountId, service: group.service, recordType: group.recordType, environment: group.environment };
-    onIt.forEach((pod, i) => {
+    const placeId = places.of(JSON.stringify([group.day, group.accountId, group.service, group.recordType, group.environment]));
+    const count = onIt.pods.length;
+    for (let i = 0; i < count; i++) {
+      const pod = onIt.pods[i]!;
       const teamId = pod.teamId ?? UNATTRIBUTED_TEAM_ID;
-      const decided = { ...place, teamId, decidedBy: pod.decidedBy, ruleId: pod.ruleId, clusterRuleId: pod.clusterRuleId, cluster: pod.cluster, namespace: pod.namespace };
-      direct.add(JSON.stringify(decided), decided, parts[i]!);
-      const basisKey = `${group.day}|${pod.cluster}`;
-      const basis = teamBasis.get(basisKey) ?? new Map<string, Decimal>();
-      basis.set(teamId, (basis.get(teamId) ?? new Decimal(0)).plus(parts[i]![1]!));
-      teamBasis.set(basisKey, basis);
-      const idleOf: IdleGroup = { ...place, cluster: pod.cluster, clusterPolicyRuleId: pod.clusterPolicyRuleId, clusterOwner: pod.clusterOwner, idle: pod.idle };
-      idle.add(JSON.stringify(idleOf), idleOf, parts[onIt.length + i]!);
-    });
+      direct.add(placeId * decisions + onIt.decided[i]!, () => ({ ...place, teamId, decidedBy: pod.decidedBy, ruleId: pod.ruleId, clusterRuleId: pod.clusterRuleId, cluster: pod.cluster, namespace: pod.namespace }),
+        unblended[i]!, amortized[i]!, netAmortized[i]!);
+      const teams = teamBasis.get(onIt.clusterDays[i]!) ?? new Map<string, bigint>();
+      teams.set(teamId, (teams.get(teamId) ?? 0n) + amortized[i]!);
+      teamBasis.set(onIt.clusterDays[i]!, teams);
+      idle.add(placeId * idlePools + onIt.idle[i]!, () => ({ ...place, cluster: pod.cluster, clusterPolicyRuleId: pod.clusterPolicyRuleId, clusterOwner: pod.clusterOwner, idle: pod.idle }),
+        unblended[count + i]!, amortized[count + i]!, netAmortized[count + i]!);
+    }
   }
 
   const rows: Row[] = [];
-  const push = (of: Place & Decided, parts: string[]) => {
-    const amounts = parts.map((part) => new Decimal(part).toFixed()); // 0.020 -> 0.02, as sums are stored
-    if (amounts.every((amount) => new Decimal(amount).isZero())) return;
+  const push = (of: Place & Decided, parts: bigint[]) => {
+    if (parts.every((part) => part === 0n)) return;
+    const [unblended, amortized, netAmortized] = parts.map(formatUnits); // 0.020 -> 0.02, as sums are stored
     rows.push({
       day: of.day, team_id: of.teamId!, account_id: of.accountId, service: of.service, record_type: of.recordType, environment: of.environment,
-      unblended_cost: amounts[0]!, amortized_cost: amounts[1]!, net_amortized_cost: amounts[2]!,
+      unblended_cost: unblended!, amortized_cost: amortized!, net_amortized_cost: netAmortized!,
       rule_id: of.ruleId, decided_by: of.decidedBy, cluster: of.cluster, namespace: of.namespace, cluster_rule_id: of.clusterRuleId, cluster_basis: basis, run_id: runId,
     });
   };
-  for (const { of, sums } of direct.entries.values()) push(of, sums.map((sum) => sum.toFixed()));
+  for (const { of, sums } of direct.entries.values()) push(of, sums);
   for (const { of, sums } of idle.entries.values()) {
-    const shares = idleShares(of, teamBasis.get(`${of.day}|${of.cluster}`) ?? new Map(), sums.map((sum) => sum.toFixed()));
-    for (const [teamId, amounts] of shares) {
+    for (const [teamId, amounts] of idleShares(of, teamBasis.get(`${of.day}|${of.cluster}`) ?? new Map(), sums)) {
       push({ ...of, teamId, decidedBy: "idle", ruleId: null, clusterRuleId: of.clusterPolicyRuleId, namespace: null }, amounts);
     }
   }
@@ -106,12 +140,12 @@ export async function writeClusterParts(tx: DbOrTx, runId: number, groups: Insta
 
 /** A cluster-day's idle amounts by its policy: its owner (unattributed without one), or the teams
  *  with pods on it that day, proportional to their split parts (even when none is positive) or even. */
-function idleShares(of: IdleGroup, basis: Map<string, Decimal>, amounts: string[]): [string, string[]][] {
+function idleShares(of: IdleGroup, basis: Map<string, bigint>, amounts: bigint[]): [string, bigint[]][] {
   const policy = of.idle ?? "proportional";
   if (policy === "owner") return [[of.clusterOwner ?? UNATTRIBUTED_TEAM_ID, amounts]];
   const teams = [...basis.keys()].sort();
   if (teams.length === 0) return [[of.clusterOwner ?? UNATTRIBUTED_TEAM_ID, amounts]];
-  const weights = teams.map((team) => basis.get(team)!.toFixed());
-  const parts = exactParts(amounts, weights, policy === "even" ? { kind: "even" } : { kind: "proportional" });
-  return teams.map((team, i) => [team, parts[i]!]);
+  const bases = unitBases(teams.map((team) => basis.get(team)!));
+  const splits = amounts.map((amount) => splitUnits(amount, bases, policy === "even"));
+  return teams.map((team, i) => [team, splits.map((parts) => parts[i]!)]);
 }

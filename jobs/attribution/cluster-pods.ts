@@ -44,21 +44,41 @@ export interface PodOnInstance {
   idle: IdlePolicy | null;
 }
 
+// The first rule in force that day of each kind, for the keys of alias `p`: its owner label's tag
+// rule, its namespace's owner (in its cluster, then in every cluster), its cluster's owner.
+const labelRule = (p: string) => sql`select r.id, r.team_id from ownership_rules r where r.kind = 'tag' and r.tag_value = ${sql.raw(p)}.owner_value and ${ruleInForce("r", p)}
+  order by r.priority, r.id limit 1`;
+const namespaceRule = (p: string) => sql`select r.id, r.team_id from cluster_rules r where r.kind = 'namespace' and r.namespace = ${sql.raw(p)}.namespace
+  and (r.cluster is null or r.cluster = ${sql.raw(p)}.cluster) and ${ruleInForce("r", p)} order by r.priority, r.id limit 1`;
+const clusterRule = (p: string) => sql`select r.id, r.team_id, r.idle from cluster_rules r where r.kind = 'cluster' and r.cluster = ${sql.raw(p)}.cluster and ${ruleInForce("r", p)}
+  order by r.priority, r.id limit 1`;
+
 /** Who a pod gets (alias p: day, cluster, namespace, owner_value), first match in force that day: its
  *  owner label's tag rule, its namespace's owner (in its cluster, then in every cluster), its cluster's
- *  owner; the columns of PodOnInstance from "teamId" on, and the lateral joins they read. */
+ *  owner; the columns of PodOnInstance from "teamId" on (over aliases label, ns and cl), and the lateral joins they read. */
 export const podDecision = {
   columns: sql`coalesce(label.team_id, ns.team_id, cl.team_id) as "teamId",
     case when label.id is not null then 'pod-label' when ns.id is not null then 'namespace' when cl.team_id is not null then 'cluster' else 'unattributed' end as "decidedBy",
     label.id as "ruleId", case when label.id is null then coalesce(ns.id, case when cl.team_id is not null then cl.id end) end as "clusterRuleId",
     cl.id as "clusterPolicyRuleId", cl.team_id as "clusterOwner", cl.idle`,
-  joins: sql`left join lateral (select r.id, r.team_id from ownership_rules r where r.kind = 'tag' and r.tag_value = p.owner_value and ${ruleInForce("r", "p")}
-                       order by r.priority, r.id limit 1) label on true
-    left join lateral (select r.id, r.team_id from cluster_rules r where r.kind = 'namespace' and r.namespace = p.namespace
-                         and (r.cluster is null or r.cluster = p.cluster) and ${ruleInForce("r", "p")} order by r.priority, r.id limit 1) ns on true
-    left join lateral (select r.id, r.team_id, r.idle from cluster_rules r where r.kind = 'cluster' and r.cluster = p.cluster and ${ruleInForce("r", "p")}
-                       order by r.priority, r.id limit 1) cl on true`,
+  joins: sql`left join lateral (${labelRule("p")}) label on true
+    left join lateral (${namespaceRule("p")}) ns on true
+    left join lateral (${clusterRule("p")}) cl on true`,
 };
+
+/** The same decision for the rows of `pods` (alias p), each kind's rule looked up once per distinct key
+ *  (day and label, day and namespace, day and cluster: hundreds) rather than per pod-day (tens of
+ *  thousands), then hash-joined back: named queries to put in a `with`, and the joins. */
+const podDecisionByKeys = (pods: string) => ({
+  queries: sql`label as materialized (select k.day, k.owner_value, r.* from (select distinct day, owner_value from ${sql.raw(pods)} where owner_value is not null) k
+                 cross join lateral (${labelRule("k")}) r),
+    ns as materialized (select k.day, k.cluster, k.namespace, r.* from (select distinct day, cluster, namespace from ${sql.raw(pods)} where namespace is not null) k
+             cross join lateral (${namespaceRule("k")}) r),
+    cl as materialized (select k.day, k.cluster, r.* from (select distinct day, cluster from ${sql.raw(pods)} where cluster is not null) k cross join lateral (${clusterRule("k")}) r)`,
+  joins: sql`left join label on label.day = p.day and label.owner_value = p.owner_value
+    left join ns on ns.day = p.day and ns.namespace = p.namespace and ns.cluster is not distinct from p.cluster
+    left join cl on cl.day = p.day and cl.cluster = p.cluster`,
+});
 
 const inWindow = (window: DayWindow) => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
 
@@ -77,21 +97,23 @@ export function instanceGroups(tx: DbOrTx): Promise<InstanceGroup[]> {
 export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]> {
   // Grouped by hashing: planned by sorting, the window's every line was sorted on disk to merge-join the hours.
   await tx.execute(sql`set local enable_sort = off`);
+  const decision = podDecisionByKeys("pods");
   const pods = await queryRows<PodOnInstance>(
     tx,
-    sql`with pods as (
+    sql`with pods as materialized (
           select li.day, li.parent_resource_id as instance, li.resource_id as pod, ${CLUSTER_TAG} as cluster, ${NAMESPACE_TAG} as namespace,
                  ${ownerValueByDay(keyPeriods, lineTag, sql`li.day`)} as owner_value, li.tags ->> 'aws:eks:workload-name' as workload,
                  sum(coalesce(li.split_cost, 0)) as split, sum(coalesce(li.unused_cost, 0)) as unused
           from cost_line_items li ${podLinesJoin}
           where ${inWindow(window)} and li.parent_resource_id is not null
           group by 1, 2, 3, 4, 5, 6, 7
-        )
+        ), ${decision.queries}
         select p.day::text as day, p.instance, p.pod, p.cluster, p.namespace, p.workload, p.owner_value as "ownerLabel", trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,
                ${podDecision.columns}
-        from pods p ${podDecision.joins}
+        from pods p ${decision.joins}
         order by 1, 2, 3`,
   );
   await tx.execute(sql`set local enable_sort = on`);
   return pods;
 }
+
