@@ -1,7 +1,7 @@
 // The data-quality report of every import, on generated exports whose totals are summed in the test:
 // rows, periods, totals per period and per invoice, tag keys and owner keys, spend with no owner-like
 // tag, columns ignored; stored on the run and served by the API; and its two warnings.
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,5 +108,20 @@ describe("warnings", () => {
     ]);
     expect(quality.warnings[0]!.message).toContain(`${bill.files[0]} has no tag columns at all`);
     expect(quality.warnings[2]!.message).toContain("no owner-tag key of the ownership file (team, owner) appears in any file");
+  });
+});
+
+describe("tag keys", () => {
+  it("lists exactly the tag keys some line carries: one carried by the last line only, none for columns no line fills", async () => {
+    const dir = folder("rare-key");
+    const header = "bill/BillingPeriodStartDate,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/ResourceId,lineItem/UnblendedCost,resourceTags/user:team,resourceTags/user:owner,resourceTags/user:rare";
+    const lines = Array.from({ length: 300 }, (_, i) => {
+      const day = `2026-09-${String((i % 30) + 1).padStart(2, "0")}`;
+      return `2026-09-01T00:00:00Z,111111111111,Usage,${day}T00:00:00Z,AmazonEC2,i-0${i},1.25,payments,,${i === 299 ? "yes" : ""}`;
+    });
+    writeFileSync(join(dir, "september.csv"), [header, ...lines].join("\n") + "\n");
+    const { quality } = await qualityOf(dir);
+    expect(quality.rows).toBe(300);
+    expect(quality.tagKeys.map((tagKey) => tagKey.key)).toEqual(["rare", "team"]);
   });
 });

@@ -1,6 +1,6 @@
 // Measures an import's quality inside its transaction, from the rows it wrote (its new batches): one
-// grouped scan gives the totals per period and per invoice, the spend with no owner-like tag, and
-// which of the months' registered tag keys (line_item_tag_keys) the rows really carry.
+// grouped scan gives the totals per period and per invoice and the spend with no owner-like tag;
+// keysCarried tells which of the months' registered tag keys (line_item_tag_keys) the rows carry.
 import { sql, type SQL } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../../../db/client";
@@ -9,6 +9,7 @@ import { COMMON_OWNER_KEYS } from "../../../db/schema";
 import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
 import { ignoredColumns, isTagColumn } from "./columns-read";
+import { keysCarried } from "./keys-carried";
 import { splitMismatchWarnings } from "./split-check";
 import { ALL_SPLIT_COLUMN_NAMES } from "../split-columns";
 import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-quality-report";
@@ -20,7 +21,6 @@ interface Group {
   unblended: string;
   amortized: string;
   without_owner: string | null;
-  keys: boolean[] | null;
 }
 
 /** `written`: each file's batch id per billing period. */
@@ -41,7 +41,6 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
     sql`select exists (select 1 from information_schema.columns where table_name = 'cost_line_items' and column_name = 'invoice_id') as present`,
   );
   const invoice: SQL = column?.present ? sql`li.invoice_id` : sql`null::text`;
-  const keys = candidates.length === 0 ? sql`null::boolean[]` : sql`array[${sql.join(candidates.map((key) => sql`bool_or(jsonb_exists(li.tags, ${key}))`), sql`, `)}]`;
   const batchIds = [...periodOf.keys()];
   const groups =
     batchIds.length === 0
@@ -49,12 +48,13 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
       : await queryRows<Group>(
           tx,
           sql`select li.batch_id::int as batch_id, ${invoice} as invoice_id, count(*)::int as rows, sum(li.unblended_cost)::text as unblended,
-                sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner, ${keys} as keys
+                sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner
               from cost_line_items li
               where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])
               group by 1, 2`,
         );
-  const found = candidates.filter((_, i) => groups.some((group) => group.keys?.[i] === true));
+  const carried = await keysCarried(tx, candidates, batchIds, window);
+  const found = candidates.filter((key) => carried.has(key));
   const tagKeys = found.map((key) => ({ key, ownerKey: ownerTagKeys.includes(key), ownerLike: ownerLike.has(key.toLowerCase()) }));
   const files = written.map(({ scan }) => ({
     name: scan.file.name,
