@@ -7,7 +7,7 @@ import { queryRows, type DbOrTx } from "../../db/client";
 import type { IdlePolicy } from "../../db/schema";
 import type { DayWindow } from "../sync/billing-window";
 import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
-import { CLUSTER_TAG, NAMESPACE_TAG, podLinesJoin } from "./cluster-lines";
+import { CLUSTER_TAG, NAMESPACE_TAG, podLines } from "./cluster-lines";
 import { POD_INSTANCE_LINES } from "./pod-instance-lines";
 import { lineTag, ownerValueByDay, ruleInForce } from "./rule-match";
 
@@ -96,7 +96,11 @@ export function instanceGroups(tx: DbOrTx): Promise<InstanceGroup[]> {
 
 export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]> {
   // Grouped by hashing: planned by sorting, the window's every line was sorted on disk to merge-join the hours.
+  // The pods of 10M lines hash to about 130 MB: with the caller's work_mem they spilled to disk.
+  const [settings] = await queryRows<{ workMem: string }>(tx, sql`select current_setting('work_mem') as "workMem"`);
   await tx.execute(sql`set local enable_sort = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  const lines = await podLines(tx);
   const decision = podDecisionByKeys("pods");
   const pods = await queryRows<PodOnInstance>(
     tx,
@@ -104,8 +108,8 @@ export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods:
           select li.day, li.parent_resource_id as instance, li.resource_id as pod, ${CLUSTER_TAG} as cluster, ${NAMESPACE_TAG} as namespace,
                  ${ownerValueByDay(keyPeriods, lineTag, sql`li.day`)} as owner_value, li.tags ->> 'aws:eks:workload-name' as workload,
                  sum(coalesce(li.split_cost, 0)) as split, sum(coalesce(li.unused_cost, 0)) as unused
-          from cost_line_items li ${podLinesJoin}
-          where ${inWindow(window)} and li.parent_resource_id is not null
+          from cost_line_items li ${lines.join}
+          where ${inWindow(window)} and li.parent_resource_id is not null and ${lines.condition}
           group by 1, 2, 3, 4, 5, 6, 7
         ), ${decision.queries}
         select p.day::text as day, p.instance, p.pod, p.cluster, p.namespace, p.workload, p.owner_value as "ownerLabel", trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,
@@ -114,6 +118,7 @@ export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods:
         order by 1, 2, 3`,
   );
   await tx.execute(sql`set local enable_sort = on`);
+  await tx.execute(sql`select set_config('work_mem', ${settings!.workMem}, true)`);
   return pods;
 }
 

@@ -146,3 +146,26 @@ spec:
     { team: "data", decided: "idle", cluster: "jobs-ecs", namespace: null, amortized: "0.016" },
   ]);
 });
+
+it("an instance-hour whose pods' split and unused cost add up to nothing is attributed as an instance, its other hours through its pods", async () => {
+  const own = await createTestDatabase();
+  try {
+    await applyOwnership(own.db, parseOwnership(ownershipYaml("proportional"), "ownership.yaml"), { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2024-09-01" });
+    const node1 = SPLIT_LAYOUT_ROWS.slice(0, 5);
+    const unweighed = node1.map((row) => ({ ...row, start: "2024-09-04T06:00:00Z", ...(row.split ? { split: { ...row.split, splitCost: "0", unusedCost: "0" } } : {}) }));
+    const path = join(dir, "unweighed-hour.csv");
+    writeFileSync(path, layoutFiles.legacyCsv([...node1, ...unweighed]));
+    const { run } = await importFromLocation(own, path);
+    expect(run.error).toBeUndefined();
+    const rows = await queryRows<{ cluster: string | null; amortized: string }>(
+      own.db,
+      sql`select cluster, sum(amortized_cost)::text as amortized from attributed_costs group by 1 order by 1 nulls last`,
+    );
+    expect(rows).toEqual([
+      { cluster: "prod-eks", amortized: "0.192" },
+      { cluster: null, amortized: "0.192" },
+    ]);
+  } finally {
+    await own.drop();
+  }
+});
