@@ -1,8 +1,7 @@
-// Which of the months' registered tag keys an import's new lines really carry. Testing every line for
-// every key (a bool_or per key) made this the import's costliest step after the write pass; instead
-// each round looks for one line carrying a key not yet found and stops there, so a common key costs
-// an early hit. Only the last round, which shows the remaining keys absent, reads every line, and it
-// tests each line once against all of them.
+// Which of the months' registered tag keys an import's new lines really carry. Rather than testing
+// every line for every key (a bool_or per key), each round looks for one line carrying a key not yet
+// found and stops there, so a common key costs an early hit. Only a last round, which shows the
+// remaining keys absent, reads every line, and it tests each line once against all of them.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
 import { sqlArray } from "../../../db/queries/anomaly-series";
