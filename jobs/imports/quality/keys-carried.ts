@@ -6,18 +6,20 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
 import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { DayWindow } from "../../sync/billing-window";
+import { newLines } from "./new-lines";
 
 export async function keysCarried(tx: DbOrTx, candidates: string[], batchIds: number[], window: DayWindow): Promise<Set<string>> {
   const found = new Set<string>();
+  if (batchIds.length === 0) return found;
+  const lines = newLines(window, batchIds);
   let remaining = candidates;
-  while (remaining.length > 0 && batchIds.length > 0) {
+  while (remaining.length > 0) {
     const keys = sqlArray(remaining);
     const [line] = await queryRows<{ keys: string[] }>(
       tx,
       sql`select array(select key from unnest(${keys}) key where jsonb_exists(li.tags, key)) as keys
           from cost_line_items li
-          where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])
-            and jsonb_exists_any(li.tags, ${keys})
+          where ${lines} and jsonb_exists_any(li.tags, ${keys})
           limit 1`,
     );
     if (!line) break;

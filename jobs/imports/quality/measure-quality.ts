@@ -4,12 +4,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../../../db/client";
-import { sqlArray } from "../../../db/queries/anomaly-series";
 import { COMMON_OWNER_KEYS } from "../../../db/schema";
 import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
 import { ignoredColumns, isTagColumn } from "./columns-read";
 import { keysCarried } from "./keys-carried";
+import { newLines } from "./new-lines";
 import { splitMismatchWarnings } from "./split-check";
 import { ALL_SPLIT_COLUMN_NAMES } from "../split-columns";
 import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-quality-report";
@@ -50,7 +50,7 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
           sql`select li.batch_id::int as batch_id, ${invoice} as invoice_id, count(*)::int as rows, sum(li.unblended_cost)::text as unblended,
                 sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner
               from cost_line_items li
-              where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])
+              where ${newLines(window, batchIds)}
               group by 1, 2`,
         );
   const carried = await keysCarried(tx, candidates, batchIds, window);

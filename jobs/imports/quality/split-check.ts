@@ -5,9 +5,9 @@
 // instance, never hidden.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
-import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { QualityWarning } from "../../../db/domain/import-quality-report";
 import type { DayWindow } from "../../sync/billing-window";
+import { newLines } from "./new-lines";
 
 /** Below this (a hundredth of a cent per instance-hour) a difference is the doubles' rounding, not a mismatch. */
 export const SPLIT_TOLERANCE = "0.0001";
@@ -30,7 +30,7 @@ export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], wind
     tx,
     sql`with pods as (
           select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) as pods
-          from cost_line_items li where ${inWindow} and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[]) and li.parent_resource_id is not null
+          from cost_line_items li where ${newLines(window, batchIds)} and li.parent_resource_id is not null
           group by 1, 2, 3
         ), instances as (
           select li.day, li.usage_hour, li.resource_id as instance, sum(li.amortized_cost) as billed

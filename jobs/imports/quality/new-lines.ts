@@ -1,0 +1,7 @@
+// The lines an import wrote (alias li): its new batches, within the window's partitions.
+import { sql, type SQL } from "drizzle-orm";
+import { sqlArray } from "../../../db/queries/anomaly-series";
+import type { DayWindow } from "../../sync/billing-window";
+
+export const newLines = (window: DayWindow, batchIds: number[]): SQL =>
+  sql`li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;
