@@ -3,5 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { DayWindow } from "../../sync/billing-window";
 
-export const newLines = (window: DayWindow, batchIds: number[]): SQL =>
-  sql`li.day >= ${window.start}::date and li.day < ${window.end}::date and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;
+/** The window's lines (alias li), whichever import wrote them. */
+export const windowLines = (window: DayWindow): SQL => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
+
+export const newLines = (window: DayWindow, batchIds: number[]): SQL => sql`${windowLines(window)} and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;

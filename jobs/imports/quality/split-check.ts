@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
 import type { QualityWarning } from "../../../db/domain/import-quality-report";
 import type { DayWindow } from "../../sync/billing-window";
-import { newLines } from "./new-lines";
+import { newLines, windowLines } from "./new-lines";
 
 /** Below this (a hundredth of a cent per instance-hour) a difference is the doubles' rounding, not a mismatch. */
 export const SPLIT_TOLERANCE = "0.0001";
@@ -25,7 +25,6 @@ interface Mismatch {
 /** Instances whose split lines (among the new batches) do not add up to their amortized cost in some hour. */
 export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], window: DayWindow): Promise<QualityWarning[]> {
   if (batchIds.length === 0) return [];
-  const inWindow = sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
   const mismatches = await queryRows<Mismatch>(
     tx,
     sql`with pods as (
@@ -34,7 +33,7 @@ export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], wind
           group by 1, 2, 3
         ), instances as (
           select li.day, li.usage_hour, li.resource_id as instance, sum(li.amortized_cost) as billed
-          from cost_line_items li where ${inWindow} and li.source = 'cur' and li.usage_hour is not null and li.parent_resource_id is null
+          from cost_line_items li where ${windowLines(window)} and li.source = 'cur' and li.usage_hour is not null and li.parent_resource_id is null
             and li.resource_id in (select instance from pods)
           group by 1, 2, 3
         ), hours as (
