@@ -55,17 +55,21 @@ async function registeredTagKeys(tx: DbOrTx, window: DayWindow): Promise<string[
 }
 
 /**
- * The lines' tag values each expression needs, read once per line in an inner select (`offset 0`
- * keeps it from being inlined into every use): the key -> column to read it from, and the columns.
+ * The lines' tag values each expression needs, as group keys of the inner grouping (each read once
+ * per line): the key -> column to read it from, and the columns with their count.
  */
-function tagColumns(keys: string[]): { tag: (key: string) => SQL; columns: SQL } {
+function tagColumns(keys: string[]): { tag: (key: string) => SQL; columns: SQL; count: number } {
   const unique = [...new Set(keys)];
   const column = new Map(unique.map((key, i) => [key, `tag_${i}`]));
   return {
     tag: (key) => sql.raw(`li.${column.get(key)!}`),
     columns: sql.join(unique.map((key) => sql`${lineTag(key)} as ${sql.raw(column.get(key)!)}`).concat(sql`null as no_tags`), sql`, `),
+    count: unique.length + 1,
   };
 }
+
+/** `group by 1, 2, ..., count` */
+const firstColumns = (count: number): SQL => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(", "));
 
 export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number): Promise<AttributionStats> {
   const window = { start: firstOfMonth(requested.start), end: requested.end };
@@ -91,22 +95,30 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   // Instances of clusters without split data, split by OpenCost's allocations (opencost-attribution.ts);
   // those whose pods carry split data are left to their pods below.
   const openCostLines = await prepareOpenCostLines(tx, window, null);
-  const { tag, columns } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
+  const { tag, columns, count: tagCount } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
   // A tag value is text: a key is present on a line when its value is not null.
   const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
   // The window's line items (`lines`: from ... where, alias li) collapsed to what rules, reconciliation
   // and the owner rollups can see (source, day, account, service, record type, environment tag, owner
-  // value, owner-like tag keys; the resource only while resource rules exist), plus `extra` keys.
-  const groupLines = (lines: SQL, extra: SQL[] = []): SQL => sql`
+  // value, owner-like tag keys; the resource only while resource rules exist), plus `extra` keys (name -> value).
+  // Grouped twice: first by the columns and raw tag values, a plain grouping PostgreSQL runs on parallel
+  // workers, then those groups (about as many) by what the rules see.
+  const groupLines = (lines: SQL, extra: Record<string, SQL> = {}): SQL => {
+    const extraNames = Object.keys(extra);
+    const extraColumns = (of: (name: string) => SQL) => sql.join(extraNames.map((name) => sql`${of(name)}, `), sql``);
+    return sql`
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
-           ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
-           ${ownerKeys} as owner_keys, ${sql.join(extra.map((key) => sql`${key}, `), sql``)}
-           sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1))::int as lines,
-           bool_or(li.parent_resource_id is not null) as split_lines, li.through_pods
-    from (select li.source, li.day, li.account_id, li.service, li.record_type, li.resource_id, li.parent_resource_id, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, li.line_count, ${columns}
-          , ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods
-          ${lines} offset 0) li
-    group by ${sql.raw(Array.from({ length: 9 + extra.length }, (_, i) => i + 1).join(", "))}, li.through_pods`;
+           ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, li.resource_id, ${ownerKeys} as owner_keys, ${extraColumns((name) => sql.raw(`li.${name}`))}
+           sum(li.unblended) as unblended, sum(li.amortized) as amortized, sum(li.net_amortized) as net_amortized, sum(li.lines)::int as lines,
+           bool_or(li.split_lines) as split_lines, li.through_pods
+    from (select li.source, li.day, li.account_id, li.service, li.record_type, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
+                 ${extraColumns((name) => sql`${extra[name]!} as ${sql.raw(name)}`)} ${columns}, ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods,
+                 sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1)) as lines,
+                 bool_or(li.parent_resource_id is not null) as split_lines
+          ${lines}
+          group by ${firstColumns(6 + extraNames.length + tagCount + 1)}) li
+    group by ${firstColumns(9 + extraNames.length)}, li.through_pods`;
+  };
   // The one scan of the window's line items; everything after reads these groups. The planner cannot
   // estimate groups of expressions and would sort all the lines (on disk) to group them; hashing them
   // is several times faster (and spills to disk if it must).
