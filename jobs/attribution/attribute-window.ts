@@ -10,7 +10,7 @@ import { ownerTagKeyPeriods } from "../sync/owner-tag-keys";
 import type { DayWindow } from "../sync/billing-window";
 import { splitPooledCosts } from "./split-pooled-costs";
 import { POD_INSTANCE_LINES, separatePodInstanceLines } from "./pod-instance-lines";
-import { instanceLineThroughPods } from "./cluster-lines";
+import { CLUSTER_INSTANCE_HOURS, instanceLineThroughPods } from "./cluster-lines";
 import { attributeClusters } from "./attribute-clusters";
 import { prepareOpenCostLines } from "./opencost-lines";
 import { attributeOpenCost } from "./opencost-attribution";
@@ -169,6 +169,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   const split = await splitPooledCosts(tx, runId);
   const pods = throughPods ? await attributeClusters(tx, window, runId, keyPeriods) : { rows: 0 };
   const openCost = byOpenCost ? await attributeOpenCost(tx, window, runId, keyPeriods, byOpenCost) : { rows: 0 };
+  if (throughPods) await tx.execute(sql.raw(`drop table ${CLUSTER_INSTANCE_HOURS}`)); // not a temp table (cluster-lines.ts)
   return { window, directRows: affectedRows(direct) + pods.rows + openCost.rows, splitRows: split.rows, evenFallbacks: split.evenFallbacks };
 }
 

@@ -19,7 +19,7 @@ const KEYS = "source, day, account_id, service, record_type, environment_tag, ow
 /** Moves the lines of instances whose pods carry split data out of attribution_lines' ordinary groups; true when there were any. */
 export async function separatePodInstanceLines(tx: DbOrTx, window: DayWindow, groupLines: GroupLines): Promise<boolean> {
   const [seen] = await queryRows<{ split: boolean }>(tx, sql`select exists (select 1 from attribution_lines where split_lines) as split`);
-  if (!seen?.split || !(await prepareClusterLines(tx, window))) return false;
+  if (!seen?.split || !(await prepareClusterLines(tx, window, true))) return false;
   await tx.execute(sql`
     create temp table ${sql.raw(POD_INSTANCE_LINES)} on commit drop as
     ${groupLines(sql`from cost_line_items li ${instanceLinesJoin} where li.day >= ${window.start}::date and li.day < ${window.end}::date`, { instance: sql`li.resource_id` })}`);

@@ -73,6 +73,9 @@ it("pods go to their owner label, namespace or cluster owner; idle by the cluste
     sql`select (select sum(amortized_cost) from attributed_costs)::text as attributed, (select sum(amortized_cost) from cost_line_items)::text as billed`,
   );
   expect(totals).toEqual({ attributed: "12.138", billed: "12.138" });
+  // The instance-hours are an unlogged table during attribution (for parallel workers), gone after it.
+  const [left] = await queryRows<{ table: string | null }>(database.db, sql`select to_regclass('cluster_instance_hours')::text as table`);
+  expect(left).toEqual({ table: null });
 });
 
 it("why names the cluster, namespace, pod, its label and the rule: checkout's 0.1 on 2024-09-04 is pod api's owner label", async () => {
