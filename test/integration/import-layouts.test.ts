@@ -141,4 +141,7 @@ it("an instance whose pods' split + unused cost is not its amortized cost is a s
   expect(warnings.map((w) => w.instance)).toEqual(["i-0node1"]);
   expect(warnings[0]!.message).toContain("(0.192) differs from its amortized cost (0.25)");
   expect(warnings[0]!.message).toContain("2024-09-04 05:00 UTC");
+  // The check's instance-hours are an unlogged table during the import (for parallel workers), gone after it.
+  const [left] = await queryRows<{ table: string | null }>(database.db, sql`select to_regclass('split_check_hours')::text as table`);
+  expect(left).toEqual({ table: null });
 });

@@ -13,6 +13,7 @@ import { newLines, windowLines } from "./new-lines";
 export const SPLIT_TOLERANCE = "0.0001";
 /** Instances named one by one; the rest are counted in one more warning. */
 const MAX_NAMED = 20;
+const SPLIT_HOURS = "split_check_hours";
 
 interface Mismatch {
   instance: string;
@@ -25,26 +26,33 @@ interface Mismatch {
 /** Instances whose split lines (among the new batches) do not add up to their amortized cost in some hour. */
 export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], window: DayWindow): Promise<QualityWarning[]> {
   if (batchIds.length === 0) return [];
+  // The new split lines per instance-hour go to an unlogged table, not a CTE or a temp table, whose
+  // rows parallel workers cannot read: the scan for the instances' own lines then runs on workers too.
+  // Writers queue on one lock (write-import.ts), so one name serves; it is dropped before the commit.
+  await tx.execute(sql.raw(`drop table if exists ${SPLIT_HOURS}`));
+  await tx.execute(sql`
+    create unlogged table ${sql.raw(SPLIT_HOURS)} as
+    select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) as pods
+    from cost_line_items li where ${newLines(window, batchIds)} and li.parent_resource_id is not null
+    group by 1, 2, 3`);
+  await tx.execute(sql.raw(`analyze ${SPLIT_HOURS}`));
   const mismatches = await queryRows<Mismatch>(
     tx,
-    sql`with pods as (
-          select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) as pods
-          from cost_line_items li where ${newLines(window, batchIds)} and li.parent_resource_id is not null
-          group by 1, 2, 3
-        ), instances as (
+    sql`with instances as (
           select li.day, li.usage_hour, li.resource_id as instance, sum(li.amortized_cost) as billed
           from cost_line_items li where ${windowLines(window)} and li.source = 'cur' and li.usage_hour is not null and li.parent_resource_id is null
-            and li.resource_id in (select instance from pods)
+            and li.resource_id in (select distinct instance from ${sql.raw(SPLIT_HOURS)})
           group by 1, 2, 3
         ), hours as (
           select p.instance, p.day, p.usage_hour, p.pods, coalesce(i.billed, 0) as billed
-          from pods p left join instances i on i.day = p.day and i.usage_hour is not distinct from p.usage_hour and i.instance = p.instance
+          from ${sql.raw(SPLIT_HOURS)} p left join instances i on i.day = p.day and i.usage_hour is not distinct from p.usage_hour and i.instance = p.instance
           where abs(p.pods - coalesce(i.billed, 0)) >= ${SPLIT_TOLERANCE}::numeric
         )
         select instance, count(*)::int as hours, min(day::text || ' ' || lpad(coalesce(usage_hour, 0)::text, 2, '0') || ':00') as first,
                sum(pods)::text as pods, sum(billed)::text as billed
         from hours group by instance order by instance`,
   );
+  await tx.execute(sql.raw(`drop table ${SPLIT_HOURS}`));
   const warnings: QualityWarning[] = mismatches.slice(0, MAX_NAMED).map((m) => ({
     code: "split-mismatch",
     file: null,
