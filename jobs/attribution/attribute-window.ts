@@ -100,25 +100,22 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
   // The window's line items (`lines`: from ... where, alias li) collapsed to what rules, reconciliation
   // and the owner rollups can see (source, day, account, service, record type, environment tag, owner
-  // value, owner-like tag keys; the resource only while resource rules exist), plus `extra` keys (name -> value).
-  // Grouped twice: first by the columns and raw tag values, a plain grouping PostgreSQL runs on parallel
-  // workers, then those groups (about as many) by what the rules see.
-  const groupLines = (lines: SQL, extra: Record<string, SQL> = {}): SQL => {
-    const extraNames = Object.keys(extra);
-    const extraColumns = (of: (name: string) => SQL) => sql.join(extraNames.map((name) => sql`${of(name)}, `), sql``);
-    return sql`
+  // value, owner-like tag keys; the resource only while resource rules exist), `perInstance` by the
+  // line's resource id as well (column instance). Grouped twice: first by the columns and raw tag
+  // values, a plain grouping PostgreSQL runs on parallel workers, then those groups (about as many)
+  // by what the rules see.
+  const groupLines = (lines: SQL, perInstance = false): SQL => sql`
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
-           ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, li.resource_id, ${ownerKeys} as owner_keys, ${extraColumns((name) => sql.raw(`li.${name}`))}
+           ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, li.resource_id, ${ownerKeys} as owner_keys, ${perInstance ? sql`li.instance,` : sql``}
            sum(li.unblended) as unblended, sum(li.amortized) as amortized, sum(li.net_amortized) as net_amortized, sum(li.lines)::int as lines,
            bool_or(li.split_lines) as split_lines, li.through_pods
     from (select li.source, li.day, li.account_id, li.service, li.record_type, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
-                 ${extraColumns((name) => sql`${extra[name]!} as ${sql.raw(name)}`)} ${columns}, ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods,
+                 ${perInstance ? sql`li.resource_id as instance,` : sql``} ${columns}, ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods,
                  sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1)) as lines,
                  bool_or(li.parent_resource_id is not null) as split_lines
           ${lines}
-          group by ${firstColumns(6 + extraNames.length + tagCount + 1)}) li
-    group by ${firstColumns(9 + extraNames.length)}, li.through_pods`;
-  };
+          group by ${firstColumns(6 + Number(perInstance) + tagCount + 1)}) li
+    group by ${firstColumns(9 + Number(perInstance))}, li.through_pods`;
   // The one scan of the window's line items; everything after reads these groups. The planner cannot
   // estimate groups of expressions and would sort all the lines (on disk) to group them; hashing them
   // is several times faster (and spills to disk if it must).

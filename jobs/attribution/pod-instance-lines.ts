@@ -11,8 +11,8 @@ import { instanceLinesJoin, prepareClusterLines } from "./cluster-lines";
 
 export const POD_INSTANCE_LINES = "pod_instance_lines";
 
-/** `groupLines(lines, extra)`: the scan's select over other lines, with extra group keys. */
-type GroupLines = (lines: SQL, extra?: Record<string, SQL>) => SQL;
+/** `groupLines(lines, perInstance)`: the scan's select over other lines, grouped per instance as well when asked. */
+type GroupLines = (lines: SQL, perInstance?: boolean) => SQL;
 
 const KEYS = "source, day, account_id, service, record_type, environment_tag, owner_value, resource_id, owner_keys";
 
@@ -22,7 +22,7 @@ export async function separatePodInstanceLines(tx: DbOrTx, window: DayWindow, gr
   if (!seen?.split || !(await prepareClusterLines(tx, window, true))) return false;
   await tx.execute(sql`
     create temp table ${sql.raw(POD_INSTANCE_LINES)} on commit drop as
-    ${groupLines(sql`from cost_line_items li ${instanceLinesJoin} where li.day >= ${window.start}::date and li.day < ${window.end}::date`, { instance: sql`li.resource_id` })}`);
+    ${groupLines(sql`from cost_line_items li ${instanceLinesJoin} where li.day >= ${window.start}::date and li.day < ${window.end}::date`, true)}`);
   // The same groups, less the instances' lines (from where the scan put them: OpenCost may have claimed
   // them too, split data wins), plus those lines as groups of their own; a group left with no line goes
   // (a line counts at least once, so only the groups the instances' lines alone made reach zero).
