@@ -42,6 +42,8 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
   );
   const invoice: SQL = column?.present ? sql`li.invoice_id` : sql`null::text`;
   const batchIds = [...periodOf.keys()];
+  // Grouped by hashing: the planner cannot estimate the few groups over new partitions, and sorted every line on disk.
+  await tx.execute(sql`set local enable_sort = off`);
   const groups =
     batchIds.length === 0
       ? []
@@ -53,6 +55,7 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
               where ${newLines(window, batchIds)}
               group by 1, 2`,
         );
+  await tx.execute(sql`set local enable_sort = on`);
   const carried = await keysCarried(tx, candidates, batchIds, window);
   const found = candidates.filter((key) => carried.has(key));
   const tagKeys = found.map((key) => ({ key, ownerKey: ownerTagKeys.includes(key), ownerLike: ownerLike.has(key.toLowerCase()) }));
