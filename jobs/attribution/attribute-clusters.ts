@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import type { DayWindow } from "../sync/billing-window";
 import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
-import { instanceGroups, podsOnInstances, type InstanceGroup, type PodOnInstance } from "./cluster-pods";
+import { instanceGroups, podsOnInstances, type InstanceGroup, type PodPart } from "./cluster-pods";
 import { formatUnits, splitUnits, toUnits, unitBases, weightBases } from "./split-units";
 
 const INSERT_CHUNK = 10_000;
@@ -47,12 +47,12 @@ class Ids {
 }
 
 type Place = Pick<InstanceGroup, "day" | "accountId" | "service" | "recordType" | "environment">;
-type Decided = Pick<PodOnInstance, "teamId" | "ruleId" | "clusterRuleId" | "cluster" | "namespace"> & { decidedBy: PodOnInstance["decidedBy"] | "idle" };
-type IdleGroup = Place & Pick<PodOnInstance, "cluster" | "clusterPolicyRuleId" | "clusterOwner" | "idle">;
+type Decided = Pick<PodPart, "teamId" | "ruleId" | "clusterRuleId" | "cluster" | "namespace"> & { decidedBy: PodPart["decidedBy"] | "idle" };
+type IdleGroup = Place & Pick<PodPart, "cluster" | "clusterPolicyRuleId" | "clusterOwner" | "idle">;
 
 /** The pods on one instance that day, in the order given, with their weights and keys worked out once. */
 interface InstancePods {
-  pods: PodOnInstance[];
+  pods: PodPart[];
   /** Split weights then unused weights, as bases (split-units.ts). */
   bases: bigint[];
   /** Per pod: its decision's id (its split part's row beside the place), its idle pool's id and its cluster-day. */
@@ -62,7 +62,7 @@ interface InstancePods {
 }
 
 /** The pods by instance-day, and how many distinct decisions and idle pools they have (the spans of their ids). */
-function instancePods(pods: PodOnInstance[]): { byInstance: Map<string, InstancePods>; decisions: number; idlePools: number } {
+function instancePods(pods: PodPart[]): { byInstance: Map<string, InstancePods>; decisions: number; idlePools: number } {
   const decisions = new Ids();
   const idlePools = new Ids();
   const byInstance = new Map<string, InstancePods>();
@@ -82,13 +82,13 @@ function instancePods(pods: PodOnInstance[]): { byInstance: Map<string, Instance
 export async function attributeClusters(tx: DbOrTx, window: DayWindow, runId: number, keyPeriods: OwnerTagKeyPeriod[]): Promise<{ rows: number }> {
   const groups = await instanceGroups(tx);
   if (groups.length === 0) return { rows: 0 };
-  return writeClusterParts(tx, runId, groups, await podsOnInstances(tx, window, keyPeriods));
+  return writeClusterParts(tx, runId, groups, await podsOnInstances(tx, window, keyPeriods, "parts"));
 }
 
 /** Hands each group's billed amounts to the pods on its instance that day (and their unused parts to
  *  the cluster's idle policy) and writes the attributed rows. OpenCost clusters come here too
  *  (opencost-attribution.ts): a cluster-day is their "instance", its allocations their "pods". */
-export async function writeClusterParts(tx: DbOrTx, runId: number, groups: InstanceGroup[], pods: PodOnInstance[], basis: "split" | "opencost" = "split"): Promise<{ rows: number }> {
+export async function writeClusterParts(tx: DbOrTx, runId: number, groups: InstanceGroup[], pods: PodPart[], basis: "split" | "opencost" = "split"): Promise<{ rows: number }> {
   const { byInstance, decisions, idlePools } = instancePods(pods);
   const places = new Ids();
   const direct = new Totals<Place & Decided>();
