@@ -114,6 +114,7 @@ export async function attachMonthTable(tx: DbOrTx, name: string, month: string):
   if ((await existingPartitions(tx)).has(partitionName(month))) return false;
   await tx.execute(sql.raw(`alter table ${name} rename to ${partitionName(month)}`));
   await tx.execute(sql.raw(`alter table ${partitionName(month)} rename constraint ${name}_month to ${partitionName(month)}_month`));
+  await tx.execute(sql.raw(`alter index if exists ${name}_day_idx rename to ${partitionName(month)}_day_idx`));
   await attachMonth(tx, partitionName(month), month);
   return true;
 }

@@ -59,6 +59,14 @@ export class BlockTables {
     return tables;
   }
 
+  /** Once every lane is done, before the attach: each fresh month's BRIN index on `day`, built side by
+   *  side on pooled connections (attaching a month then takes its index instead of building it, one
+   *  month after the other, in the import transaction). */
+  async indexFreshMonths(): Promise<void> {
+    const fresh = (await Promise.all(this.months.values())).filter((month) => month !== null);
+    await Promise.all(fresh.map((month) => this.database.db.execute(sql.raw(`create index ${month.table}_day_idx on ${month.table} using brin (day)`))));
+  }
+
   /** In the import transaction, once every lane is done: each fresh month becomes its partition (or,
    *  when the month got one meanwhile, its rows are copied into it). Returns the months attached. */
   async attachFreshMonths(tx: DbOrTx): Promise<string[]> {

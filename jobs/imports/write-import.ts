@@ -101,6 +101,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     };
     const scans: StagedFile[] = [];
     for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn, writer));
+    await blocks.indexFreshMonths();
     const attachedPartitions = await blocks.attachFreshMonths(tx);
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
     if (days.length > 0) await ensureMonthPartitions(tx, days.reduce((a, b) => (a < b ? a : b)), addDays(days.reduce((a, b) => (a > b ? a : b)), 1));

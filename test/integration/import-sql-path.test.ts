@@ -151,6 +151,16 @@ async function monthPartitions(): Promise<string[]> {
   return rows.map((row) => row.name).sort();
 }
 
+/** The indexes of these tables, each with the partitioned index it belongs to. */
+async function monthIndexes(tables: string[]): Promise<{ table: string; index: string; parent: string | null }[]> {
+  return queryRows(
+    database.db,
+    sql`select t.relname as table, x.relname as index, p.relname as parent from pg_index i join pg_class t on t.oid = i.indrelid join pg_class x on x.oid = i.indexrelid
+          left join pg_inherits h on h.inhrelid = x.oid left join pg_class p on p.oid = h.inhparent
+        where t.relname = any(${`{${tables.join(",")}}`}::text[]) order by 1, 2`,
+  );
+}
+
 const blockTablesLeft = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_class where relname like 'import_block_%'`))[0]!.n;
 
 it("a file read in many blocks stores exactly the rows the Node mapper makes, trimming where a later block needs it", async () => {
@@ -174,6 +184,11 @@ it("months the database does not hold yet get partitions written straight by the
   // On PostgreSQL the blocks wrote the rows once, into tables the import then attached as partitions.
   expect(imported.run.details).toMatchObject({ attachedPartitions: usesPostgres ? ["2030-08-01", "2030-09-01"] : [] });
   if (usesPostgres) expect(await monthPartitions()).toEqual(expect.arrayContaining(["cost_line_items_y2030m08", "cost_line_items_y2030m09"]));
+  // Each attached month holds one index, the BRIN on day built before the attach, as the parent's partition index.
+  if (usesPostgres) expect(await monthIndexes(["cost_line_items_y2030m08", "cost_line_items_y2030m09"])).toEqual([
+    { table: "cost_line_items_y2030m08", index: "cost_line_items_y2030m08_day_idx", parent: "cost_line_items_day_brin_idx" },
+    { table: "cost_line_items_y2030m09", index: "cost_line_items_y2030m09_day_idx", parent: "cost_line_items_day_brin_idx" },
+  ]);
   const restated = join(dir, "fresh-months-restated.csv");
   writeFileSync(restated, manyRows(1500, { padFrom: 1000, year: "2030" }));
   const { run } = await importFromLocation(database, restated, { blockBytes: BLOCK_BYTES });
