@@ -99,7 +99,7 @@ export function instanceGroups(tx: DbOrTx): Promise<InstanceGroup[]> {
 }
 
 export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[]): Promise<PodOnInstance[]>;
-/** `parts`: only what the split reads (attribution), in the same order: a third fewer bytes to send and keep. */
+/** `parts`: only what the split reads (attribution), in the same order: no pod ARN, workload or label to send and keep. */
 export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[], parts: "parts"): Promise<PodPart[]>;
 export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[], parts?: "parts"): Promise<PodPart[]> {
   // Grouped by hashing: planned by sorting, the window's every line was sorted on disk to merge-join the hours.
