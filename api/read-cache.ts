@@ -58,6 +58,8 @@ export interface ReadCacheStats {
   misses: number;
   /** Requests that waited for another request's computation of the same key. */
   shared: number;
+  /** Requests waiting for such a computation now. */
+  waiting: number;
 }
 
 export interface ReadCache {
@@ -84,6 +86,7 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
   let hits = 0;
   let misses = 0;
   let shared = 0;
+  let waiting = 0;
   let generation = 0; // bumped by clear(): an answer computed across a clear is not kept
   const inflight = new Map<string, Promise<Entry | undefined>>(); // single-flight, by key
   const clearListeners: Array<() => void> = [];
@@ -135,7 +138,8 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
     }
     const pending = inflight.get(key);
     if (pending) {
-      const computed = await pending;
+      waiting++;
+      const computed = await pending.finally(() => waiting--);
       if (computed) {
         shared++;
         c.header("x-cache", "shared");
@@ -171,7 +175,7 @@ export function createReadCache(db: DbOrTx, options: ReadCacheOptions = {}): Rea
 
   return {
     middleware,
-    stats: () => ({ entries: entries.size, bytes, hits, misses, shared }),
+    stats: () => ({ entries: entries.size, bytes, hits, misses, shared, waiting }),
     clear,
     keepOnly,
     onClear: (listener) => void clearListeners.push(listener),

@@ -2,7 +2,8 @@
 // app) every default view is a hit, counted by the cache, not timed; a change is never answered
 // from an older version; concurrent requests for one view compute it once; without NOTIFY the
 // poll still warms; a write through the app warms again after emptying the cache.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Hono } from "hono";
 import { demoSource } from "../../jobs/sources/billing-source";
 import { readOwnershipFile } from "../../jobs/ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
@@ -73,15 +74,31 @@ describe("cache warming", () => {
   }, 120_000);
 
   it("concurrent requests for one view compute it once", async () => {
+    // The one computation is held until the other five wait for it: how fast each request reads the
+    // version first must not decide whether it waits (shared) or comes after (hit).
     const own = createReadCache(database.db);
-    const cold = createApp(database, "demo", undefined, undefined, { ...OPTIONS, readCache: own });
+    let computations = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = new Hono();
+    held.use("/api/*", own.middleware);
+    held.use("/api/*", async (_c, next) => {
+      computations++;
+      await gate;
+      await next();
+    });
+    held.route("/api", createApi(database, "demo", undefined, OPTIONS));
     const path = "/api/ownership/summary?measure=unblended";
-    const answers = await Promise.all(Array.from({ length: 6 }, () => cold.request(path)));
+    const requests = Array.from({ length: 6 }, () => held.request(path));
+    await vi.waitFor(() => expect(own.stats().waiting).toBe(5), { timeout: 30_000 });
+    release();
+    const answers = await Promise.all(requests);
     const bodies = await Promise.all(answers.map((a) => a.text()));
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
     expect(new Set(bodies).size).toBe(1);
     expect(answers.map((a) => a.headers.get("x-cache")).sort()).toEqual(["miss", "shared", "shared", "shared", "shared", "shared"]);
-    expect(own.stats()).toMatchObject({ misses: 1, shared: 5, hits: 0, entries: 1 });
+    expect(computations).toBe(1);
+    expect(own.stats()).toMatchObject({ misses: 1, shared: 5, hits: 0, waiting: 0, entries: 1 });
   });
 
   it("without NOTIFY (a lost listen connection) the poll warms the new version", async () => {
