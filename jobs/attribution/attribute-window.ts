@@ -4,6 +4,7 @@
 // The window's old attribution is replaced inside the caller's transaction.
 import { sql, type SQL } from "drizzle-orm";
 import { affectedRows, queryRows, type DbOrTx } from "../../db/client";
+import { groupedByHashing } from "../../db/grouped-by-hashing";
 import { COMMON_OWNER_KEYS, COST_EXPLORER_SOURCE, UNATTRIBUTED_TEAM_ID } from "../../db/schema";
 import { firstOfMonth } from "../../db/calendar";
 import { ownerTagKeyPeriods } from "../sync/owner-tag-keys";
@@ -116,16 +117,15 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
           ${lines}
           group by ${firstColumns(6 + Number(perInstance) + tagCount + 1)}) li
     group by ${firstColumns(9 + Number(perInstance))}, li.through_pods`;
-  // The one scan of the window's line items; everything after reads these groups. The planner cannot
-  // estimate groups of expressions and would sort all the lines (on disk) to group them; hashing them
-  // is several times faster (and spills to disk if it must).
-  await tx.execute(sql`set local enable_sort = off`);
-  await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date`)}`);
-  // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not the rules
-  // nor OpenCost: only when the scan saw split lines, their lines move to groups of their own (through_pods).
-  const throughPods = await separatePodInstanceLines(tx, window, groupLines);
-  const byOpenCost = openCostLines && (await prepareOpenCostLines(tx, window, throughPods ? instanceLineThroughPods : null));
-  await tx.execute(sql`set local enable_sort = on`);
+  // The one scan of the window's line items; everything after reads these groups. Hashing them
+  // (spilling to disk if it must) is several times faster than the sort of all lines the planner picks.
+  const [throughPods, byOpenCost] = await groupedByHashing(tx, async () => {
+    await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date`)}`);
+    // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not the rules
+    // nor OpenCost: only when the scan saw split lines, their lines move to groups of their own (through_pods).
+    const pods = await separatePodInstanceLines(tx, window, groupLines);
+    return [pods, openCostLines && (await prepareOpenCostLines(tx, window, pods ? instanceLineThroughPods : null))] as const;
+  });
   await keepBilledLines(tx, window);
   await tx.execute(sql`analyze attribution_lines`);
   // First match by priority, per kind as a hash join on its key (distinct on keeps the first), then

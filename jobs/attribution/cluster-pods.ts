@@ -4,6 +4,7 @@
 // the namespace's owner (in its cluster, then in every cluster), then the cluster's owner.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
+import { groupedByHashing } from "../../db/grouped-by-hashing";
 import type { IdlePolicy } from "../../db/schema";
 import type { DayWindow } from "../sync/billing-window";
 import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
@@ -102,14 +103,15 @@ export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: Owner
 /** `parts`: only what the split reads (attribution), in the same order: no pod ARN, workload or label to send and keep. */
 export function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[], parts: "parts"): Promise<PodPart[]>;
 export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[], parts?: "parts"): Promise<PodPart[]> {
-  // Grouped by hashing: planned by sorting, the window's every line was sorted on disk to merge-join the hours.
+  // Planned by sorting, the window's every line was sorted on disk to merge-join the hours.
   // The pods of 10M lines hash to about 130 MB: with the caller's work_mem they spilled to disk.
-  const [settings] = await queryRows<{ workMem: string }>(tx, sql`select current_setting('work_mem') as "workMem"`);
-  await tx.execute(sql`set local enable_sort = off`);
-  await tx.execute(sql`set local work_mem = '256MB'`);
+  return groupedByHashing(tx, () => podsQuery(tx, window, keyPeriods, parts), "256MB");
+}
+
+async function podsQuery(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyPeriod[], parts?: "parts"): Promise<PodPart[]> {
   const lines = await podLines(tx);
   const decision = podDecisionByKeys("pods");
-  const pods = await queryRows<PodOnInstance>(
+  return queryRows<PodOnInstance>(
     tx,
     sql`with pods as materialized (
           select li.day, li.parent_resource_id as instance, li.resource_id as pod, ${CLUSTER_TAG} as cluster, ${NAMESPACE_TAG} as namespace,
@@ -124,8 +126,5 @@ export async function podsOnInstances(tx: DbOrTx, window: DayWindow, keyPeriods:
         from pods p ${decision.joins}
         order by p.day::text, p.instance, p.pod`,
   );
-  await tx.execute(sql`set local enable_sort = on`);
-  await tx.execute(sql`select set_config('work_mem', ${settings!.workMem}, true)`);
-  return pods;
 }
 

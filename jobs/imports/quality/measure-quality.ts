@@ -4,6 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../../../db/client";
+import { groupedByHashing } from "../../../db/grouped-by-hashing";
 import { COMMON_OWNER_KEYS } from "../../../db/schema";
 import type { DayWindow } from "../../sync/billing-window";
 import type { ScannedFile } from "../scan-file";
@@ -42,20 +43,20 @@ export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedF
   );
   const invoice: SQL = column?.present ? sql`li.invoice_id` : sql`null::text`;
   const batchIds = [...periodOf.keys()];
-  // Grouped by hashing: the planner cannot estimate the few groups over new partitions, and sorted every line on disk.
-  await tx.execute(sql`set local enable_sort = off`);
+  // The planner cannot estimate the few groups over new partitions, and sorted every line on disk.
   const groups =
     batchIds.length === 0
       ? []
-      : await queryRows<Group>(
-          tx,
-          sql`select li.batch_id::int as batch_id, ${invoice} as invoice_id, count(*)::int as rows, sum(li.unblended_cost)::text as unblended,
-                sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner
-              from cost_line_items li
-              where ${newLines(window, batchIds)}
-              group by 1, 2`,
+      : await groupedByHashing(tx, () =>
+          queryRows<Group>(
+            tx,
+            sql`select li.batch_id::int as batch_id, ${invoice} as invoice_id, count(*)::int as rows, sum(li.unblended_cost)::text as unblended,
+                  sum(li.amortized_cost)::text as amortized, sum(li.unblended_cost) filter (where not (${hasOwnerTag}))::text as without_owner
+                from cost_line_items li
+                where ${newLines(window, batchIds)}
+                group by 1, 2`,
+          ),
         );
-  await tx.execute(sql`set local enable_sort = on`);
   const carried = await keysCarried(tx, candidates, batchIds, window);
   const found = candidates.filter((key) => carried.has(key));
   const tagKeys = found.map((key) => ({ key, ownerKey: ownerTagKeys.includes(key), ownerLike: ownerLike.has(key.toLowerCase()) }));
