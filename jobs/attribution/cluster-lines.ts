@@ -4,28 +4,29 @@
 // attribute-clusters.ts.
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
+import { createScratchTable } from "../../db/scratch-table";
 import type { DayWindow } from "../sync/billing-window";
 
 export const CLUSTER_INSTANCE_HOURS = "cluster_instance_hours";
 
 /** Fills cluster_instance_hours for the window (one scan of its lines): every hour of an instance its
  *  split lines name, `weighed` when their split + unused cost is positive; false when none is.
- *  `forWorkers`: an unlogged table, not a temp one, so that the scans joining it run on parallel
- *  workers (which cannot read a temp table); the caller drops it before its transaction commits when true. */
+ *  `forWorkers`: one that parallel workers can read (db/scratch-table.ts); the caller then drops it before its transaction commits. */
 export async function prepareClusterLines(tx: DbOrTx, window: DayWindow, forWorkers = false): Promise<boolean> {
-  await tx.execute(sql.raw(`drop table if exists ${CLUSTER_INSTANCE_HOURS}`));
-  await tx.execute(sql`
-    create ${sql.raw(forWorkers ? "unlogged table" : "temp table")} ${sql.raw(CLUSTER_INSTANCE_HOURS)} ${sql.raw(forWorkers ? "" : "on commit drop")} as
-    select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) > 0 as weighed
-    from cost_line_items li
-    where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.parent_resource_id is not null and li.usage_hour is not null
-    group by 1, 2, 3`);
+  await createScratchTable(
+    tx,
+    CLUSTER_INSTANCE_HOURS,
+    sql`select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) > 0 as weighed
+        from cost_line_items li
+        where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.parent_resource_id is not null and li.usage_hour is not null
+        group by 1, 2, 3`,
+    forWorkers,
+  );
   const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*) filter (where weighed)::int as n from ${CLUSTER_INSTANCE_HOURS}`));
   if (!count?.n) {
     await tx.execute(sql.raw(`drop table ${CLUSTER_INSTANCE_HOURS}`));
     return false;
   }
-  await tx.execute(sql.raw(`analyze ${CLUSTER_INSTANCE_HOURS}`));
   return true;
 }
 

@@ -5,6 +5,7 @@
 // instance, never hidden.
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
+import { createScratchTable } from "../../../db/scratch-table";
 import type { QualityWarning } from "../../../db/domain/import-quality-report";
 import type { DayWindow } from "../../sync/billing-window";
 import { newLines, windowLines } from "./new-lines";
@@ -26,16 +27,15 @@ interface Mismatch {
 /** Instances whose split lines (among the new batches) do not add up to their amortized cost in some hour. */
 export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], window: DayWindow): Promise<QualityWarning[]> {
   if (batchIds.length === 0) return [];
-  // The new split lines per instance-hour go to an unlogged table, not a CTE or a temp table, whose
-  // rows parallel workers cannot read: the scan for the instances' own lines then runs on workers too.
-  // Writers queue on one lock (write-import.ts), so one name serves; it is dropped before the commit.
-  await tx.execute(sql.raw(`drop table if exists ${SPLIT_HOURS}`));
-  await tx.execute(sql`
-    create unlogged table ${sql.raw(SPLIT_HOURS)} as
-    select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) as pods
-    from cost_line_items li where ${newLines(window, batchIds)} and li.parent_resource_id is not null
-    group by 1, 2, 3`);
-  await tx.execute(sql.raw(`analyze ${SPLIT_HOURS}`));
+  // The new split lines per instance-hour, in a table the scan for the instances' own lines can run on workers with.
+  await createScratchTable(
+    tx,
+    SPLIT_HOURS,
+    sql`select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) as pods
+        from cost_line_items li where ${newLines(window, batchIds)} and li.parent_resource_id is not null
+        group by 1, 2, 3`,
+    true,
+  );
   const mismatches = await queryRows<Mismatch>(
     tx,
     sql`with instances as (
