@@ -17,6 +17,7 @@ import { prepareOpenCostLines } from "./opencost-lines";
 import { attributeOpenCost } from "./opencost-attribution";
 import { lineTag, ownerValueByDay, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
 import { EXPORT_SOURCES_SQL } from "../../db/domain/billed-lines";
+import { daysInWindow } from "../sync/days-in-window";
 
 export interface AttributionStats {
   /** Widened to whole months: a monthly split needs the whole month's direct costs. */
@@ -85,7 +86,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   // and the grouping should stay in memory.
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local work_mem = '64MB'`);
-  await tx.execute(sql`delete from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date`);
+  await tx.execute(sql`delete from attributed_costs where ${daysInWindow(window)}`);
   await tx.execute(sql`drop table if exists attribution_lines, attribution_staging, ${sql.raw(POD_INSTANCE_LINES)}`);
   const environmentTags = await queryRows<EnvironmentTagValue>(
     tx,
@@ -120,7 +121,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   // The one scan of the window's line items; everything after reads these groups. Hashing them
   // (spilling to disk if it must) is several times faster than the sort of all lines the planner picks.
   const [throughPods, byOpenCost] = await groupedByHashing(tx, async () => {
-    await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date`)}`);
+    await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where ${daysInWindow(window, "li")}`)}`);
     // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not the rules
     // nor OpenCost: only when the scan saw split lines, their lines move to groups of their own (through_pods).
     const pods = await separatePodInstanceLines(tx, window, groupLines);
@@ -175,7 +176,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
  * recorded, and the Cost Explorer groups of those days dropped from the scan's groups.
  */
 async function keepBilledLines(tx: DbOrTx, window: DayWindow): Promise<void> {
-  await tx.execute(sql`delete from export_billed_days where day >= ${window.start}::date and day < ${window.end}::date`);
+  await tx.execute(sql`delete from export_billed_days where ${daysInWindow(window)}`);
   await tx.execute(sql`insert into export_billed_days (day, account_id) select distinct day, account_id from attribution_lines where ${EXPORT_SOURCES_SQL}`);
   await tx.execute(sql`
     delete from attribution_lines l where l.source = ${COST_EXPLORER_SOURCE}

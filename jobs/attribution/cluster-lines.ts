@@ -6,6 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { createScratchTable } from "../../db/scratch-table";
 import type { DayWindow } from "../sync/billing-window";
+import { daysInWindow } from "../sync/days-in-window";
 
 export const CLUSTER_INSTANCE_HOURS = "cluster_instance_hours";
 
@@ -18,7 +19,7 @@ export async function prepareClusterLines(tx: DbOrTx, window: DayWindow, forWork
     CLUSTER_INSTANCE_HOURS,
     sql`select li.day, li.usage_hour, li.parent_resource_id as instance, sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) > 0 as weighed
         from cost_line_items li
-        where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.parent_resource_id is not null and li.usage_hour is not null
+        where ${daysInWindow(window, "li")} and li.parent_resource_id is not null and li.usage_hour is not null
         group by 1, 2, 3`,
     forWorkers,
   );

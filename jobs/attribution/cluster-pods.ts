@@ -11,6 +11,7 @@ import type { OwnerTagKeyPeriod } from "../sync/owner-tag-keys";
 import { CLUSTER_TAG, NAMESPACE_TAG, podLines } from "./cluster-lines";
 import { POD_INSTANCE_LINES } from "./pod-instance-lines";
 import { lineTag, ownerValueByDay, ruleInForce } from "./rule-match";
+import { daysInWindow } from "../sync/days-in-window";
 
 export interface InstanceGroup {
   day: string;
@@ -85,8 +86,6 @@ const podDecisionByKeys = (pods: string) => ({
     left join cl on cl.day = p.day and cl.cluster = p.cluster`,
 });
 
-const inWindow = (window: DayWindow) => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
-
 /** Each instance's billed amounts over the hours its pods cover, per day and record type: from the
  *  lines pod-instance-lines.ts set apart (no second scan). */
 export function instanceGroups(tx: DbOrTx): Promise<InstanceGroup[]> {
@@ -118,7 +117,7 @@ async function podsQuery(tx: DbOrTx, window: DayWindow, keyPeriods: OwnerTagKeyP
                  ${ownerValueByDay(keyPeriods, lineTag, sql`li.day`)} as owner_value, li.tags ->> 'aws:eks:workload-name' as workload,
                  sum(coalesce(li.split_cost, 0)) as split, sum(coalesce(li.unused_cost, 0)) as unused
           from cost_line_items li ${lines.join}
-          where ${inWindow(window)} and li.parent_resource_id is not null and ${lines.condition}
+          where ${daysInWindow(window, "li")} and li.parent_resource_id is not null and ${lines.condition}
           group by 1, 2, 3, 4, 5, 6, 7
         ), ${decision.queries}
         select p.day::text as day, p.instance, ${parts ? sql`` : sql`p.pod, p.workload, p.owner_value as "ownerLabel",`} p.cluster, p.namespace, trim_scale(p.split)::text as split, trim_scale(p.unused)::text as unused,

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
+import { daysInWindow } from "../sync/days-in-window";
 
 export interface ControlMismatch {
   day: string;
@@ -33,7 +34,7 @@ export async function checkControlTotals(tx: DbOrTx, window: DayWindow): Promise
   const compared = sql`
     with control as (
       select day, account_id, unblended_cost as unblended, amortized_cost as amortized from control_totals
-      where source = 'cost-explorer' and day >= ${window.start}::date and day < ${window.end}::date
+      where source = 'cost-explorer' and ${daysInWindow(window)}
     ), attributed as (
       select day, account_id, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized from attributed_costs
       where day in (select distinct day from control) group by day, account_id

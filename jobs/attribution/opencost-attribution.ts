@@ -13,6 +13,7 @@ import { writeClusterParts } from "./attribute-clusters";
 import { podDecision, type InstanceGroup, type PodOnInstance } from "./cluster-pods";
 import { OPENCOST_CLUSTER, OPENCOST_CLUSTER_DAYS } from "./opencost-lines";
 import { ownerValueByDay } from "./rule-match";
+import { daysInWindow } from "../sync/days-in-window";
 
 /** The stand-in instance of a cluster's OpenCost split. */
 const clusterInstance = (cluster: SQL) => sql`'opencost:' || ${cluster}`;
@@ -34,7 +35,7 @@ export function openCostInstanceGroups(tx: DbOrTx, window: DayWindow, lines: SQL
     sql`select li.day::text as day, li.account_id as "accountId", li.service, li.record_type as "recordType", acct.environment::text as environment,
           ${clusterInstance(sql`li.cluster`)} as instance, sum(li.unblended_cost)::text as unblended, sum(li.amortized_cost)::text as amortized, sum(li.net_amortized_cost)::text as "netAmortized"
         from (select li.day, li.account_id, li.service, li.record_type, li.unblended_cost, li.amortized_cost, li.net_amortized_cost, ${OPENCOST_CLUSTER} as cluster
-              from cost_line_items li where li.day >= ${window.start}::date and li.day < ${window.end}::date and ${lines} offset 0) li
+              from cost_line_items li where ${daysInWindow(window, "li")} and ${lines} offset 0) li
         left join accounts acct on acct.id = li.account_id
         group by 1, 2, 3, 4, 5, 6 order by 1, 6, 2, 3, 4`,
   );
@@ -48,7 +49,7 @@ export async function decidedAllocations(tx: DbOrTx, window: DayWindow, keyPerio
     sql`with pods as (
           select a.day, a.cluster, a.name, a.namespace, a.label_key, a.label_value, a.idle, a.total_cost, ${ownerValueByDay(keyPeriods, labelAsTag, sql`a.day`)} as owner_value
           from opencost_allocations a join ${sql.raw(OPENCOST_CLUSTER_DAYS)} o on o.day = a.day and o.cluster = a.cluster
-          where a.day >= ${window.start}::date and a.day < ${window.end}::date ${cluster === undefined ? sql`` : sql`and a.cluster = ${cluster}`}
+          where ${daysInWindow(window, "a")} ${cluster === undefined ? sql`` : sql`and a.cluster = ${cluster}`}
         )
         select p.day::text as day, ${clusterInstance(sql`p.cluster`)} as instance, p.name as pod, p.cluster, p.namespace, null::text as workload, p.owner_value as "ownerLabel",
                p.idle as "isIdle", trim_scale(p.total_cost)::text as "totalCost", p.label_key as "labelKey", p.label_value as "labelValue", ${podDecision.columns}

@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
+import { daysInWindow } from "../sync/days-in-window";
 
 export const OPENCOST_CLUSTER_DAYS = "opencost_cluster_days";
 
@@ -22,7 +23,7 @@ export async function prepareOpenCostLines(tx: DbOrTx, window: DayWindow, throug
   await tx.execute(sql`
     create temp table ${sql.raw(OPENCOST_CLUSTER_DAYS)} on commit drop as
     select a.day, a.cluster from opencost_allocations a
-    where a.day >= ${window.start}::date and a.day < ${window.end}::date
+    where ${daysInWindow(window, "a")}
     group by 1, 2 having sum(greatest(a.total_cost, 0)) > 0`);
   const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${OPENCOST_CLUSTER_DAYS}`));
   if (!count?.n) return null;

@@ -8,6 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 import { instanceLinesJoin, prepareClusterLines } from "./cluster-lines";
+import { daysInWindow } from "../sync/days-in-window";
 
 export const POD_INSTANCE_LINES = "pod_instance_lines";
 
@@ -22,7 +23,7 @@ export async function separatePodInstanceLines(tx: DbOrTx, window: DayWindow, gr
   if (!seen?.split || !(await prepareClusterLines(tx, window, true))) return false;
   await tx.execute(sql`
     create temp table ${sql.raw(POD_INSTANCE_LINES)} on commit drop as
-    ${groupLines(sql`from cost_line_items li ${instanceLinesJoin} where li.day >= ${window.start}::date and li.day < ${window.end}::date`, true)}`);
+    ${groupLines(sql`from cost_line_items li ${instanceLinesJoin} where ${daysInWindow(window, "li")}`, true)}`);
   // The same groups, less the instances' lines (from where the scan put them: OpenCost may have claimed
   // them too, split data wins), plus those lines as groups of their own; a group left with no line goes
   // (a line counts at least once, so only the groups the instances' lines alone made reach zero).

@@ -7,11 +7,12 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { addDays, firstOfMonth } from "../../db/calendar";
 import type { DayWindow } from "../sync/billing-window";
+import { daysInWindow } from "../sync/days-in-window";
 
 const sums = sql.raw(`sum(unblended_cost), sum(amortized_cost), sum(net_amortized_cost)`);
 
 export async function rebuildRollups(tx: DbOrTx, window: DayWindow): Promise<void> {
-  const inWindow = sql`day >= ${window.start}::date and day < ${window.end}::date`;
+  const inWindow = daysInWindow(window);
   await tx.execute(sql`delete from cost_rollup_daily where ${inWindow}`);
   await tx.execute(sql`
     insert into cost_rollup_daily (day, team_id, account_id, service, environment, record_type, unblended_cost, amortized_cost, net_amortized_cost)
@@ -33,11 +34,11 @@ export async function rebuildRollups(tx: DbOrTx, window: DayWindow): Promise<voi
   await tx.execute(sql`
     insert into owner_value_rollup_daily (day, account_id, owner_value, unblended_cost, amortized_cost, net_amortized_cost, lines)
     select l.day, l.account_id, l.owner_value, ${groupSums}
-    from attribution_lines l where l.day >= ${window.start}::date and l.day < ${window.end}::date and l.owner_value is not null group by 1, 2, 3`);
+    from attribution_lines l where ${daysInWindow(window, "l")} and l.owner_value is not null group by 1, 2, 3`);
   await tx.execute(sql`delete from owner_tag_key_rollup_daily where ${inWindow}`);
   await tx.execute(sql`
     insert into owner_tag_key_rollup_daily (day, account_id, tag_key, unblended_cost, amortized_cost, net_amortized_cost, lines)
     select l.day, l.account_id, k.key, ${groupSums}
     from attribution_lines l cross join unnest(l.owner_keys) as k(key)
-    where l.day >= ${window.start}::date and l.day < ${window.end}::date group by 1, 2, 3`);
+    where ${daysInWindow(window, "l")} group by 1, 2, 3`);
 }

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 import type { ControlCheck } from "./control-check";
+import { daysInWindow } from "../sync/days-in-window";
 
 export interface Reconciliation {
   daysChecked: number;
@@ -22,10 +23,10 @@ export async function reconcileWindow(tx: DbOrTx, window: DayWindow): Promise<Re
     sql`
     with billed as (
       select day, sum(unblended) as unblended, sum(amortized) as amortized, sum(net_amortized) as net_amortized
-      from attribution_lines where day >= ${window.start}::date and day < ${window.end}::date group by day
+      from attribution_lines where ${daysInWindow(window)} group by day
     ), attributed as (
       select day, sum(unblended_cost) as unblended, sum(amortized_cost) as amortized, sum(net_amortized_cost) as net_amortized
-      from attributed_costs where day >= ${window.start}::date and day < ${window.end}::date group by day
+      from attributed_costs where ${daysInWindow(window)} group by day
     ), compared as (
       select coalesce(b.day, a.day) as day, m.measure, m.billed, m.attributed
       from billed b full join attributed a on a.day = b.day

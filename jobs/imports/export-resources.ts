@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { affectedRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
+import { daysInWindow } from "../sync/days-in-window";
 
 export async function upsertExportResources(tx: DbOrTx, window: DayWindow): Promise<number> {
   const result = await tx.execute(sql`
@@ -14,7 +15,7 @@ export async function upsertExportResources(tx: DbOrTx, window: DayWindow): Prom
            (array_agg(li.tags order by li.tags <> '{}'::jsonb desc, li.day desc))[1],
            min(li.day)::timestamp at time zone 'UTC', max(li.day)::timestamp at time zone 'UTC'
     from cost_line_items li
-    where li.day >= ${window.start}::date and li.day < ${window.end}::date and li.source <> 'cost-explorer'
+    where ${daysInWindow(window, "li")} and li.source <> 'cost-explorer'
       and coalesce(li.resource_id, '') <> ''
     group by li.resource_id
     on conflict (arn) do update set

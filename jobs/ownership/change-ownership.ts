@@ -12,6 +12,7 @@ import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { DayWindow } from "../sync/billing-window";
 import { measureColumn, type Measure } from "../../db/queries/measure";
 import { bumpReadModelVersion } from "../../db/read-model-version";
+import { daysInWindow } from "../sync/days-in-window";
 
 /** A change applies itself in the transaction and says from which day it takes effect. */
 export type OwnershipMutation<T> = (tx: DbOrTx) => Promise<{ effectiveFrom: string | null; result: T }>;
@@ -85,7 +86,7 @@ async function teamTotals(tx: DbOrTx, window: DayWindow, measure: Measure): Prom
   const rows = await queryRows<{ teamId: string; amount: string }>(
     tx,
     sql`select ac.team_id as "teamId", sum(${measureColumn(measure)})::text as amount from attributed_costs ac
-        where ac.day >= ${window.start}::date and ac.day < ${window.end}::date group by 1`,
+        where ${daysInWindow(window, "ac")} group by 1`,
   );
   return new Map(rows.map((row) => [row.teamId, row.amount]));
 }

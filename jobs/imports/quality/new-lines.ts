@@ -2,8 +2,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { DayWindow } from "../../sync/billing-window";
+import { daysInWindow } from "../../sync/days-in-window";
 
 /** The window's lines (alias li), whichever import wrote them. */
-export const windowLines = (window: DayWindow): SQL => sql`li.day >= ${window.start}::date and li.day < ${window.end}::date`;
+export const windowLines = (window: DayWindow): SQL => daysInWindow(window, "li");
 
 export const newLines = (window: DayWindow, batchIds: number[]): SQL => sql`${windowLines(window)} and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;
