@@ -1,7 +1,7 @@
 // A table of one statement's rows that later statements of the same transaction join, analyzed so
 // that they are planned on its real size. Parallel workers cannot read a temp table, so one they must
-// scan is an unlogged table instead, which its caller drops before the transaction commits (writers
-// of the same name queue on one lock).
+// scan is an unlogged table instead, which its caller drops before the transaction commits (a second
+// transaction creating the same name waits on the catalog for the first to end).
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "./client";
 

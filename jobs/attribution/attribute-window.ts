@@ -124,8 +124,8 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     await tx.execute(sql`create temp table attribution_lines on commit drop as ${groupLines(sql`from cost_line_items li where ${daysInWindow(window, "li")}`)}`);
     // Instances whose pods carry split data go through their pods (attribute-clusters.ts), not the rules
     // nor OpenCost: only when the scan saw split lines, their lines move to groups of their own (through_pods).
-    const pods = await separatePodInstanceLines(tx, window, groupLines);
-    return [pods, openCostLines && (await prepareOpenCostLines(tx, window, pods ? instanceLineThroughPods : null))] as const;
+    const separated = await separatePodInstanceLines(tx, window, groupLines);
+    return [separated, openCostLines && (await prepareOpenCostLines(tx, window, separated ? instanceLineThroughPods : null))] as const;
   });
   await keepBilledLines(tx, window);
   await tx.execute(sql`analyze attribution_lines`);

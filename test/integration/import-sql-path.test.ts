@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
+import { sqlArray } from "../../db/queries/anomaly-series";
 import { importFromLocation } from "../../jobs/imports/import-location";
 import { mapFile } from "../../jobs/imports/map-file";
 import { openContent } from "../../jobs/imports/read-rows";
@@ -157,7 +158,7 @@ async function monthIndexes(tables: string[]): Promise<{ table: string; index: s
     database.db,
     sql`select t.relname as table, x.relname as index, p.relname as parent from pg_index i join pg_class t on t.oid = i.indrelid join pg_class x on x.oid = i.indexrelid
           left join pg_inherits h on h.inhrelid = x.oid left join pg_class p on p.oid = h.inhparent
-        where t.relname = any(${`{${tables.join(",")}}`}::text[]) order by 1, 2`,
+        where t.relname = any(${sqlArray(tables)}) order by 1, 2`,
   );
 }
 

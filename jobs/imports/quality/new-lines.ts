@@ -4,7 +4,4 @@ import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { DayWindow } from "../../sync/billing-window";
 import { daysInWindow } from "../../sync/days-in-window";
 
-/** The window's lines (alias li), whichever import wrote them. */
-export const windowLines = (window: DayWindow): SQL => daysInWindow(window, "li");
-
-export const newLines = (window: DayWindow, batchIds: number[]): SQL => sql`${windowLines(window)} and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;
+export const newLines = (window: DayWindow, batchIds: number[]): SQL => sql`${daysInWindow(window, "li")} and li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;

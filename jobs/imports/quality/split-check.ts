@@ -8,7 +8,8 @@ import { queryRows, type DbOrTx } from "../../../db/client";
 import { createScratchTable } from "../../../db/scratch-table";
 import type { QualityWarning } from "../../../db/domain/import-quality-report";
 import type { DayWindow } from "../../sync/billing-window";
-import { newLines, windowLines } from "./new-lines";
+import { newLines } from "./new-lines";
+import { daysInWindow } from "../../sync/days-in-window";
 
 /** Below this (a hundredth of a cent per instance-hour) a difference is the doubles' rounding, not a mismatch. */
 export const SPLIT_TOLERANCE = "0.0001";
@@ -40,7 +41,7 @@ export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], wind
     tx,
     sql`with instances as (
           select li.day, li.usage_hour, li.resource_id as instance, sum(li.amortized_cost) as billed
-          from cost_line_items li where ${windowLines(window)} and li.source = 'cur' and li.usage_hour is not null and li.parent_resource_id is null
+          from cost_line_items li where ${daysInWindow(window, "li")} and li.source = 'cur' and li.usage_hour is not null and li.parent_resource_id is null
             and li.resource_id in (select distinct instance from ${sql.raw(SPLIT_HOURS)})
           group by 1, 2, 3
         ), hours as (
