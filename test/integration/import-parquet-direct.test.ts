@@ -2,7 +2,7 @@
 // and COPYed straight into the new month tables (parquet-direct.ts). The same file through the CSV
 // path (its months already there) must store exactly the same line items: doubles rounded to 10
 // places half to even, every line item type's amortization, net columns, DECIMAL columns, tag
-// values with quotes, tabs, backslashes, newlines and untrimmed whitespace, both spellings.
+// values with quotes, tabs, backslashes, newlines and untrimmed whitespace (Unicode too, at either end), both spellings.
 // A row the checks refuse still names its Parquet row, with nothing written.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,14 +86,14 @@ const tricky = (netColumns: boolean, decimalUsage: boolean) => `select * from (v
     (timestamp '2024-09-01', '111111111111', 'Usage', timestamp '2024-09-02 10:00', 'AmazonEC2', 0.30000000000000004::double, 0.1::double, null::double, null::double, null::varchar,
        'line' || chr(10) || 'break, "quoted" ' || chr(9) || 'tab \\ back ünïcødé', '  padded ' || chr(160), 'inv-1'),
     (timestamp '2024-09-01', '111111111111', 'Usage', timestamp '2024-09-02 11:00', 'AmazonEC2', 1e-7::double, 1.00000000005::double, null, null, null, null, '', null),
-    (timestamp '2024-09-01', '111111111111', 'DiscountedUsage', timestamp '2024-09-03 00:00', 'AmazonEC2', 0::double, 1.00000000015::double, 2.000000000050001::double, null, null, 'x', 'y', 'inv-1'),
+    (timestamp '2024-09-01', '111111111111', 'DiscountedUsage', timestamp '2024-09-03 00:00', 'AmazonEC2', 0::double, 1.00000000015::double, 2.000000000050001::double, null, null, ' x', 'y' || chr(160), 'inv-1'),
     (timestamp '2024-09-01', '222222222222', 'SavingsPlanCoveredUsage', timestamp '2024-09-04 00:00', 'AmazonEC2', 0.5::double, 3::double, null, -2.99999999995::double, null, null, null, 'inv-2'),
     (timestamp '2024-09-01', '222222222222', 'SavingsPlanNegation', timestamp '2024-09-04 00:00', 'AmazonEC2', -0.5::double, 0::double, null, null, null, null, null, 'inv-2'),
     (timestamp '2024-09-01', '222222222222', 'Fee', timestamp '2024-09-01 00:00', 'AmazonEC2', 120::double, 1::double, null, null, 'arn:aws:ec2:reserved/1', null, null, 'inv-2'),
     (timestamp '2024-09-01', '222222222222', 'Fee', timestamp '2024-09-01 00:00', 'AWSSupport', 15.25::double, 1::double, null, null, null, null, null, 'inv-2'),
     (timestamp '2024-09-01', '333333333333', 'RIFee', timestamp '2024-09-30 23:00', 'AmazonRDS', 10::double, 720::double, 0.123456789012345::double, 7.00000000005::double, 'arn:aws:rds:reserved/2', null, null, null),
     (timestamp '2024-09-01', '333333333333', 'SavingsPlanRecurringFee', timestamp '2024-09-30 23:00', 'ComputeSavingsPlans', 100::double, 720::double, 99.999999999949::double, 12.5::double, null, 'ops', null, null),
-    (timestamp '2024-10-01', '333333333333', 'Usage', timestamp '2024-09-30 23:30', 'AmazonS3', 1e20::double, 1e-12::double, null, null, null, 'late', null, null)
+    (timestamp '2024-10-01', '333333333333', 'Usage', timestamp '2024-09-30 23:30', 'AmazonS3', 1e20::double, 1e-12::double, null, null, null, chr(12288) || 'late', null, null)
   ) t("bill/BillingPeriodStartDate", "lineItem/UsageAccountId", "lineItem/LineItemType", "lineItem/UsageStartDate", "lineItem/ProductCode",
       "lineItem/UnblendedCost", "lineItem/UsageAmount", "reservation/EffectiveCost", "savingsPlan/SavingsPlanEffectiveCost", "reservation/ReservationARN",
       "resourceTags/user:team", "resourceTags/user:cost-center", "bill/InvoiceId")`
