@@ -50,7 +50,8 @@ export async function stageParquetDirect(database: Database, blocks: BlockTables
   let keepDir = false;
   try {
     await pipeline(parquet, createWriteStream(input, { highWaterMark: 1 << 20 }));
-    const instance = await DuckDBInstance.create(":memory:", { threads: "1", preserve_insertion_order: "false" });
+    // The periods pass has every core (PostgreSQL waits for it); the mapping then runs on one (streamRows).
+    const instance = await DuckDBInstance.create(":memory:", { threads: String(availableParallelism()), preserve_insertion_order: "false" });
     const connection = await instance.connect();
     try {
       const plan = await planFile(connection, input, fileName, option);
@@ -129,6 +130,7 @@ function dayRange(periods: Map<string, PeriodSummary>): [string, string] {
 async function streamRows(database: Database, connection: DuckDBConnection, dir: string, table: string, select: string): Promise<number> {
   const fifo = join(dir, "rows.txt");
   await execFileAsync("mkfifo", [fifo]);
+  await connection.run("set threads = 1");
   // Read as a pipe on the event loop (fs streams read a FIFO through the thread pool, several times the CPU). A
   // writer end of our own, held until DuckDB is done, keeps the reader from an end of file before DuckDB opens it.
   const reader = await open(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
