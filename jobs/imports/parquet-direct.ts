@@ -30,7 +30,7 @@ import { SqlPathRefused, withTagKeysRegistered, type SqlStagedFile } from "./sql
 
 const execFileAsync = promisify(execFile);
 // DuckDB maps on one thread, so PostgreSQL gets the other cores, one COPY each. More COPYs than that
-// only contend with DuckDB: on 2 cores, 1M rows streamed in 3.9-4.9 s on one lane against 4.4-5.4 s
+// only contend with DuckDB: on 2 cores, 1M rows streamed in 3.9-5.0 s on one lane against 4.3-6.3 s
 // on three (alternating runs), and 10M rows took as long either way.
 const DIRECT_LANES = Math.max(1, availableParallelism() - 1);
 const quoted = (path: string) => path.replaceAll("'", "''");
