@@ -3,6 +3,7 @@
 import type { DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 import { attributeWindow, type AttributionStats } from "./attribute-window";
+import type { FreshBatches } from "./fresh-lines";
 import { rebuildRollups } from "./rebuild-rollups";
 import { reconcileWindow, type Reconciliation } from "./reconcile";
 import { checkControlTotals } from "./control-check";
@@ -17,8 +18,9 @@ export class ReconciliationError extends Error {
   }
 }
 
-export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId: number): Promise<{ stats: AttributionStats; reconciliation: Reconciliation }> {
-  const stats = await attributeWindow(tx, window, runId);
+/** `fresh`: an import's new batches, totalled on the way for its quality report (fresh-lines.ts). */
+export async function attributeAndReconcile(tx: DbOrTx, window: DayWindow, runId: number, fresh?: FreshBatches): Promise<{ stats: AttributionStats; reconciliation: Reconciliation }> {
+  const stats = await attributeWindow(tx, window, runId, fresh);
   const reconciliation = await reconcileWindow(tx, stats.window);
   if (reconciliation.mismatches.length > 0) throw new ReconciliationError(reconciliation);
   // A control mismatch is reported, not rolled back: the source's own figures may be restated later.

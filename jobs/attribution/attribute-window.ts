@@ -18,6 +18,7 @@ import { attributeOpenCost } from "./opencost-attribution";
 import { lineTag, ownerValueByDay, poolSelectsLine, ruleInForce, ruleKindConditions } from "./rule-match";
 import { EXPORT_SOURCES_SQL } from "../../db/domain/billed-lines";
 import { daysInWindow } from "../sync/days-in-window";
+import { freshPeriodOf, freshTotals, type FreshBatches, type FreshTotal } from "./fresh-lines";
 
 export interface AttributionStats {
   /** Widened to whole months: a monthly split needs the whole month's direct costs. */
@@ -25,6 +26,8 @@ export interface AttributionStats {
   directRows: number;
   splitRows: number;
   evenFallbacks: number;
+  /** The totals of the import's new lines (`fresh`), for its quality report; empty without them. */
+  fresh: FreshTotal[];
 }
 
 /** The environment a line's tags name: the first environment tag (by key) with a known value; null leaves it to the account. */
@@ -73,7 +76,8 @@ function tagColumns(keys: string[]): { tag: (key: string) => SQL; columns: SQL; 
 /** `group by 1, 2, ..., count` */
 const firstColumns = (count: number): SQL => sql.raw(Array.from({ length: count }, (_, i) => i + 1).join(", "));
 
-export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number): Promise<AttributionStats> {
+/** `fresh`: an import's new batches, whose lines the scan also totals (fresh-lines.ts). */
+export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: number, fresh?: FreshBatches): Promise<AttributionStats> {
   const window = { start: firstOfMonth(requested.start), end: requested.end };
   // Each day is read with the owner-tag spellings in force on it: a later list never rewrites earlier days.
   const keyPeriods = await ownerTagKeyPeriods(tx, window);
@@ -100,24 +104,28 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   const { tag, columns, count: tagCount } = tagColumns([...keys, ...environmentTags.map((row) => row.tagKey), ...ownerLikeKeys]);
   // A tag value is text: a key is present on a line when its value is not null.
   const ownerKeys = ownerLikeKeys.length === 0 ? sql`'{}'::text[]` : sql`array_remove(array[${sql.join(ownerLikeKeys.map((key) => sql`case when ${tag(key)} is not null then ${key}::text end`), sql`, `)}], null)`;
+  // For the quality report only: an owner-like tag with a value that is not blank.
+  const ownerTagged = !fresh ? sql`null::boolean` : ownerLikeKeys.length === 0 ? sql`false` : sql`(coalesce(${sql.join(ownerLikeKeys.map((key) => sql`nullif(trim(${tag(key)}), '')`), sql`, `)}) is not null)`;
   // The window's line items (`lines`: from ... where, alias li) collapsed to what rules, reconciliation
   // and the owner rollups can see (source, day, account, service, record type, environment tag, owner
   // value, owner-like tag keys; the resource only while resource rules exist), `perInstance` by the
   // line's resource id as well (column instance). Grouped twice: first by the columns and raw tag
   // values, a plain grouping PostgreSQL runs on parallel workers, then those groups (about as many)
-  // by what the rules see.
+  // by what the rules see. An import's new lines are kept apart by period, invoice and owner-like tag (fresh-lines.ts).
   const groupLines = (lines: SQL, perInstance = false): SQL => sql`
     select li.source, li.day, li.account_id, li.service, li.record_type, ${environmentTagExpression(environmentTags, tag)} as environment_tag,
            ${ownerValueByDay(keyPeriods, tag, sql`li.day`)} as owner_value, li.resource_id, ${ownerKeys} as owner_keys, ${perInstance ? sql`li.instance,` : sql``}
+           li.fresh_period, li.invoice_id, ${ownerTagged} as owner_tagged,
            sum(li.unblended) as unblended, sum(li.amortized) as amortized, sum(li.net_amortized) as net_amortized, sum(li.lines)::int as lines,
            bool_or(li.split_lines) as split_lines, li.through_pods
     from (select li.source, li.day, li.account_id, li.service, li.record_type, ${resourceRules?.any ? sql`li.resource_id` : sql`null::text`} as resource_id,
-                 ${perInstance ? sql`li.resource_id as instance,` : sql``} ${columns}, ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods,
+                 ${perInstance ? sql`li.resource_id as instance,` : sql``} ${fresh ? freshPeriodOf(fresh) : sql`null::date`} as fresh_period,
+                 ${fresh ? sql`li.invoice_id` : sql`null::text`} as invoice_id, ${columns}, ${openCostLines ? sql`(${openCostLines})` : sql`false`} as through_pods,
                  sum(li.unblended_cost) as unblended, sum(li.amortized_cost) as amortized, sum(li.net_amortized_cost) as net_amortized, sum(coalesce(li.line_count, 1)) as lines,
                  bool_or(li.parent_resource_id is not null) as split_lines
           ${lines}
-          group by ${firstColumns(6 + Number(perInstance) + tagCount + 1)}) li
-    group by ${firstColumns(9 + Number(perInstance))}, li.through_pods`;
+          group by ${firstColumns(8 + Number(perInstance) + tagCount + 1)}) li
+    group by ${firstColumns(12 + Number(perInstance))}, li.through_pods`;
   // The one scan of the window's line items; everything after reads these groups. Hashing them
   // (spilling to disk if it must) is several times faster than the sort of all lines the planner picks.
   const [throughPods, byOpenCost] = await groupedByHashing(tx, async () => {
@@ -127,6 +135,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
     const separated = await separatePodInstanceLines(tx, window, groupLines);
     return [separated, openCostLines && (await prepareOpenCostLines(tx, window, separated ? instanceLineThroughPods : null))] as const;
   });
+  const freshLines = fresh ? await freshTotals(tx) : [];
   await keepBilledLines(tx, window);
   await tx.execute(sql`analyze attribution_lines`);
   // First match by priority, per kind as a hash join on its key (distinct on keeps the first), then
@@ -168,7 +177,7 @@ export async function attributeWindow(tx: DbOrTx, requested: DayWindow, runId: n
   const pods = throughPods ? await attributeClusters(tx, window, runId, keyPeriods) : { rows: 0 };
   const openCost = byOpenCost ? await attributeOpenCost(tx, window, runId, keyPeriods, byOpenCost) : { rows: 0 };
   if (throughPods) await tx.execute(sql.raw(`drop table ${CLUSTER_INSTANCE_HOURS}`)); // not a temp table (cluster-lines.ts)
-  return { window, directRows: affectedRows(direct) + pods.rows + openCost.rows, splitRows: split.rows, evenFallbacks: split.evenFallbacks };
+  return { window, directRows: affectedRows(direct) + pods.rows + openCost.rows, splitRows: split.rows, evenFallbacks: split.evenFallbacks, fresh: freshLines };
 }
 
 /**

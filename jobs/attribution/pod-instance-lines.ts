@@ -15,7 +15,7 @@ export const POD_INSTANCE_LINES = "pod_instance_lines";
 /** `groupLines(lines, perInstance)`: the scan's select over other lines, grouped per instance as well when asked. */
 type GroupLines = (lines: SQL, perInstance?: boolean) => SQL;
 
-const KEYS = "source, day, account_id, service, record_type, environment_tag, owner_value, resource_id, owner_keys";
+const KEYS = "source, day, account_id, service, record_type, environment_tag, owner_value, resource_id, owner_keys, fresh_period, invoice_id, owner_tagged";
 
 /** Moves the lines of instances whose pods carry split data out of attribution_lines' ordinary groups; true when there were any. */
 export async function separatePodInstanceLines(tx: DbOrTx, window: DayWindow, groupLines: GroupLines): Promise<boolean> {

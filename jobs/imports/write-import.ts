@@ -137,12 +137,14 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 }, quality: null };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
     // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
+    const written = await Promise.all(scans.filter((scan) => scan.rows > 0).map(async (scan) => ({ scan, batchIds: await batches.of(scans.indexOf(scan), [...scan.periods.keys()]) })));
+    const fresh = new Map(written.flatMap(({ batchIds }) => [...batchIds].map(([period, id]) => [id, period] as const)));
     const attributionStarted = performance.now();
-    const { reconciliation } = await attributeAndReconcile(tx, window, runId);
+    // Attribution's scan of the window's lines also totals the new ones, for the quality report.
+    const { stats, reconciliation } = await attributeAndReconcile(tx, window, runId, fresh);
     if (resourcesFromExports) await upsertExportResources(tx, window);
     const attributionMs = Math.round(performance.now() - attributionStarted);
-    const written = await Promise.all(scans.filter((scan) => scan.rows > 0).map(async (scan) => ({ scan, batchIds: await batches.of(scans.indexOf(scan), [...scan.periods.keys()]) })));
-    const quality = await measureImportQuality(tx, written, window);
+    const quality = await measureImportQuality(tx, written, window, stats.fresh);
     const timings = { copyMs, attributionMs, qualityMs: Math.round(performance.now() - attributionStarted) - attributionMs };
     return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings, quality };
   });
