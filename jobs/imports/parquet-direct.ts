@@ -22,10 +22,9 @@ import { copyIn } from "../../db/copy-rows";
 import type { FormatOption } from "./detect-format";
 import { resolveFormat } from "./map-file";
 import { PLAIN_NUMBER_MACROS, schemaNames } from "./parquet-to-csv";
-import { CUR_ROW_MACROS, curRowsQuery, ROW_COLUMNS, type CurRowsQuery } from "./parquet-cur-rows";
+import { CUR_ROW_MACROS, curRowsQuery, type CurRowsQuery } from "./parquet-cur-rows";
 import type { PeriodSummary } from "./scan-file";
 import type { BlockSink, BlockTables } from "./sql-lanes";
-import { ALL_SPLIT_COLUMN_NAMES } from "./split-columns";
 import { SqlPathRefused, withTagKeysRegistered, type SqlStagedFile } from "./sql-stage";
 
 const execFileAsync = promisify(execFile);
@@ -70,7 +69,7 @@ export async function stageParquetDirect(database: Database, blocks: BlockTables
       await database.db.execute(sql.raw(`create table ${scratch} (like cost_line_items including defaults) partition by range (day)`));
       try {
         for (const month of fresh) await database.db.execute(sql.raw(`alter table ${scratch} attach partition ${month.table} for values from ('${month.from}') to ('${month.to}')`));
-        const copied = await streamRows(database, connection, dir, scratch, plan.query.rows(sink.source, batchIds));
+        const copied = await streamRows(database, connection, dir, scratch, plan.query.columns, plan.query.rows(sink.source, batchIds));
         if (copied !== rows) throw new SqlPathRefused(`DuckDB wrote ${copied} of the file's ${rows} rows`);
       } finally {
         for (const month of fresh) await database.db.execute(sql.raw(`alter table ${scratch} detach partition ${month.table}`)).catch(() => undefined);
@@ -99,8 +98,6 @@ async function planFile(connection: DuckDBConnection, input: string, fileName: s
     const header = (await schemaNames(connection, quoted(input))).map((name) => name.trim());
     if (header.length !== described.length || new Set(header).size !== header.length) return null;
     if (resolveFormat(fileName, header, option) !== "cur") return null;
-    // Split cost allocation data (docs/clusters.md) is mapped on the CSV way only.
-    if (header.some((column) => ALL_SPLIT_COLUMN_NAMES.includes(column))) return null;
     const query = curRowsQuery(header, described.map((column) => ({ duckName: String(column.column_name), type: String(column.column_type) })), from);
     return query && { header, query };
   } catch {
@@ -127,7 +124,7 @@ function dayRange(periods: Map<string, PeriodSummary>): [string, string] {
  * fill first). Returns how many rows DuckDB wrote. A lane that fails stops the reading (DuckDB's
  * writes then fail) and the others.
  */
-async function streamRows(database: Database, connection: DuckDBConnection, dir: string, table: string, select: string): Promise<number> {
+async function streamRows(database: Database, connection: DuckDBConnection, dir: string, table: string, columns: string[], select: string): Promise<number> {
   const fifo = join(dir, "rows.txt");
   await execFileAsync("mkfifo", [fifo]);
   await connection.run("set threads = 1");
@@ -144,7 +141,7 @@ async function streamRows(database: Database, connection: DuckDBConnection, dir:
   const chunks = new Channel<Buffer>(6); // chunks read ahead of the lanes
   const lanes = Array.from({ length: DIRECT_LANES }, () =>
     database.db.transaction(async (lane) => {
-      const copy = await copyIn(lane, `copy ${table} (${ROW_COLUMNS.join(", ")}) from stdin`);
+      const copy = await copyIn(lane, `copy ${table} (${columns.join(", ")}) from stdin`);
       try {
         for (let chunk = await chunks.take(); chunk; chunk = await chunks.take()) await copy.write(chunk);
       } catch (error) {

@@ -1,7 +1,8 @@
 // The cluster case: the same measures as the plain case's write side, on a file half of whose line
 // items are split cost allocation rows (generate-cluster-cur.ts), in a database of its own seeded with
 // the plain case's rules plus the clusters' (namespace owners, cluster owners, idle policies): the
-// import against a bare COPY of the same file, attribution + rollups against the bare join.
+// import against a bare COPY of the same file, attribution + rollups against the bare join; then the
+// import of the same rows as Parquet (DuckDB maps them, split columns too) into a database of its own.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -9,7 +10,9 @@ import { queryRows } from "../../db/client";
 import { LANES } from "../../jobs/imports/sql-lanes";
 import { createBenchDatabase, seedClusterOwnership, seedOwnership } from "./bench-database";
 import { generateClusterCur } from "./generate-cluster-cur";
-import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
+import { generateParquet } from "./generate-parquet";
+import type { Database } from "../../db/client";
+import { bareCopy, bareJoin, importIntoNewDatabase, reattribute, storedTotals, tallyboardImport } from "./load-stages";
 
 export interface ClusterResult {
   rows: number;
@@ -20,7 +23,14 @@ export interface ClusterResult {
   throughPodsRows: number;
   import: { bareCopyS: number; parallelCopyS: number; parallelCopyConnections: number; totalS: number; importS: number; copyS: number; importRowsPerS: number; ratio: number; parallelRatio: number };
   attribution: { inImportS: number; reattributeS: number; bareJoinS: number; ratio: number; inImportRatio: number };
+  /** The same rows as Parquet: its import against the bare COPY of the CSV (1 connection) and the CSV import; equal: both stored the same. */
+  parquet: { fileMb: number; importS: number; importRowsPerS: number; ratio: number; ofCsvImport: number; equal: boolean };
 }
+
+const seedClusters = async (database: Database) => {
+  await seedOwnership(database);
+  await seedClusterOwnership(database);
+};
 
 export async function clusterStage(adminUrl: string, dir: string, options: { rows: number; months: number; keep: boolean }, log: (message: string) => void): Promise<ClusterResult> {
   const { rows, months } = options;
@@ -28,11 +38,12 @@ export async function clusterStage(adminUrl: string, dir: string, options: { row
   const started = performance.now();
   const file = await generateClusterCur(join(dir, `cur-cluster-${rows}.csv`), rows, { months, lastMonth: "2025-06" });
   const generateS = (performance.now() - started) / 1000;
+  log("cluster case: writing the same rows as Parquet");
+  const parquetFile = await generateParquet(file, join(dir, `cur-cluster-${rows}.parquet`));
   const bench = await createBenchDatabase(adminUrl);
   try {
     const { database } = bench;
-    await seedOwnership(database);
-    await seedClusterOwnership(database);
+    await seedClusters(database);
     log("cluster case: bare COPY, one connection");
     const bareCopyS = await bareCopy(bench.url, file);
     log(`cluster case: bare COPY, ${LANES} connections`);
@@ -49,6 +60,10 @@ export async function clusterStage(adminUrl: string, dir: string, options: { row
             (select count(*)::int from attributed_costs where cluster is not null) as pods`,
     );
     const importS = imported.totalS - imported.attributionS;
+    const stored = await storedTotals(database);
+    log("cluster case: Tallyboard import of the same rows as Parquet (a database of its own, as a first load)");
+    const parquet = await importIntoNewDatabase(adminUrl, parquetFile, seedClusters);
+    if (parquet.splitMismatches > 0) throw new Error(`the Parquet cluster data failed the import's split check (${parquet.splitMismatches} split-mismatch warnings)`);
     return {
       rows,
       splitRows: counts?.split ?? 0,
@@ -60,9 +75,14 @@ export async function clusterStage(adminUrl: string, dir: string, options: { row
         importRowsPerS: rows / importS, ratio: bareCopyS / importS, parallelRatio: parallelCopyS / importS,
       },
       attribution: { inImportS: imported.attributionS, reattributeS, bareJoinS, ratio: reattributeS / bareJoinS, inImportRatio: imported.attributionS / bareJoinS },
+      parquet: {
+        fileMb: Math.round(parquetFile.bytes / 2 ** 20), importS: parquet.importS, importRowsPerS: rows / parquet.importS, ratio: bareCopyS / parquet.importS,
+        ofCsvImport: importS / parquet.importS, equal: parquet.stored === stored,
+      },
     };
   } finally {
     await bench.finish(options.keep);
     rmSync(file.path, { force: true });
+    rmSync(parquetFile.path, { force: true });
   }
 }

@@ -1,6 +1,6 @@
 // The benchmark's CSV as the Parquet export of the same rows: the same column names (hyparquet-writer
 // keeps `resourceTags/user:team` beside `resourceTags/user:Team`, which DuckDB's writer would rename),
-// costs and amounts as DOUBLE and dates as TIMESTAMP as AWS writes them, empty fields as nulls.
+// costs, amounts and split usages as DOUBLE and dates as TIMESTAMP as AWS writes them, empty fields as nulls.
 // Written a row group at a time: never all in memory.
 import { createReadStream, statSync } from "node:fs";
 import { parse } from "csv-parse";
@@ -8,7 +8,7 @@ import { fileWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } fr
 import type { GeneratedFile } from "./generate-cur";
 
 const GROUP_ROWS = 100_000;
-const typeOf = (name: string) => (/Cost$|UsageAmount$/.test(name) ? "DOUBLE" : /Date$/.test(name) ? "TIMESTAMP" : "STRING");
+const typeOf = (name: string) => (/Cost$|UsageAmount$|Usage$|UsageRatio$/.test(name) ? "DOUBLE" : /Date$/.test(name) ? "TIMESTAMP" : "STRING");
 
 export async function generateParquet(csv: GeneratedFile, path: string): Promise<GeneratedFile> {
   const records = createReadStream(csv.path, { highWaterMark: 1 << 20 }).pipe(parse());

@@ -6,7 +6,7 @@ import { open } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import { queryRows, type Database } from "../../db/client";
 import { importFiles } from "../../jobs/imports/import-files";
 import { listLocalFiles } from "../../jobs/imports/local-files";
 import { attributeAndReconcile } from "../../jobs/attribution/attribute-and-reconcile";
@@ -14,6 +14,7 @@ import { addDays } from "../../db/calendar";
 import type { ImportQuality } from "../../db/domain/import-quality-report";
 import type { GeneratedFile } from "./generate-cur";
 import { CLAIMED_OWNERS } from "./generate-cur";
+import { createBenchDatabase } from "./bench-database";
 
 const seconds = (started: number) => (performance.now() - started) / 1000;
 
@@ -84,6 +85,31 @@ export async function tallyboardImport(database: Database, file: GeneratedFile):
   const { timings, quality } = run.details as { timings: { copyMs: number; attributionMs: number; qualityMs?: number }; quality?: ImportQuality };
   const splitMismatches = quality?.warnings.filter((warning) => warning.code === "split-mismatch").length ?? 0;
   return { totalS, copyS: timings.copyMs / 1000, attributionS: timings.attributionMs / 1000, qualityS: (timings.qualityMs ?? 0) / 1000, splitMismatches };
+}
+
+/** The import of `file` into a fresh bench database seeded by `seed` (dropped after), timed as tallyboardImport,
+ *  with what it stored (storedTotals). */
+export async function importIntoNewDatabase(adminUrl: string, file: GeneratedFile, seed: (database: Database) => Promise<void>) {
+  const other = await createBenchDatabase(adminUrl);
+  try {
+    await seed(other.database);
+    const imported = await tallyboardImport(other.database, file);
+    return { ...imported, importS: imported.totalS - imported.attributionS, stored: await storedTotals(other.database) };
+  } finally {
+    await other.drop();
+  }
+}
+
+/** Counts and sums of every stored column an import maps, to tell two imports of the same rows apart. */
+export async function storedTotals(database: Database): Promise<string> {
+  const [row] = await queryRows<Record<string, string>>(
+    database.db,
+    sql`select count(*)::text as lines, sum(unblended_cost)::text as unblended, sum(amortized_cost)::text as amortized, sum(net_amortized_cost)::text as net,
+          sum(usage_quantity)::text as usage, count(usage_hour)::text as hours, sum(split_cost)::text as split, sum(unused_cost)::text as unused,
+          count(parent_resource_id)::text as parents, sum(split_usage_ratio)::text as ratio, md5(string_agg(md5(tags::text), '' order by md5(tags::text))) as tags
+        from cost_line_items`,
+  );
+  return JSON.stringify(row);
 }
 
 /** Attribution + rollups of the whole range again, as a rule change or backfill does, on settled

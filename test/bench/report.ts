@@ -58,6 +58,7 @@ function clusterRows(c: ClusterResult): [string, string, string][] {
     ["cluster: bare COPY, 1 connection", `${n(c.rows / c.import.bareCopyS)} rows/s (${n(c.import.bareCopyS, 1)} s)`, "baseline"],
     [`cluster: bare COPY, ${c.import.parallelCopyConnections} connections`, `${n(c.rows / c.import.parallelCopyS)} rows/s (${n(c.import.parallelCopyS, 1)} s)`, "baseline: the machine's limit"],
     ["cluster: Tallyboard import (hash, one pass, split check)", `${n(c.import.importRowsPerS)} rows/s (${n(c.import.importS, 1)} s)`, `${n(c.import.parallelRatio * 100)}% of bare ${c.import.parallelCopyConnections}-conn (>= 50%: ${verdict(c.import.parallelRatio >= 0.5)}); ${n(c.import.ratio * 100)}% of bare 1-conn`],
+    [`cluster: Tallyboard import of the same rows as Parquet (${c.parquet.fileMb} MB)`, `${n(c.parquet.importRowsPerS)} rows/s (${n(c.parquet.importS, 1)} s)`, `${n(c.parquet.ratio * 100)}% of bare CSV COPY; >= 50%: ${verdict(c.parquet.ratio >= 0.5)}; ${n(c.parquet.ofCsvImport * 100)}% of the CSV import; stored the same: ${c.parquet.equal ? "yes" : "NO"}`],
     ["cluster: bare INSERT ... SELECT rules join", `${n(c.attribution.bareJoinS, 1)} s`, "baseline"],
     ["cluster: attribution (through pods) + rollups (re-run)", `${n(c.attribution.reattributeS, 1)} s`, `${n(c.attribution.ratio, 2)}x bare; <= 2x: ${verdict(c.attribution.ratio <= 2)}`],
     ["cluster: attribution + rollups (inside import)", `${n(c.attribution.inImportS, 1)} s`, `${n(c.attribution.inImportRatio, 2)}x bare`],

@@ -14,7 +14,7 @@ import { addDays, firstOfMonth } from "../../db/calendar";
 import { generateCur } from "./generate-cur";
 import { generateParquet } from "./generate-parquet";
 import { createBenchDatabase, markBilledThrough, seedOwnership } from "./bench-database";
-import { bareCopy, bareJoin, reattribute, tallyboardImport } from "./load-stages";
+import { bareCopy, bareJoin, importIntoNewDatabase, reattribute, tallyboardImport } from "./load-stages";
 import { benchmarkApi, benchmarkFirstReads } from "./api-stage";
 import { defaultViews } from "../../api/default-views";
 import { bumpReadModelVersion } from "../../db/read-model-version";
@@ -109,7 +109,7 @@ async function plainCase() {
     log("DuckDB");
     const duck = await duckdbAggregate(file);
     log("Tallyboard import of the Parquet file (a database of its own, as a first load)");
-    const parquet = await importIntoNewDatabase(parquetFile);
+    const { stored: _stored, ...parquet } = await importIntoNewDatabase(adminUrl, parquetFile, seedOwnership);
     log("DuckDB engine: the resource-level pass over the Parquet and CSV exports, facts into PostgreSQL, attribution");
     const engine = await duckdbEngineStage(adminUrl, { csv: file, parquet: parquetFile }, database);
 
@@ -141,18 +141,6 @@ async function plainCase() {
     await bench.finish(args.keep);
     rmSync(file.path, { force: true });
     rmSync(parquetFile.path, { force: true });
-  }
-}
-
-/** The import of `file` into a fresh bench database (dropped after), timed as the CSV import is. */
-async function importIntoNewDatabase(file: Awaited<ReturnType<typeof generateParquet>>) {
-  const other = await createBenchDatabase(adminUrl);
-  try {
-    await seedOwnership(other.database);
-    const imported = await tallyboardImport(other.database, file);
-    return { ...imported, importS: imported.totalS - imported.attributionS };
-  } finally {
-    await other.drop();
   }
 }
 

@@ -1,7 +1,8 @@
 // The benchmark's cluster case on a small scale, through the real import: half of the generated line
 // items are split rows that pass the import's split check, the instances go through their pods by the
 // seeded namespace and cluster rules (every idle policy), attributed = billed to the cent. And a window
-// without split lines is read once by attribution: no second scan looking for them.
+// without split lines is read once by attribution: no second scan looking for them. The same rows as the
+// bench's Parquet store and attribute the same (on PostgreSQL by the direct way, split columns mapped in DuckDB).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,8 +16,10 @@ import type { ImportQuality } from "../../db/domain/import-quality-report";
 import type { Reconciliation } from "../../jobs/attribution/reconcile";
 import { generateClusterCur } from "../bench/generate-cluster-cur";
 import { generateCur } from "../bench/generate-cur";
+import { generateParquet } from "../bench/generate-parquet";
+import { storedTotals } from "../bench/load-stages";
 import { seedClusterOwnership, seedOwnership } from "../bench/bench-database";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
 
 const ROWS = 20_000;
 const dir = mkdtempSync(join(tmpdir(), "tallyboard-cluster-bench-"));
@@ -86,4 +89,33 @@ it(`${ROWS.toLocaleString("en")} generated lines, half split rows, import withou
   // data-eks gives its idle cost to its owner; the others spread it over the teams with pods there
   expect(idle.find((row) => row.cluster === "data-eks")?.teams).toBe(1);
   expect(idle.filter((row) => row.cluster !== "data-eks").every((row) => row.teams > 1)).toBe(true);
+});
+
+it("the same lines as the bench's Parquet, each a first load, store and attribute the same as the CSV", async () => {
+  const csv = await generateClusterCur(join(dir, "cluster-both.csv"), 8_000, { months: 1, lastMonth: "2025-05" });
+  const parquet = await generateParquet(csv, join(dir, "cluster-both.parquet"));
+  const outcomes = [];
+  for (const file of [csv, parquet]) {
+    const fresh = await createTestDatabase();
+    try {
+      await seedOwnership(fresh);
+      await seedClusterOwnership(fresh);
+      const { run } = await importFiles(fresh, await listLocalFiles(file.path), { location: file.path, format: "cur" });
+      expect(run.error).toBeUndefined();
+      const { quality, files } = run.details as { quality: ImportQuality; files: { parsedBy?: string }[] };
+      expect(quality.warnings.filter((w) => w.code === "split-mismatch")).toEqual([]);
+      const attributed = await queryRows<{ row: string }>(
+        fresh.db,
+        sql`select concat_ws('|', day, team_id, decided_by, cluster, namespace, sum(amortized_cost)) as row from attributed_costs group by day, team_id, decided_by, cluster, namespace order by 1`,
+      );
+      outcomes.push({ parsedBy: files[0]!.parsedBy, stored: await storedTotals(fresh), attributed: attributed.map((r) => r.row) });
+    } finally {
+      await fresh.drop();
+    }
+  }
+  const [fromCsv, fromParquet] = outcomes;
+  expect(fromParquet!.parsedBy).toBe(usesPostgres ? "duckdb" : "postgres");
+  expect(JSON.parse(fromCsv!.stored)).toMatchObject({ lines: "8000", parents: "4000" });
+  expect(fromParquet!.stored).toBe(fromCsv!.stored);
+  expect(fromParquet!.attributed).toEqual(fromCsv!.attributed);
 });

@@ -50,7 +50,9 @@ async function storedRows(): Promise<string[]> {
   const rows = await queryRows<Record<string, unknown>>(
     database.db,
     sql`select day::text, account_id, service, region, usage_type, record_type, resource_id, tags::text as tags, unblended_cost::text as u,
-          amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q, invoice_id, usage_hour from cost_line_items`,
+          amortized_cost::text as a, net_amortized_cost::text as n, usage_quantity::text as q, invoice_id, usage_hour, split_cost::text as sc, unused_cost::text as uc,
+          net_split_cost::text as nsc, net_unused_cost::text as nuc, parent_resource_id, reserved_usage::text as ru, actual_usage::text as au, split_usage::text as su,
+          split_usage_ratio::text as sur from cost_line_items`,
   );
   return rows.map((row) => JSON.stringify(Object.values(row))).sort();
 }
@@ -143,16 +145,36 @@ it("a row the checks refuse names its Parquet row, and nothing is written", asyn
   expect(counts).toEqual({ items: 0, batches: 0, scratch: 0 });
 });
 
-it("a Parquet file with split cost allocation data goes the CSV way, which keeps its split columns and hours", async () => {
-  const path = join(dir, "split.parquet");
-  writeFileSync(path, layoutFiles.legacyParquet([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]));
-  const { run } = await importFromLocation(database, path);
-  expect(run.error).toBeUndefined();
-  expect(parsedBy(run.details)).toEqual(["postgres"]);
-  const [split] = await queryRows<{ lines: number; pods: number }>(
-    database.db,
-    sql`select count(*) filter (where split_cost is not null)::int as pods, count(*) filter (where usage_hour is not null)::int as lines from cost_line_items`,
-  );
-  expect(split!.pods).toBe(SPLIT_LAYOUT_ROWS.filter((row) => row.split).length);
-  expect(split!.lines).toBeGreaterThan(split!.pods);
+// Split cost allocation data with doubles that need rounding (costs) or keep every digit (usages), a net
+// split cost, and a parent instance id written with spaces around it.
+const trickySplit = (path: string) => `select * replace (
+    "splitLineItem/SplitCost" * 1.000000001 as "splitLineItem/SplitCost", "splitLineItem/SplitUsageRatio" / 3 as "splitLineItem/SplitUsageRatio",
+    ' ' || "splitLineItem/ParentResourceId" || chr(160) as "splitLineItem/ParentResourceId"),
+    "splitLineItem/UnusedCost" * 0.9 as "splitLineItem/NetUnusedCost"
+  from read_parquet('${path}')`;
+
+it("split cost allocation data comes out the same either way: split columns, parent instances and their hours", async () => {
+  const plain = join(dir, "split.parquet");
+  writeFileSync(plain, layoutFiles.legacyParquet([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]));
+  const athena = join(dir, "split-athena.parquet");
+  writeFileSync(athena, layoutFiles.athenaParquet([...LAYOUT_ROWS, ...SPLIT_LAYOUT_ROWS]));
+  const tricky = await toParquet("split-tricky.parquet", trickySplit(plain));
+  const pods = SPLIT_LAYOUT_ROWS.filter((row) => row.split).length;
+  const stored: string[][] = [];
+  for (const path of [plain, athena, tricky]) {
+    await emptyDatabase();
+    const { directRows, csvRows, directBy } = await bothWays(path, ["2024-09-01", "2024-10-01"]);
+    expect(directBy).toEqual([usesPostgres ? "duckdb" : "postgres"]);
+    expect(directRows).toEqual(csvRows);
+    const values = directRows.map((row) => JSON.parse(row) as (string | number | null)[]);
+    expect(values.filter((row) => row[14] !== null)).toHaveLength(pods); // split_cost
+    expect(values.filter((row) => row[13] !== null).length).toBeGreaterThan(pods); // usage_hour: the pods and their instances
+    stored.push(directRows);
+  }
+  expect(stored[1]).toEqual(stored[0]);
+  const trickyValues = stored[2]!.map((row) => JSON.parse(row) as (string | null)[]).filter((row) => row[14] !== null);
+  expect(trickyValues.map((row) => row[14])).toContain("0.0600000001"); // 0.06000000006 to 10 places, half to even
+  expect(trickyValues.map((row) => row[22])).toContain("0.08333333333333333"); // 0.25 / 3, as written
+  expect(new Set(trickyValues.map((row) => row[18]))).toEqual(new Set(["i-0node1", "i-0ecs1"]));
+  expect(trickyValues.every((row) => row[17] !== null)).toBe(true); // net_unused_cost
 });
