@@ -136,11 +136,11 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const sorted = days.sort();
     if (sorted.length === 0) return { window: null, rowsWritten, replacedBatches: replaced, reconciliation: null, files, attachedPartitions, timings: { copyMs, attributionMs: 0 }, quality: null };
     const window = { start: sorted[0]!, end: addDays(sorted[sorted.length - 1]!, 1) };
-    // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch.
     const written = await Promise.all(scans.filter((scan) => scan.rows > 0).map(async (scan) => ({ scan, batchIds: await batches.of(scans.indexOf(scan), [...scan.periods.keys()]) })));
     const fresh = new Map(written.flatMap(({ batchIds }) => [...batchIds].map(([period, id]) => [id, period] as const)));
     const attributionStarted = performance.now();
-    // Attribution's scan of the window's lines also totals the new ones, for the quality report.
+    // The engine widens the window as it needs (whole months for shared-cost splits) and rolls back on a mismatch;
+    // its scan of the window's lines also totals the new ones, for the quality report.
     const { stats, reconciliation } = await attributeAndReconcile(tx, window, runId, fresh);
     if (resourcesFromExports) await upsertExportResources(tx, window);
     const attributionMs = Math.round(performance.now() - attributionStarted);
