@@ -49,7 +49,7 @@ export interface CurRowsQuery {
   /** Per billing period: rows, first and last day, whether every timestamp reads as the CSV path reads it, and
    *  how many values number columns typed as text hold (the file is read this way only when none). */
   periods: string;
-  /** The cost_line_items columns (COLUMNS order) of each row, given each period's batch id; a refused row raises. */
+  /** Each row's cost_line_items columns (`columns`), given each period's batch id; a refused row raises. */
   rows(source: string, batchIds: Map<string, number>): string;
   tagKeys: string[];
   /** The cost_line_items columns `rows` gives, in its order. */

@@ -6,12 +6,11 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/client";
+import { queryRows, type Database } from "../../db/client";
 import { LANES } from "../../jobs/imports/sql-lanes";
 import { createBenchDatabase, seedClusterOwnership, seedOwnership } from "./bench-database";
 import { generateClusterCur } from "./generate-cluster-cur";
 import { generateParquet } from "./generate-parquet";
-import type { Database } from "../../db/client";
 import { bareCopy, bareJoin, importIntoNewDatabase, reattribute, storedTotals, tallyboardImport } from "./load-stages";
 
 export interface ClusterResult {
