@@ -6,10 +6,10 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../../db/client";
 import { groupedByHashing } from "../../../db/grouped-by-hashing";
-import { sqlArray } from "../../../db/queries/anomaly-series";
 import type { QualityWarning } from "../../../db/domain/import-quality-report";
 import type { DayWindow } from "../../sync/billing-window";
 import { daysInWindow } from "../../sync/days-in-window";
+import { inNewBatches } from "./new-lines";
 
 /** Below this (a hundredth of a cent per instance-hour) a difference is the doubles' rounding, not a mismatch. */
 export const SPLIT_TOLERANCE = "0.0001";
@@ -28,13 +28,12 @@ interface Mismatch {
  *  scan of the window's lines that carry an hour (split lines and EC2 instance lines), per instance-hour. */
 export async function splitMismatchWarnings(tx: DbOrTx, batchIds: number[], window: DayWindow): Promise<QualityWarning[]> {
   if (batchIds.length === 0) return [];
-  const newBatch = sql`li.batch_id = any(${sqlArray(batchIds.map(String))}::bigint[])`;
   const mismatches = await groupedByHashing(tx, () =>
     queryRows<Mismatch>(
       tx,
       sql`select instance, count(*)::int as hours, min(day::text || ' ' || lpad(usage_hour::text, 2, '0') || ':00') as first, sum(pods)::text as pods, sum(billed)::text as billed
           from (select li.day, li.usage_hour, coalesce(li.parent_resource_id, li.resource_id) as instance,
-                       sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) filter (where li.parent_resource_id is not null and ${newBatch}) as pods,
+                       sum(coalesce(li.split_cost, 0) + coalesce(li.unused_cost, 0)) filter (where li.parent_resource_id is not null and ${inNewBatches(batchIds)}) as pods,
                        coalesce(sum(li.amortized_cost) filter (where li.parent_resource_id is null and li.source = 'cur'), 0) as billed
                 from cost_line_items li where ${daysInWindow(window, "li")} and li.usage_hour is not null
                 group by 1, 2, 3) hours
