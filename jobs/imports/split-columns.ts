@@ -5,7 +5,7 @@
 // per-instance-hour check needs it (split lines with a parent instance, EC2 instance lines).
 import { sql, type SQL } from "drizzle-orm";
 import { costScale, FieldError, money, requiredText, text, type RawRow } from "./line-item";
-import { cost, numeric, type RawFields } from "./sql-fields";
+import { cost, numeric, USAGE_HOUR, type RawFields } from "./sql-fields";
 import { SPLIT_LINE_COLUMNS, type SplitLineColumn } from "./split-line-columns";
 
 export { SPLIT_LINE_COLUMNS, SPLIT_NULLS } from "./split-line-columns";
@@ -63,14 +63,12 @@ export function mapSplitFields(row: RawRow, names: Record<Field, string>, resour
 }
 
 /** The same fields in SQL over the raw text fields, and the number checks the Node mapper makes. */
-export function splitValues(fields: RawFields, names: Record<Field, string>, resourceId: SQL, usageStart: SQL): { values: Record<SplitLineColumn, SQL>; numbers: SQL[] } {
+export function splitValues(fields: RawFields, names: Record<Field, string>, resourceId: SQL): { values: Record<SplitLineColumn, SQL>; numbers: SQL[] } {
   const f = (field: Field) => fields.text(names[field]);
   const values = {} as Record<SplitLineColumn, SQL>;
-  for (const field of COSTS) values[field] = sql`case when ${f(field)} is null then null else ${cost(f(field))} end`;
-  for (const field of USAGES) values[field] = sql`case when ${f(field)} is null then null else ${numeric(f(field))} end`;
+  for (const field of COSTS) values[field] = cost(fields.number(names[field]));
+  for (const field of USAGES) values[field] = numeric(fields.number(names[field]));
   values.parent_resource_id = f("parent_resource_id");
-  const hour = sql`(case when ${usageStart} ~ '[+-][0-9]{2}:[0-9]{2}$' then extract(hour from ((${usageStart})::timestamptz at time zone 'UTC'))
-      when length(${usageStart}) >= 13 then substr(${usageStart}, 12, 2)::int else 0 end)::smallint`;
-  values.usage_hour = sql`case when ${f("parent_resource_id")} is not null or left(${resourceId}, 2) = 'i-' then ${hour} end`;
+  values.usage_hour = sql`case when ${f("parent_resource_id")} is not null or left(${resourceId}, 2) = 'i-' then ${USAGE_HOUR} end`;
   return { values, numbers: [...COSTS, ...USAGES].filter((field) => fields.has(names[field])).map(f) };
 }

@@ -19,9 +19,10 @@ const OFFSET = "[+-][0-9]{2}:[0-9]{2}$";
 
 const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
 
-/** The fields of one file's header, read through a derived table `t` that trims each used column once. */
+/** The fields of one file's header, read through a derived table `t` that trims each used column once
+ *  (and casts each column read as a number once). */
 export class RawFields {
-  private readonly used = new Map<number, { column: SQL; ref: SQL }>();
+  private readonly used = new Map<string, { column: SQL; ref: SQL }>();
 
   constructor(
     readonly header: readonly string[],
@@ -38,16 +39,31 @@ export class RawFields {
   text(column: string): SQL {
     const index = this.header.indexOf(column) + 1;
     if (index === 0) return sql`null::text`;
-    if (!this.used.has(index)) {
-      const raw = sql.raw(`r.c${index}`);
-      let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : sql`nullif(${raw}, '')`;
-      for (const word of this.nullWords) value = sql`nullif(${value}, ${literal(word)})`;
-      this.used.set(index, { column: sql`${value} as ${sql.raw(`v${index}`)}`, ref: sql.raw(`t.v${index}`) });
-    }
-    return this.used.get(index)!.ref;
+    return this.derived(`v${index}`, () => this.trimmed(index));
   }
 
-  /** `from (select <trimmed used columns> from <table> r offset 0) t`: offset 0 keeps each trim computed
+  /** The column's text as numeric (null as text() is null). Cast for every row, whatever the row's
+   *  checks say: a text numeric input refuses fails the statement (the caller's fallback); what it
+   *  accepts but line-item.ts does not (NaN, Infinity) the checks refuse (numberCharsOnly on the text). */
+  number(column: string): SQL {
+    const index = this.header.indexOf(column) + 1;
+    if (index === 0) return sql`null::numeric`;
+    return this.derived(`n${index}`, () => sql`(${this.trimmed(index)})::numeric`);
+  }
+
+  private trimmed(index: number): SQL {
+    const raw = sql.raw(`r.c${index}`);
+    let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : sql`nullif(${raw}, '')`;
+    for (const word of this.nullWords) value = sql`nullif(${value}, ${literal(word)})`;
+    return value;
+  }
+
+  private derived(name: string, value: () => SQL): SQL {
+    if (!this.used.has(name)) this.used.set(name, { column: sql`${value()} as ${sql.raw(name)}`, ref: sql.raw(`t.${name}`) });
+    return this.used.get(name)!.ref;
+  }
+
+  /** `from (select <used columns> from <table> r offset 0) t`: offset 0 keeps each trim and cast computed
    *  once per row. `only` (values text() returned) leaves the other columns out. */
   from(table: string, only?: SQL[]): SQL {
     const columns = [...this.used.values()].filter((field) => !only || only.includes(field.ref)).map((field) => field.column);
@@ -57,27 +73,33 @@ export class RawFields {
 
 /** The numbers of a row (null ones ignored) could all be numbers in line-item.ts's sense; the casts check the rest. */
 export const numberCharsOnly = (values: SQL[]) => sql`(concat(${sql.join(values, sql`, `)}) !~ ${literal(NOT_NUMBER_CHARS)})`;
-/** Forces the cast of a number no mapped column reads (the Node mapper still checks it). */
-export const castable = (value: SQL) => sql`(${value} is null or (${value})::numeric is not null)`;
 export const isTimestamp = (value: SQL) => sql`(${value} ~ ${literal(TIMESTAMP)})`;
 
-/** Decimal text -> numeric as decimal.js's toFixed() writes it: no trailing zeros. */
-export const numeric = (value: SQL) => sql`trim_scale((${value})::numeric)`;
+/** A number (RawFields.number) as decimal.js's toFixed() writes it: no trailing zeros. */
+export const numeric = (value: SQL) => sql`trim_scale(${value})`;
 
 /** Text as String.prototype.trim trims it. */
 export const jsTrim = (value: SQL) => sql`btrim(${value}, ${literal(JS_WHITESPACE)})`;
 
-/** A cost: numeric kept to 10 decimals, half to even, as line-item.ts costScale. Text with at most
- *  10 decimals (almost all) is only cast; the rounding (PostgreSQL's round() goes half away from zero) is for the rest. */
+/** A cost from a number (RawFields.number): kept to 10 decimals, half to even, as line-item.ts costScale.
+ *  Almost every value has at most 10 and is taken as is; the rounding (PostgreSQL's round() goes half
+ *  away from zero) is for the rest. */
 export const cost = (value: SQL) => {
-  const x = sql`(${value})::numeric`;
-  const halfEven = sql`(case when abs(${x} - trunc(${x}, 10)) = 0.00000000005 and mod(trunc(${x} * 10000000000), 2) = 0 then trunc(${x}, 10) else round(${x}, 10) end)`;
-  return sql`trim_scale(case when strpos(${value}, 'e') + strpos(${value}, 'E') = 0 and (strpos(${value}, '.') = 0 or length(${value}) - strpos(${value}, '.') <= 10) then ${x} else ${halfEven} end)`;
+  const halfEven = sql`(case when abs(${value} - trunc(${value}, 10)) = 0.00000000005 and mod(trunc(${value} * 10000000000), 2) = 0 then trunc(${value}, 10) else round(${value}, 10) end)`;
+  return sql`trim_scale(case when scale(${value}) <= 10 then ${value} else ${halfEven} end)`;
 };
 
 /** The UTC day of a checked timestamp: the written date unless it carries an offset. */
 export const utcDay = (value: SQL) =>
   sql`(case when ${value} ~ ${literal(OFFSET)} then ((${value})::timestamptz at time zone 'UTC')::date else left(${value}, 10)::date end)`;
+
+/** The UTC hour of a checked timestamp: the written hour unless it carries an offset (0 for a date). */
+export const utcHour = (value: SQL) =>
+  sql`(case when ${value} ~ ${literal(OFFSET)} then extract(hour from ((${value})::timestamptz at time zone 'UTC'))
+      when length(${value}) >= 13 then substr(${value}, 12, 2)::int else 0 end)::smallint`;
+
+/** The UTC hour of the row's usage start, read once per distinct timestamp into the days table mappedRows joins as `d` (sql-stage.ts). */
+export const USAGE_HOUR = sql.raw("d.hour");
 
 export const monthStart = (day: SQL) => sql`(${day} - (extract(day from ${day})::int - 1))`;
 

@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, legacyCurColumns, type CurColumns } from "./cur-columns";
 import { splitColumnNames, splitValues } from "./split-columns";
-import { castable, cost, jsTrim, numberCharsOnly, numeric, RawFields, tagsObject, type FieldShape, type MappingBuilder, type SqlMapping } from "./sql-fields";
+import { cost, jsTrim, numberCharsOnly, numeric, RawFields, tagsObject, type FieldShape, type MappingBuilder, type SqlMapping } from "./sql-fields";
 import { legacyTagColumns } from "./tag-columns";
 import { AWS_TAG_SPELLINGS } from "./aws-tag-keys";
 
@@ -60,6 +60,7 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
   const C = layout.columns;
   const fields = new RawFields(header, [], shape.trim);
   const f = (column: string) => fields.text(column);
+  const n = (column: string) => fields.number(column);
   const type = f(C.lineItemType);
   const [unblended, reservation, savingsPlan] = [f(C.unblended), f(C.reservationEffective), f(C.savingsPlanEffective)];
   const [unusedUpfront, unusedRecurring, totalCommitment, usedCommitment] = [f(C.unusedUpfront), f(C.unusedRecurring), f(C.totalCommitment), f(C.usedCommitment)];
@@ -71,10 +72,10 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
   const account = f(C.account);
   const reservationPurchase = sql`${f(C.reservationArn)} is not null`;
   const tags = layout.tags(fields, shape);
-  const split = splitValues(fields, splitColumnNames(C === LEGACY_CUR_COLUMNS), f(C.resourceId), f(C.usageStart));
+  const split = splitValues(fields, splitColumnNames(C === LEGACY_CUR_COLUMNS), f(C.resourceId));
 
   // The numbers the Node mapper reads for this row's line item type (with net columns it also
-  // checks each net amount it looks at); the casts below read every one of them, or castable() does.
+  // checks each net amount it looks at); every number column is cast (RawFields.number).
   const byType = sql`(case ${type} when 'DiscountedUsage' then ${reservation} when 'SavingsPlanCoveredUsage' then ${savingsPlan}
       when 'RIFee' then concat(${unusedUpfront}, ${unusedRecurring}${hasNet ? sql`, ${netUnusedUpfront}, ${netUnusedRecurring}` : sql``})
       when 'SavingsPlanRecurringFee' then concat(${totalCommitment}, ${usedCommitment}) end)`;
@@ -87,20 +88,20 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
     sql`(case ${type} when 'DiscountedUsage' then ${reservation} is not null when 'SavingsPlanCoveredUsage' then ${savingsPlan} is not null
           when 'SavingsPlanRecurringFee' then ${totalCommitment} is not null else true end)`,
     numberCharsOnly([unblended, usage, byType, ...(hasNet ? [netUnblended, netReservation, netSavingsPlan] : []), ...split.numbers]),
-    ...(hasNet ? [castable(netReservation), castable(netSavingsPlan)] : []),
     ...tags.checks,
   ];
 
-  const amortized = (pick: (gross: SQL, net: SQL) => SQL) => sql`(case ${type}
-      when 'DiscountedUsage' then ${cost(pick(reservation, netReservation))}
-      when 'SavingsPlanCoveredUsage' then ${cost(pick(savingsPlan, netSavingsPlan))}
+  // `pick` chooses the number of a (gross, net) pair of columns.
+  const amortized = (pick: (gross: string, net: string) => SQL) => sql`(case ${type}
+      when 'DiscountedUsage' then ${cost(pick(C.reservationEffective, C.netReservationEffective))}
+      when 'SavingsPlanCoveredUsage' then ${cost(pick(C.savingsPlanEffective, C.netSavingsPlanEffective))}
       when 'SavingsPlanNegation' then 0 when 'SavingsPlanUpfrontFee' then 0
-      when 'Fee' then (case when ${reservationPurchase} then 0 else ${cost(pick(unblended, netUnblended))} end)
-      when 'RIFee' then trim_scale(${cost(sql`coalesce(${pick(unusedUpfront, netUnusedUpfront)}, '0')`)} + ${cost(sql`coalesce(${pick(unusedRecurring, netUnusedRecurring)}, '0')`)})
-      when 'SavingsPlanRecurringFee' then trim_scale(${cost(totalCommitment)} - ${cost(sql`coalesce(${usedCommitment}, '0')`)})
-      else ${cost(pick(unblended, netUnblended))} end)`;
-  const grossAmortized = amortized((gross) => gross);
-  const netFirst = (gross: SQL, net: SQL) => sql`coalesce(${net}, ${gross})`;
+      when 'Fee' then (case when ${reservationPurchase} then 0 else ${cost(pick(C.unblended, C.netUnblended))} end)
+      when 'RIFee' then trim_scale(${cost(sql`coalesce(${pick(C.unusedUpfront, C.netUnusedUpfront)}, 0)`)} + ${cost(sql`coalesce(${pick(C.unusedRecurring, C.netUnusedRecurring)}, 0)`)})
+      when 'SavingsPlanRecurringFee' then trim_scale(${cost(n(C.totalCommitment))} - ${cost(sql`coalesce(${n(C.usedCommitment)}, 0)`)})
+      else ${cost(pick(C.unblended, C.netUnblended))} end)`;
+  const grossAmortized = amortized((gross) => n(gross));
+  const netFirst = (gross: string, net: string) => sql`coalesce(${n(net)}, ${n(gross)})`;
   return {
     fields,
     rowChecks: sql`coalesce((${sql.join(checks, sql` and `)}), false)`,
@@ -114,10 +115,10 @@ function curMapping(layout: CurLayout, header: readonly string[], shape: FieldSh
       record_type: type,
       resource_id: f(C.resourceId),
       tags: tags.value,
-      unblended_cost: cost(unblended),
+      unblended_cost: cost(n(C.unblended)),
       amortized_cost: grossAmortized,
       net_amortized_cost: hasNet ? amortized(netFirst) : grossAmortized,
-      usage_quantity: sql`case when ${usage} is null then null else ${numeric(usage)} end`,
+      usage_quantity: numeric(n(C.usageAmount)),
       invoice_id: f(C.invoiceId),
       ...split.values,
     },

@@ -16,7 +16,7 @@ export function focusMapping(header: readonly string[], shape: FieldShape): SqlM
   const tagsValid = sql`(case jsonb_typeof(${tags}) when 'object' then not exists (select 1 from jsonb_each(${tags}) e where jsonb_typeof(e.value) not in ('string', 'null'))
     when 'null' then true else ${tags} is null end)`;
   const checks = [sql`${account} is not null`, sql`${billed} is not null`, sql`${effective} is not null`, numberCharsOnly([billed, effective, quantity]), sql`${service} is not null`, sql`${category} is not null`, tagsValid];
-  const amortized = cost(effective);
+  const amortized = cost(fields.number("EffectiveCost"));
   return {
     fields,
     rowChecks: sql`coalesce((${sql.join(checks, sql` and `)}), false)`,
@@ -30,10 +30,10 @@ export function focusMapping(header: readonly string[], shape: FieldShape): SqlM
       record_type: sql`(case when ${chargeClass} is null then ${category} else ${category} || '/' || ${chargeClass} end)`,
       resource_id: f("ResourceId"),
       tags: sql`(case when jsonb_typeof(${tags}) = 'object' then jsonb_strip_nulls(${tags}) else '{}'::jsonb end)`,
-      unblended_cost: cost(billed),
+      unblended_cost: cost(fields.number("BilledCost")),
       amortized_cost: amortized,
       net_amortized_cost: amortized,
-      usage_quantity: sql`case when ${quantity} is null then null else ${numeric(quantity)} end`,
+      usage_quantity: numeric(fields.number("ConsumedQuantity")),
       invoice_id: f("InvoiceId"),
       ...SPLIT_NULLS, // FOCUS carries no split cost allocation data
     },

@@ -17,7 +17,7 @@ import { CsvShape, firstRecordEnd } from "./csv-shape";
 import type { ImportFormat } from "./line-item";
 import { peek } from "./read-rows";
 import { dayRange, type PeriodSummary } from "./scan-file";
-import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, type MappingBuilder, type SqlMapping } from "./sql-fields";
+import { isTimestamp, MAPPED_COLUMNS, monthStart, utcDay, utcHour, type MappingBuilder, type SqlMapping } from "./sql-fields";
 import { cur2Mapping, legacyCurMapping } from "./sql-map-cur";
 import { focusMapping } from "./sql-map-focus";
 
@@ -81,7 +81,7 @@ export async function readPeriods(tx: DbOrTx, mapping: SqlMapping, rawTable: str
   await tx.execute(sql`
     create temp table ${sql.raw(daysTable)} on commit drop as
     select start, coalesce(period_start, '') as period_key, rows, valid_times as ok,
-           case when valid_times then day end as day, case when valid_times then period end as period
+           case when valid_times then day end as day, case when valid_times then period end as period, case when valid_times then ${utcHour(sql.raw("start"))} end as hour
     from (select g.*, coalesce(${timestampsValid}, false) as valid_times,
                  case when coalesce(${timestampsValid}, false) then ${day} end as day,
                  case when coalesce(${timestampsValid}, false) then (case when ${periodStart} is null then ${monthStart(day)} else ${monthStart(utcDay(periodStart))} end) end as period

@@ -107,6 +107,24 @@ it("a bad row found by the SQL checks is reported by file, line and column, and 
   expect(await storedRows()).toEqual([]);
 });
 
+// The SQL path casts every number column of every row once (sql-fields.ts RawFields.number).
+it.each(["NaN", "Infinity", "-inf"])("%s, a number PostgreSQL reads and the Node mapper does not, is refused by line and column", async (value) => {
+  const path = join(dir, `special-${value}.csv`);
+  writeFileSync(path, curCsv([...ROWS.slice(0, 2), ["Usage", value, "", "", "", "", "", "", "", "", "", "1", "", "", ""]]));
+  const { rejected } = await importFromLocation(database, path);
+  expect(rejected).toMatchObject({ file: path, line: 4, column: "lineItem/UnblendedCost" });
+  expect(await storedRows()).toEqual([]);
+});
+
+it("a number column a row's line item type does not read may hold anything, as in Node", async () => {
+  const path = join(dir, "unread-number.csv");
+  writeFileSync(path, curCsv([...ROWS, ["Usage", "0.5", "", "n/a", "", "NaN", "", "", "", "", "", "1", "", "", ""]]));
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(await storedRows()).toEqual(await nodeRows(path));
+  expect(await storedRows()).toHaveLength(ROWS.length + 1);
+});
+
 it("a value the cast refuses, and CSV quoting csv-parse refuses, fail with the Node path's message", async () => {
   const badDate = join(dir, "bad-date.csv");
   writeFileSync(badDate, curCsv(ROWS.slice(0, 2), "2024-02-30T00:00:00Z"));
