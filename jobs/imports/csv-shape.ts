@@ -9,8 +9,9 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const FIELD_END = new Set([0x2c, 0x0a, 0x0d]); // , \n \r
 /** Whitespace String.prototype.trim would remove next to a field boundary (ASCII), a lone \r, or any
- *  non-ASCII whitespace anywhere (its UTF-8 bytes, read as latin1): then the fields need trimming. */
-const UNTRIMMED = /[\t\v\f ][,\r\n"]|[,\n"][\t\v\f ]|\r(?!\n)|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf/;
+ *  non-ASCII whitespace anywhere (its UTF-8 bytes, read as latin1): then the fields need trimming.
+ *  The whitespace leads the pattern (a lookbehind finds the boundary before it): far fewer bytes start a match than commas. */
+const UNTRIMMED = /[\t\v\f ](?:[,\r\n"]|(?<=[,\n"].))|\r(?!\n)|\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf/;
 /** A backslash or a control character but \n (\r too, though CRLF files only lose the shortcut): JSON escapes them. */
 const JSON_ESCAPED = /[\x00-\x09\x0b-\x1f\\]/;
 

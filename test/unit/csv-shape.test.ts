@@ -38,4 +38,21 @@ describe("CsvShape", () => {
   it("whitespace next to a delimiter means trimming, not JSON escapes", () => {
     expect(shapeOf("a,b\n x,1\n", 2)).toMatchObject({ untrimmed: true, jsonEscapes: false });
   });
+
+  // Each whitespace String.prototype.trim removes, on each side of each boundary (delimiter, newline, quote).
+  const WHITESPACE = [" ", "\t", "\v", "\f"];
+  const FIELDS = WHITESPACE.flatMap((ws) => [`${ws}x,1`, `x${ws},1`, `x,${ws}1`, `x,1${ws}`, `"${ws}x",1`, `"x${ws}",1`]);
+  it.each(FIELDS.map((row) => [JSON.stringify(row), row]))("%s needs trimming in every chunking", (_, row) => {
+    for (const chunkSize of [1, 2, 3, 1000]) expect(shapeOf(`a,b\n${row}\n`, chunkSize).untrimmed, `chunks of ${chunkSize}`).toBe(true);
+  });
+
+  it.each([
+    ["a lone carriage return", "a,b\nx\ry,1\n", true],
+    ["a no-break space inside a field", "a,b\nx\u00a0y,1\n", true],
+    ["an ideographic space", "a,b\nx\u3000y,1\n", true],
+    ["spaces inside fields only", "a,b\nx y,\"a b\"\n", false],
+    ["CRLF line ends", "a,b\r\nx,1\r\n", false],
+  ])("%s: trimming %s", (_, text, untrimmed) => {
+    for (const chunkSize of [1, 2, 3, 1000]) expect(shapeOf(text as string, chunkSize).untrimmed, `chunks of ${chunkSize}`).toBe(untrimmed);
+  });
 });
