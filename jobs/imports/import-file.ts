@@ -5,6 +5,9 @@ export interface ImportFile {
   /** Where it came from (path or s3:// URL): shown in errors and recorded on the batch. */
   name: string;
   open(): Promise<Readable>;
+  /** What changes when the file is written (size and modification time), for a file that can change
+   *  while it is read; absent where a read is of one version (an S3 object). */
+  version?(): Promise<string>;
 }
 
 /** Billing data files; manifests, checksums and other exports' metadata are left alone. */

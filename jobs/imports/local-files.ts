@@ -24,5 +24,9 @@ export async function listLocalFiles(path: string): Promise<ImportFile[]> {
 
 async function entryOf(file: string, path: string): Promise<ListedEntry> {
   // 1 MB reads: at the default 64 KB, Node spends more time on chunks than the hash and COPY on bytes.
-  return { file: { name: file, open: async () => createReadStream(file, { highWaterMark: 1 << 20 }) }, path, modified: (await stat(file)).mtimeMs };
+  const version = async () => {
+    const info = await stat(file, { bigint: true });
+    return `${info.size}:${info.mtimeNs}`;
+  };
+  return { file: { name: file, open: async () => createReadStream(file, { highWaterMark: 1 << 20 }), version }, path, modified: (await stat(file)).mtimeMs };
 }

@@ -35,8 +35,21 @@ export interface StagedFile extends ScannedFile {
   raw?: SqlStagedFile;
 }
 
-export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: { file: ImportFile; sha256: string }, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
+/** A file to stage, with its content hash when it was taken before the transaction (import-files.ts). */
+export interface FileToStage {
+  file: ImportFile;
+  sha256?: string;
+}
+
+export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, { file, sha256 }: FileToStage, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
+  // Without a hash taken before, the file's version (size and time written) before and after the read tells a file written meanwhile.
+  const versionBefore = sha256 ? undefined : await file.version?.();
   const { stream, digest } = hashing(await file.open());
+  const readWhole = async (): Promise<string> => {
+    const read = digest();
+    if (sha256 ? read !== sha256 : versionBefore !== (await file.version?.())) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+    return read;
+  };
   let input: Readable = stream;
   if (parseIn === "postgres" && database.kind === "postgres") {
     // A Parquet file DuckDB maps itself skips the CSV (parquet-direct.ts); else its bytes come back.
@@ -52,25 +65,26 @@ export async function stageFile(database: Database, tx: DbOrTx, blocks: BlockTab
       });
       if ("declined" in direct) input = direct.declined;
       else {
-        if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
+        const read = await readWhole();
         const { staged } = direct;
-        return { file, sha256, format: "cur", columns: staged.columns, rows: staged.rows, periods: staged.periods, raw: staged, parsedBy: "duckdb" };
+        return { file, sha256: read, format: "cur", columns: staged.columns, rows: staged.rows, periods: staged.periods, raw: staged, parsedBy: "duckdb" };
       }
     }
   }
   const opened = await openContent(file.name, input);
   try {
-    const staged = await stageContent(database, tx, blocks, index, file, sha256, opened, option, parseIn, writer);
-    if (digest() !== sha256) throw new Error(`${file.name} changed while it was being imported; run the import again`);
-    return staged;
+    const staged = await stageContent(database, tx, blocks, index, file, opened, option, parseIn, writer);
+    return { ...staged, sha256: await readWhole() };
   } finally {
     opened.stream.destroy(); // read to the end unless the file failed: then its handle (a Parquet file's CSV) closes now
   }
 }
 
-async function stageContent(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, file: ImportFile, sha256: string, opened: FileContent, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedFile> {
+type StagedContent = Omit<StagedFile, "sha256">;
+
+async function stageContent(database: Database, tx: DbOrTx, blocks: BlockTables, index: number, file: ImportFile, opened: FileContent, option: FormatOption, parseIn: ParseIn, writer: BlockWriter): Promise<StagedContent> {
   let content = opened;
-  let staged: StagedFile;
+  let staged: StagedContent;
   if (parseIn === "postgres") {
     const header = await peekCsvHeader(content.stream).catch((error: Error) => {
       throw new SqlPathRefused(`the header is not plain CSV: ${error.message}`, { cause: error });
@@ -91,13 +105,13 @@ async function stageContent(database: Database, tx: DbOrTx, blocks: BlockTables,
       } catch (error) {
         throw error instanceof SqlPathRefused || error instanceof ImportError ? error : new SqlPathRefused(`PostgreSQL refused the file: ${(error as Error).message}`, { cause: error });
       }
-      staged = { file, sha256, format, columns: header.columns, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
-    } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
-  } else staged = await stageInNode(database, tx, index, file, sha256, content, option);
+      staged = { file, format, columns: header.columns, rows: raw.rows, periods: raw.periods, raw, parsedBy: "postgres" };
+    } else staged = await stageInNode(database, tx, index, file, content, option);
+  } else staged = await stageInNode(database, tx, index, file, content, option);
   return staged;
 }
 
-async function stageInNode(database: Database, tx: DbOrTx, index: number, file: ImportFile, sha256: string, content: FileContent, option: FormatOption): Promise<StagedFile> {
+async function stageInNode(database: Database, tx: DbOrTx, index: number, file: ImportFile, content: FileContent, option: FormatOption): Promise<StagedContent> {
   const mapped = await mapFile(file.name, content, option);
   const periods = new Map<string, PeriodSummary>();
   const fileIndex = String(index);
@@ -114,7 +128,7 @@ async function stageInNode(database: Database, tx: DbOrTx, index: number, file: 
     }
   })();
   const written = await database.copyRows(tx, NODE_STAGE, NODE_STAGE_COLUMNS, rows);
-  return { file, sha256, format: mapped.format, columns: mapped.columns, rows: written, periods, parsedBy: "node" };
+  return { file, format: mapped.format, columns: mapped.columns, rows: written, periods, parsedBy: "node" };
 }
 
 function stageRow(item: ImportedLineItem, fileIndex: string): (string | null)[] {

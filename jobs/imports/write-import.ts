@@ -10,7 +10,6 @@ import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { Reconciliation } from "../attribution/reconcile";
 import type { DayWindow } from "../sync/billing-window";
 import { sourceOf, type FormatOption } from "./detect-format";
-import type { ImportFile } from "./import-file";
 import type { ScannedFile } from "./scan-file";
 import { SqlPathRefused, withTagKeysRegistered } from "./sql-stage";
 import { BlockTables, dropOrphanBlocks } from "./sql-lanes";
@@ -21,7 +20,7 @@ import { mixedFormatClash } from "./one-format-per-period";
 import { upsertExportResources } from "./export-resources";
 import { measureImportQuality } from "./quality/measure-quality";
 import type { ImportQuality } from "../../db/domain/import-quality-report";
-import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type ParseIn, type StagedFile } from "./stage-file";
+import { NODE_STAGE, NODE_STAGE_COLUMNS, stageFile, type BlockWriter, type FileToStage, type ParseIn, type StagedFile } from "./stage-file";
 
 const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "usage_quantity", "invoice_id", ...SPLIT_LINE_COLUMNS, "source", "batch_id"] as const;
 
@@ -40,10 +39,13 @@ export interface WriteResult {
   quality: ImportQuality | null;
 }
 
-/** A file to write: its content hash, taken before the transaction (to skip unchanged files). */
-export interface FileToWrite {
-  file: ImportFile;
-  sha256: string;
+/** A file to write: its content hash when taken before the transaction (to skip unchanged files). */
+export type FileToWrite = FileToStage;
+
+/** A file written without a hash taken first held content an import has written already: the import is
+ *  to be redone with every file hashed first, so that file is skipped as unchanged (import-files.ts). */
+export class ContentAlreadyImported extends Error {
+  override name = "ContentAlreadyImported";
 }
 
 const ids = (values: number[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
@@ -101,6 +103,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     };
     const scans: StagedFile[] = [];
     for (const [index, toWrite] of changed.entries()) scans.push(await stageFile(database, tx, blocks, index, toWrite, option, parseIn, writer));
+    await refuseImportedContent(tx, scans.filter((_, index) => !changed[index]!.sha256));
     await blocks.indexFreshMonths();
     const attachedPartitions = await blocks.attachFreshMonths(tx);
     const days: string[] = scans.flatMap((scan) => [...scan.periods.values()].flatMap((p) => [p.firstDay, p.lastDay]));
@@ -148,6 +151,15 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
     const timings = { copyMs, attributionMs, qualityMs: Math.round(performance.now() - attributionStarted) - attributionMs };
     return { window, rowsWritten, replacedBatches: replaced, reconciliation, files, attachedPartitions, timings, quality };
   });
+}
+
+async function refuseImportedContent(tx: DbOrTx, unhashed: ScannedFile[]): Promise<void> {
+  if (unhashed.length === 0) return;
+  const [seen] = await queryRows<{ file: string }>(
+    tx,
+    sql`select file_name as file from import_batches where status = 'imported' and sha256 in (${sql.join(unhashed.map((scan) => sql`${scan.sha256}`), sql`, `)}) limit 1`,
+  );
+  if (seen) throw new ContentAlreadyImported(`a file holds what ${seen.file} held when imported`);
 }
 
 /** A period staged in two formats, or in another format than a batch kept beside it: rolled back. */
