@@ -140,3 +140,25 @@ describe("spend with no owner-like tag", () => {
     expect(quality.withoutOwnerTag).toEqual({ unblended: "2.5", share: "0.2778" });
   });
 });
+
+describe("owner keys in force", () => {
+  it("lists the ownership file's keys in force over the months imported, each once: not a list that ended before them", async () => {
+    // From December the file names costcenter instead of owner; the list in force before ends then.
+    await applyOwnership(database.db, parseOwnership(EXPORTS_OWNERSHIP_YAML.replace("ownerTagKeys: [team, owner]", "ownerTagKeys: [team, costcenter]"), "ownership.yaml"), {
+      source: OWNERSHIP_FILE_SOURCE,
+      actor: "test",
+      today: "2026-11-18",
+      effectiveFrom: "2026-12-01",
+    });
+    const dir = folder("december");
+    const lines = ["2026-12-01T00:00:00Z,111111111111,Usage,2026-12-02T00:00:00Z,AmazonEC2,i-01,2.00,,payments", "2026-12-01T00:00:00Z,111111111111,Usage,2026-12-03T00:00:00Z,AmazonEC2,i-02,3.00,search,"];
+    writeFileSync(join(dir, "december.csv"), ["bill/BillingPeriodStartDate,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/ResourceId,lineItem/UnblendedCost,resourceTags/user:owner,resourceTags/user:costcenter", ...lines].join("\n") + "\n");
+    const { quality } = await qualityOf(dir);
+    expect(quality.ownerTagKeys).toEqual(["team", "costcenter"]);
+    expect(quality.tagKeys).toEqual([
+      { key: "costcenter", ownerKey: true, ownerLike: true },
+      { key: "owner", ownerKey: false, ownerLike: true }, // a common spelling, not the file's key in December
+    ]);
+    expect(quality.withoutOwnerTag).toEqual({ unblended: "0", share: "0" });
+  });
+});

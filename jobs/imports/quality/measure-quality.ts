@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
 import { queryRows, type DbOrTx } from "../../../db/client";
 import { COMMON_OWNER_KEYS } from "../../../db/schema";
+import { firstOfMonth } from "../../../db/calendar";
 import type { DayWindow } from "../../sync/billing-window";
 import type { FreshTotal } from "../../attribution/fresh-lines";
 import type { ScannedFile } from "../scan-file";
@@ -17,7 +18,14 @@ import { qualityWarnings, type ImportQuality } from "../../../db/domain/import-q
 
 /** `written`: each file's batch id per billing period; `totals`: their lines' totals, as attribution summed them. */
 export async function measureImportQuality(tx: DbOrTx, written: { scan: ScannedFile; batchIds: Map<string, number> }[], window: DayWindow, totals: FreshTotal[]): Promise<ImportQuality> {
-  const ownerTagKeys = (await queryRows<{ key: string }>(tx, sql`select tag_key as key from owner_tag_keys order by position`)).map((row) => row.key);
+  // The ownership file's keys in force over the months attribution read (its owner-like keys too), each once.
+  const ownerTagKeys = (
+    await queryRows<{ key: string }>(
+      tx,
+      sql`select tag_key as key from owner_tag_keys where valid_from < ${window.end}::date and (valid_to is null or valid_to > ${firstOfMonth(window.start)}::date)
+          group by tag_key order by min(valid_from), min(position)`,
+    )
+  ).map((row) => row.key);
   const ownerLike = new Set([...ownerTagKeys, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()));
   const candidates = (
     await queryRows<{ key: string }>(
