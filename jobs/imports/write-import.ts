@@ -39,9 +39,6 @@ export interface WriteResult {
   quality: ImportQuality | null;
 }
 
-/** A file to write: its content hash when taken before the transaction (to skip unchanged files). */
-export type FileToWrite = FileToStage;
-
 /** A file written without a hash taken first held content an import has written already: the import is
  *  to be redone with every file hashed first, so that file is skipped as unchanged (import-files.ts). */
 export class ContentAlreadyImported extends Error {
@@ -70,7 +67,7 @@ export interface WriteOptions {
   resourcesFromExports?: boolean;
 }
 
-export async function writeImport(database: Database, runId: number, changed: FileToWrite[], options: WriteOptions): Promise<WriteResult> {
+export async function writeImport(database: Database, runId: number, changed: FileToStage[], options: WriteOptions): Promise<WriteResult> {
   const blocks = new BlockTables(database, options.blockBytes);
   try {
     return await writeInTransaction(database, blocks, runId, changed, options);
@@ -81,7 +78,7 @@ export async function writeImport(database: Database, runId: number, changed: Fi
   }
 }
 
-async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToWrite[], { format: option, keptBatchIds, parseIn, resourcesFromExports }: WriteOptions): Promise<WriteResult> {
+async function writeInTransaction(database: Database, blocks: BlockTables, runId: number, changed: FileToStage[], { format: option, keptBatchIds, parseIn, resourcesFromExports }: WriteOptions): Promise<WriteResult> {
   return database.db.transaction(async (tx) => {
     // Imports queue behind each other: two writers must not both keep a period's old batches.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tallyboard:import-write'))`);
@@ -153,6 +150,7 @@ async function writeInTransaction(database: Database, blocks: BlockTables, runId
   });
 }
 
+/** Files read without a hash taken first: ContentAlreadyImported when one holds what an imported batch held. */
 async function refuseImportedContent(tx: DbOrTx, unhashed: ScannedFile[]): Promise<void> {
   if (unhashed.length === 0) return;
   const [seen] = await queryRows<{ file: string }>(
