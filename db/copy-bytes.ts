@@ -1,5 +1,5 @@
-// COPY ... FROM STDIN of CSV bytes as they are (header skipped by the server), for imports that let
-// PostgreSQL parse the file. On the connection of a drizzle transaction, like copy-rows.ts.
+// COPY ... FROM STDIN of CSV bytes as they are (header skipped by the server, empty fields null), for
+// imports that let PostgreSQL parse the file. On the connection of a drizzle transaction, like copy-rows.ts.
 // postgres.js streams the bytes; PGlite reads one Blob per statement, so its input is cut into
 // slices at record boundaries (a newline outside quotes) to bound memory.
 import type { Transaction as PgliteTransaction } from "@electric-sql/pglite";
@@ -11,8 +11,10 @@ export type CopyBytes = (tx: DbOrTx, table: string, columns: readonly string[], 
 
 const PGLITE_SLICE_BYTES = 32 << 20;
 
+/** An empty field, quoted or not, is loaded as null (force_null): the reader then needs no empty-string test per field. */
 function copyStatement(table: string, columns: readonly string[], from: string, header: boolean): string {
-  return `copy ${identifier(table)} (${columns.map(identifier).join(", ")}) from ${from} with (format csv, header ${header})`;
+  const list = columns.map(identifier).join(", ");
+  return `copy ${identifier(table)} (${list}) from ${from} with (format csv, header ${header}, force_null (${list}))`;
 }
 
 export const copyBytesWithPostgres: CopyBytes = async (tx, table, columns, chunks, header = true) => {

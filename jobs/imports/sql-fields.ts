@@ -53,7 +53,8 @@ export class RawFields {
 
   private trimmed(index: number): SQL {
     const raw = sql.raw(`r.c${index}`);
-    let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : sql`nullif(${raw}, '')`;
+    // COPY loaded an empty field as null (copy-bytes.ts); a trimmed one may be empty.
+    let value = this.trim ? sql`nullif(btrim(${raw}, ${literal(JS_WHITESPACE)}), '')` : raw;
     for (const word of this.nullWords) value = sql`nullif(${value}, ${literal(word)})`;
     return value;
   }

@@ -98,6 +98,19 @@ it("the amortization rules, net amounts, tags and number forms map as in Node", 
   ]);
 });
 
+it("a quoted empty field is absent, as an unquoted one, in a file with nothing to trim", async () => {
+  const path = join(dir, "quoted-empty.csv");
+  const quoted = ROWS.map((row) => row.map((value) => value.trim()));
+  const unquoted = curCsv(quoted).split("\n").map((line, i) => (i % 2 ? line.replaceAll('""', "") : line)).join("\n");
+  writeFileSync(path, unquoted);
+  expect(unquoted).toContain(',"",');
+  expect(unquoted).toContain(",,");
+  const { run } = await importFromLocation(database, path);
+  expect(run.error).toBeUndefined();
+  expect(parsedBy(run.details)).toEqual(["postgres"]);
+  expect(await storedRows()).toEqual(await nodeRows(path));
+});
+
 it("a bad row found by the SQL checks is reported by file, line and column, and nothing is written", async () => {
   const path = join(dir, "bad.csv");
   writeFileSync(path, curCsv([...ROWS.slice(0, 3), ["DiscountedUsage", "0", "", "", "", "", "", "", "", "", "", "", "", "", ""], ...ROWS.slice(3)]));
