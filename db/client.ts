@@ -1,11 +1,9 @@
 // One way to open the database: embedded PGlite by default, a real PostgreSQL when a URL is given.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
@@ -45,7 +43,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (database.kind === "postgres") {
     await migratePostgres(database.db as never, { migrationsFolder });
     await partitionLineItems(database.db); // see line-item-partitions.ts: only a real server partitions
-  } else await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
   await ensureReadModelVersion(database.db);
   return database;
 }
@@ -82,7 +83,9 @@ function openPostgres(url: string): Database {
   };
 }
 
+// PGlite and its driver are loaded only when opened: a server on PostgreSQL never holds them (about 30 MB).
 async function openPglite(dataDir: string | null): Promise<Database> {
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;

@@ -5,7 +5,8 @@
 import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { createReadStream } from "node:fs";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { inMemoryDuckDb } from "./in-memory-duckdb";
 import { parse } from "csv-parse";
 import { schemaNames } from "../imports/parquet-to-csv";
 import { exportLayout, type ExportLayout } from "./export-layout";
@@ -53,7 +54,7 @@ export class DuckDbExports {
 
   static async open(paths: string[], options: { threads?: number } = {}): Promise<DuckDbExports> {
     if (paths.length === 0) throw new Error("no export files to read");
-    const instance = await DuckDBInstance.create(":memory:", options.threads ? { threads: String(options.threads) } : {});
+    const instance = await inMemoryDuckDb(options.threads ? { threads: String(options.threads) } : {});
     const connection = await instance.connect();
     try {
       await connection.run("set TimeZone = 'UTC'");

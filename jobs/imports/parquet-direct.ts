@@ -15,10 +15,11 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { copyIn } from "../../db/copy-rows";
+import { inMemoryDuckDb } from "../engines/in-memory-duckdb";
 import type { FormatOption } from "./detect-format";
 import { resolveFormat } from "./map-file";
 import { PLAIN_NUMBER_MACROS, schemaNames } from "./parquet-to-csv";
@@ -50,7 +51,7 @@ export async function stageParquetDirect(database: Database, blocks: BlockTables
   try {
     await pipeline(parquet, createWriteStream(input, { highWaterMark: 1 << 20 }));
     // The periods pass has every core (PostgreSQL waits for it); the mapping then runs on one (streamRows).
-    const instance = await DuckDBInstance.create(":memory:", { threads: String(availableParallelism()), preserve_insertion_order: "false" });
+    const instance = await inMemoryDuckDb({ threads: String(availableParallelism()), preserve_insertion_order: "false" });
     const connection = await instance.connect();
     try {
       const plan = await planFile(connection, input, fileName, option);

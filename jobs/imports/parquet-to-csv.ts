@@ -14,7 +14,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { inMemoryDuckDb } from "../engines/in-memory-duckdb";
 import { ImportError } from "./import-error";
 
 /** Decimal text of a number DuckDB spelled as text (`1e-07`, `1.2345678901234568e+17`, `100.0`, `-0.0`): no exponent, no `.0`, no `-0`. */
@@ -76,7 +77,7 @@ async function openReader(parquetPath: string) {
   const parquet = quoted(parquetPath);
   // One thread: the rows stream into the import while PostgreSQL uses the other cores (more threads
   // cost more than they gave on a busy 2-core machine: 3.7-6.3 s against 1.3 s for 100k rows).
-  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const instance = await inMemoryDuckDb({ threads: "1" });
   const connection = await instance.connect();
   const close = () => {
     connection.closeSync();

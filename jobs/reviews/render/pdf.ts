@@ -3,7 +3,7 @@
 // One browser is shared by every export (a page each, at most PRINTING at once, a few more waiting):
 // a Chromium per request took 4.7 GB for six exports. It closes after a minute without work.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createPrintQueue, type PrintQueueLimits } from "./print-queue";
 
 export class ChromiumMissingError extends Error {
@@ -24,10 +24,13 @@ function browserAt(chromiumPath: string): Promise<Browser> {
   if (shared?.path === chromiumPath) return shared.browser;
   const previous = shared;
   launches += 1;
-  const browser = chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  // playwright-core is loaded with the first browser: the API holds it (about 70 MB) only once a PDF is asked for.
+  const browser = import("playwright-core").then(({ chromium }) =>
+    chromium.launch({
+      executablePath: chromiumPath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }),
+  );
   const entry = { path: chromiumPath, browser };
   shared = entry;
   browser.then(
