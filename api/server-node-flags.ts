@@ -2,5 +2,5 @@
 // test holds the two together), and the benchmark and load test too, so they measure that process.
 // The heap is let grow to 1.5x what the last full collection left live. On a machine with a large
 // heap limit V8 allows up to 4x: the API's ~50 MB live set then carried ~300 MB of dead responses under
-// load (peak RSS 480-590 MB at 20 connections, against 200 MB with this flag, and no slower).
+// load (peak RSS 480 MB at 20 connections, against 204 MB with this flag, serving no fewer requests).
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
