@@ -4,3 +4,5 @@
 // heap limit V8 allows up to 4x: the API's ~50 MB live set then carried ~300 MB of dead responses under
 // load (peak RSS 480 MB at 20 connections, against 204 MB with this flag, serving no fewer requests).
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
+/** What a process that runs the server's TypeScript passes to node before its script. */
+export const SERVER_EXEC_ARGV = [...SERVER_NODE_FLAGS, "--import", "tsx"];

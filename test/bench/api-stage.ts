@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { WarmRound } from "../../api/cache-warmer";
-import { SERVER_NODE_FLAGS } from "../../api/server-node-flags";
+import { SERVER_EXEC_ARGV } from "../../api/server-node-flags";
 
 export interface EndpointLatency {
   page: string;
@@ -55,7 +55,7 @@ interface ApiChild {
 }
 
 async function startApi(url: string, warm: boolean): Promise<ApiChild> {
-  const child = fork(serverPath, warm ? [url, "--warm"] : [url], { execArgv: [...SERVER_NODE_FLAGS, "--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(serverPath, warm ? [url, "--warm"] : [url], { execArgv: SERVER_EXEC_ARGV, stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const rounds: WarmRound[] = [];
   const waiting: Array<() => void> = [];
   child.on("message", (message) => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { SERVER_NODE_FLAGS } from "../../api/server-node-flags";
+import { SERVER_EXEC_ARGV } from "../../api/server-node-flags";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
@@ -47,7 +47,7 @@ beforeAll(async () => {
   timings.attributeS = seconds(started);
   expect(run.status, run.error).toBe("succeeded");
   await addUser(bench.database, "load@lumen.test", "viewer");
-  server = fork(fileURLToPath(new URL("./load-server.ts", import.meta.url)), [bench.url], { execArgv: [...SERVER_NODE_FLAGS, "--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  server = fork(fileURLToPath(new URL("./load-server.ts", import.meta.url)), [bench.url], { execArgv: SERVER_EXEC_ARGV, stdio: ["ignore", "ignore", "inherit", "ipc"] });
   port = await new Promise<number>((resolve, reject) => {
     server.once("message", (m) => resolve((m as { port: number }).port));
     server.once("exit", (code) => reject(new Error(`the API server exited (${code})`)));

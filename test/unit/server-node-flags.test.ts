@@ -2,17 +2,18 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SERVER_NODE_FLAGS } from "../../api/server-node-flags";
+import { SERVER_EXEC_ARGV, SERVER_NODE_FLAGS } from "../../api/server-node-flags";
 
 describe("the server's Node flags", () => {
   it("are the ones npm start passes to node", () => {
     const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
-    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(" ")} --import tsx api/main.ts`);
+    expect(start).toContain(`node ${SERVER_EXEC_ARGV.join(" ")} api/main.ts`);
   });
 
   it("are accepted by this Node (it refuses one it does not know)", () => {
     const run = (flags: string[]) => spawnSync(process.execPath, [...flags, "-e", "0"], { encoding: "utf8" });
-    expect(run(SERVER_NODE_FLAGS).status, run(SERVER_NODE_FLAGS).stderr).toBe(0);
+    const accepted = run(SERVER_NODE_FLAGS);
+    expect(accepted.status, accepted.stderr).toBe(0);
     expect(run(["--heap-growing-percentage=50"]).status).not.toBe(0);
   });
 });
