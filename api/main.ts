@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from "../jobs/config/load-config";
 import { configureLogger, logger } from "../jobs/logger";
 import { openRuntime } from "../jobs/runtime";
 import { startServer } from "./server";
+import { missingServerFlags } from "./server-node-flags";
 import { countActiveUsers } from "../db/queries/access-users";
 import type { AuthConfig } from "../jobs/config/auth-config";
 
@@ -26,6 +27,8 @@ async function main() {
       `  sign-in: ${describeAuth(config.auth)} (${config.auth.reason})`,
     ].join("\n"),
   );
+  const missing = missingServerFlags();
+  if (missing.length > 0) console.log(`  memory: started without node ${missing.join(" ")} (npm start passes it): under load the heap may grow to about twice its peak with it`);
   if (config.auth.mode === "local" && (await countActiveUsers(runtime.database.db)) === 0)
     console.log("  no users yet: add the first admin with\n    npm run cli -- users add --email you@company.com --role admin   (password on standard input)");
   const shutdown = async () => {

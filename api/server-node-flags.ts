@@ -6,3 +6,6 @@
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=50"];
 /** What a process that runs the server's TypeScript passes to node before its script. */
 export const SERVER_EXEC_ARGV = [...SERVER_NODE_FLAGS, "--import", "tsx"];
+
+/** The server's flags this process was started without (a deployment that runs api/main.ts itself; NODE_OPTIONS refuses them). */
+export const missingServerFlags = (execArgv: readonly string[] = process.execArgv): string[] => SERVER_NODE_FLAGS.filter((flag) => !execArgv.includes(flag));

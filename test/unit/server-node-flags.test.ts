@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SERVER_EXEC_ARGV, SERVER_NODE_FLAGS } from "../../api/server-node-flags";
+import { missingServerFlags, SERVER_EXEC_ARGV, SERVER_NODE_FLAGS } from "../../api/server-node-flags";
 
 describe("the server's Node flags", () => {
   it("are the ones npm start passes to node", () => {
@@ -15,5 +15,16 @@ describe("the server's Node flags", () => {
     const accepted = run(SERVER_NODE_FLAGS);
     expect(accepted.status, accepted.stderr).toBe(0);
     expect(run(["--heap-growing-percentage=50"]).status).not.toBe(0);
+  });
+
+  it("are told missing by a server started without them, and only then", () => {
+    const missing = (flags: string[]) => {
+      const run = spawnSync(process.execPath, [...flags, "--import", "tsx", "-e", 'import("./api/server-node-flags.ts").then((m) => console.log(JSON.stringify(m.missingServerFlags())))'], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as string[];
+    };
+    expect(missing(SERVER_NODE_FLAGS)).toEqual([]);
+    expect(missing([])).toEqual(SERVER_NODE_FLAGS);
+    expect(missingServerFlags(["--max-old-space-size=1024"])).toEqual(SERVER_NODE_FLAGS);
   });
 });
