@@ -28,7 +28,7 @@ async function main() {
     ].join("\n"),
   );
   const missing = missingServerFlags();
-  if (missing.length > 0) console.log(`  memory: started without node ${missing.join(" ")} (npm start passes it): under load the heap may grow to about twice its peak with it`);
+  if (missing.length > 0) console.log(`  memory: started without node ${missing.join(" ")} (npm start passes it): under load the peak memory may be about twice what it is with it`);
   if (config.auth.mode === "local" && (await countActiveUsers(runtime.database.db)) === 0)
     console.log("  no users yet: add the first admin with\n    npm run cli -- users add --email you@company.com --role admin   (password on standard input)");
   const shutdown = async () => {
