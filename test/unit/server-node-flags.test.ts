@@ -18,13 +18,13 @@ describe("the server's Node flags", () => {
   });
 
   it("are told missing by a server started without them, and only then", () => {
-    const missing = (flags: string[]) => {
-      const run = spawnSync(process.execPath, [...flags, "--import", "tsx", "-e", 'import("./api/server-node-flags.ts").then((m) => console.log(JSON.stringify(m.missingServerFlags())))'], { encoding: "utf8" });
+    const missing = (execArgv: string[]) => {
+      const run = spawnSync(process.execPath, [...execArgv, "-e", 'import("./api/server-node-flags.ts").then((m) => console.log(JSON.stringify(m.missingServerFlags())))'], { encoding: "utf8" });
       expect(run.status, run.stderr).toBe(0);
       return JSON.parse(run.stdout) as string[];
     };
-    expect(missing(SERVER_NODE_FLAGS)).toEqual([]);
-    expect(missing([])).toEqual(SERVER_NODE_FLAGS);
+    expect(missing(SERVER_EXEC_ARGV)).toEqual([]);
+    expect(missing(["--import", "tsx"])).toEqual(SERVER_NODE_FLAGS);
     expect(missingServerFlags(["--max-old-space-size=1024"])).toEqual(SERVER_NODE_FLAGS);
   });
 });
