@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { loadConfig, ConfigError } from "./config/load-config";
 import { configureLogger } from "./logger";
-import { openRuntime, runCommitmentsSync, runSyncCycle, type Runtime } from "./runtime";
+import { openRuntime, runCommitmentsSync, runOpenCostPull, runSyncCycle, type Runtime } from "./runtime";
 import { attributeJob } from "./attribution/attribute-job";
 import { importCommand } from "./imports/import-command";
 import { importOpenCostCommand } from "./imports/opencost/import-opencost";
@@ -26,6 +26,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
   import-opencost  OpenCost /allocation answers (per day, by namespace or label) for a cluster without split data: import-opencost --cluster NAME FILE...
+  pull-opencost  pull the last OPENCOST_DAYS days of /allocation from the OpenCost API of each cluster in OPENCOST_CLUSTERS, then attribute them
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
   users      who may sign in: users add --email E --role viewer|editor|admin [--team T] [--sso-only]
              (password on standard input or in TALLYBOARD_PASSWORD), users list, users disable --email E
@@ -55,6 +56,11 @@ async function main() {
     }
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
     else if (command === "import-opencost") await importOpenCost(runtime, values.cluster, positionals.slice(1));
+    else if (command === "pull-opencost") {
+      const pulled = await runOpenCostPull(runtime);
+      if (!pulled) throw new Error("another OpenCost pull holds the lock; try again when it has finished");
+      for (const { run, attribution } of pulled) [run, attribution].forEach((each) => each && report(each));
+    }
     else if (command === "business-import") await businessImportCommand(runtime.database.db, positionals[1], positionals[2]);
     else if (command === "preview") await previewOwnershipCommand(runtime, values.file?.[0], values["effective-from"]);
     else if (command === "review") for (const path of await reviewCommand(runtime, values)) console.log(`wrote ${path}`);

@@ -8,7 +8,8 @@ import { claimDataOrigin } from "./data-origin";
 import { defaultAwsApis } from "./sources/aws-clients";
 import { readOwnershipFile } from "./ownership/ownership-file";
 import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "./ownership/apply-ownership";
-import { backfillFrom } from "./attribution/attribute-job";
+import { attributeJob, backfillFrom } from "./attribution/attribute-job";
+import { pullOpenCost, type PulledCluster } from "./imports/opencost/pull-opencost";
 import { loadDemoBusinessInputs } from "./business/demo-business";
 import { loadDemoBudgets } from "./budgets/budget-changes";
 import { syncCosts } from "./sync/sync-costs";
@@ -98,6 +99,13 @@ export async function runCommitmentsSync(runtime: Runtime): Promise<RunSummary |
   const { config, database, source } = runtime;
   if (!usesCostExplorer(config)) throw new Error("TALLYBOARD_SOURCE=exports: commitments come from Cost Explorer, which this deployment does not call");
   return database.withAdvisoryLock("tallyboard:commitments", () => syncCommitments(database, source, { retries: config.syncRetries, baseDelayMs: config.syncRetryBaseMs }));
+}
+
+/** The OpenCost APIs of OPENCOST_CLUSTERS, each pull followed by the re-attribution of the days it replaced; undefined when another instance holds the lock. */
+export async function runOpenCostPull(runtime: Runtime): Promise<PulledCluster[] | undefined> {
+  const { config, database, source } = runtime;
+  if (!config.opencost) throw new Error("OPENCOST_CLUSTERS names no cluster: set it to cluster=url pairs (onprem-k8s=http://opencost.opencost:9003)");
+  return pullOpenCost(database, config.opencost, (window) => attributeJob(database, source.name, window));
 }
 
 /** Whether this deployment calls Cost Explorer and the Tagging API (every source but exports-only). */

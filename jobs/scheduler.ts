@@ -4,7 +4,7 @@ import { Cron } from "croner";
 import { eq } from "drizzle-orm";
 import { importBatches, syncWatermarks, COST_EXPLORER_SOURCE } from "../db/schema";
 import { logger } from "./logger";
-import { runCommitmentsSync, runSyncCycle, usesCostExplorer, type Runtime } from "./runtime";
+import { runCommitmentsSync, runOpenCostPull, runSyncCycle, usesCostExplorer, type Runtime } from "./runtime";
 import { runScheduledImport } from "./imports/scheduled-import";
 import { runNudgeJob } from "./nudges/nudge-job";
 
@@ -45,6 +45,14 @@ export function startScheduler(runtime: Runtime): Scheduler {
       .then((run) => run && log.info({ status: run.status, rows: run.rowsWritten, requests: run.apiRequests, error: run.error }, "commitments sync finished"))
       .catch((error: Error) => log.error({ err: { message: error.message } }, "commitments sync crashed"));
   const commitmentsJob = costExplorer ? new Cron(runtime.config.commitmentsCron, { protect: true }, runCommitments) : null;
+  const runOpenCost = () =>
+    runOpenCostPull(runtime)
+      .then((pulled) => {
+        if (!pulled) return log.info("OpenCost pull skipped: another instance holds the lock");
+        for (const { cluster, run } of pulled) log.info({ cluster, status: run.status, rows: run.rowsWritten, window: run.window, error: run.error }, "OpenCost pull finished");
+      })
+      .catch((error: Error) => log.error({ err: { message: error.message } }, "OpenCost pull crashed"));
+  const openCostJob = runtime.config.opencost ? new Cron(runtime.config.opencost.cron, { protect: true }, runOpenCost) : null;
   const initialSync = (async () => {
     if (!costExplorer) {
       // The exports' first import at start, so a first start shows data without waiting for IMPORT_CRON.
@@ -66,6 +74,7 @@ export function startScheduler(runtime: Runtime): Scheduler {
       importJob?.stop();
       nudgeJob.stop();
       commitmentsJob?.stop();
+      openCostJob?.stop();
     },
   };
 }

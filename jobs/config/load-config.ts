@@ -9,6 +9,7 @@ import type { DatabaseTarget } from "../../db/client";
 import { ConfigError } from "./config-error";
 import { loadAuthConfig, type AuthConfig } from "./auth-config";
 import { loadEngineConfig, type EngineConfig } from "./engine-config";
+import { loadOpenCostConfig, type OpenCostConfig } from "./opencost-config";
 import { webhookAddressGuard } from "../nudges/webhook-address-guard";
 
 export { ConfigError };
@@ -57,6 +58,8 @@ export interface Config {
   uploadMaxDecompressedBytes: number;
   /** The resource-level pass's engine (PASS_ENGINE, engine-config.ts). */
   engine: EngineConfig;
+  /** The OpenCost APIs pulled on a schedule (OPENCOST_CLUSTERS, opencost-config.ts); null = none. */
+  opencost: OpenCostConfig | null;
 }
 
 const awsCredentialVariables = [
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     uploadMaxDecompressedBytes: e.UPLOAD_MAX_DECOMPRESSED_MB * 1024 * 1024,
     engine: loadEngineConfig(env, parseRegions(e.AWS_REGIONS)[0]!),
+    opencost: loadOpenCostConfig(env),
   };
 }
 

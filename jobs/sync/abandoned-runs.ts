@@ -8,6 +8,7 @@ import { jobRuns } from "../../db/schema";
 export const JOBS_BY_LOCK: Record<string, string[]> = {
   "tallyboard:sync": ["sync-costs", "sync-resources"],
   "tallyboard:import": ["import"],
+  "tallyboard:opencost": ["opencost-pull"],
 };
 
 /** Call only while holding the lock of these jobs: then no live process is running them. */
