@@ -25,7 +25,8 @@ const usage = `Usage: npm run cli -- <command> [options]
   commitments  pull reservation / Savings Plans coverage, utilization and purchase recommendations
   status     the last job runs and the last complete billing day
   import     import CUR / CUR 2.0 / FOCUS exports: import <file | folder | s3://bucket/prefix> [--format auto|cur|cur2|focus]
-  import-opencost  OpenCost /allocation answers (per day, by namespace or label) for a cluster without split data: import-opencost --cluster NAME FILE...
+  import-opencost  OpenCost /allocation answers (per day, by namespace or label) for a cluster without split data: import-opencost --cluster NAME FILE... [--workloads FILE]
+                   (--workloads: answers by namespace,controller, for the cluster's workloads)
   pull-opencost  pull the last OPENCOST_DAYS days of /allocation from the OpenCost API of each cluster in OPENCOST_CLUSTERS, then attribute them
   business-import  business inputs from CSV: business-import <operations|headcount|revenue|vendors|goals> <file>
   users      who may sign in: users add --email E --role viewer|editor|admin [--team T] [--sso-only]
@@ -34,7 +35,7 @@ const usage = `Usage: npm run cli -- <command> [options]
 Options: --from YYYY-MM-DD (inclusive)  --to YYYY-MM-DD (inclusive)`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" }, cluster: { type: "string" } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { from: { type: "string" }, to: { type: "string" }, format: { type: "string" }, file: { type: "string", multiple: true }, "effective-from": { type: "string" }, email: { type: "string" }, role: { type: "string" }, team: { type: "string" }, "sso-only": { type: "boolean" }, help: { type: "boolean" }, scope: { type: "string" }, period: { type: "string" }, out: { type: "string" }, measure: { type: "string" }, cluster: { type: "string" }, workloads: { type: "string", multiple: true } } });
   const command = positionals[0];
   if (values.help || !command) return console.log(usage);
   // An import without AWS credentials reads the company's exports, never the demo (unless asked for).
@@ -55,7 +56,7 @@ async function main() {
       report(run);
     }
     else if (command === "import") await importCommand(runtime, positionals[1], values.format);
-    else if (command === "import-opencost") await importOpenCost(runtime, values.cluster, positionals.slice(1));
+    else if (command === "import-opencost") await importOpenCost(runtime, values.cluster, positionals.slice(1), values.workloads ?? []);
     else if (command === "pull-opencost") {
       const pulled = await runOpenCostPull(runtime);
       if (!pulled) throw new Error("another OpenCost pull holds the lock; try again when it has finished");
@@ -96,8 +97,8 @@ async function status(runtime: Runtime) {
   console.table(runs.map((run) => ({ id: run.id, job: run.job, status: run.status, started: run.startedAt, window: run.windowStart && run.windowEnd ? `${run.windowStart}..${addDays(run.windowEnd, -1)}` : "", rows: run.rowsWritten, requests: run.apiRequests, error: run.error ?? "" })));
 }
 
-async function importOpenCost(runtime: Runtime, cluster: string | undefined, paths: string[]) {
-  const { run, attribution } = await importOpenCostCommand(runtime.database, cluster, paths, (window) => attributeJob(runtime.database, runtime.source.name, window));
+async function importOpenCost(runtime: Runtime, cluster: string | undefined, paths: string[], workloadPaths: string[]) {
+  const { run, attribution } = await importOpenCostCommand(runtime.database, cluster, paths, (window) => attributeJob(runtime.database, runtime.source.name, window), workloadPaths);
   report(run); // the allocations written and the cluster-days replaced, or the error naming file, entry and field
   if (attribution) report(attribution);
 }

@@ -9,6 +9,7 @@ import { daysBetween, monthsBetween, firstOfMonth } from "../calendar";
 import { measureColumn, type Measure } from "./measure";
 import { ratio } from "./ratio";
 import { openCostUsage } from "./opencost-usage";
+import { openCostWorkloadDays, type OpenCostWorkloadDay } from "./opencost-workloads";
 import { DEFAULT_IDLE_GOAL } from "../schema/clusters";
 
 export const IDLE_NAMESPACE = "(idle)";
@@ -118,6 +119,30 @@ export async function getCluster(db: DbOrTx, cluster: string, query: ClusterQuer
         ${lines} group by 1, 2, 3 order by sum(li.reserved_usage) - sum(li.actual_usage) desc nulls last, 1, 2, 3 limit ${WORKLOADS}`,
   );
   const withShare = <T extends { reserved: string; actual: string }>(row: T) => ({ ...row, usedShare: ratio(row.actual, row.reserved) });
-  const fromOpenCost = await openCostUsage(db, cluster, rest.from, rest.to); // clusters without split data
-  return { ...rest, cluster: clusters[0]!, usage: [...usage, ...fromOpenCost].map(withShare), workloads: workloads.map(withShare) };
+  // Clusters without split data: OpenCost's usage per namespace, and its workloads.
+  const fromOpenCost = await openCostUsage(db, cluster, rest.from, rest.to);
+  const openCostWorkloads = summedWorkloads(await openCostWorkloadDays(db, { from: rest.from, to: rest.to }, cluster));
+  const leastUsed = openCostWorkloads.length === 0 ? workloads : [...workloads, ...openCostWorkloads].sort(byUnusedReservation).slice(0, WORKLOADS);
+  return { ...rest, cluster: clusters[0]!, usage: [...usage, ...fromOpenCost].map(withShare), workloads: leastUsed.map(withShare) };
+}
+
+type WorkloadUsage = { namespace: string | null; workload: string | null; resource: "vCPU" | "memory"; reserved: string; actual: string; splitCost: string };
+
+/** OpenCost's workload-days summed per workload and resource over the range. */
+function summedWorkloads(days: OpenCostWorkloadDay[]): WorkloadUsage[] {
+  const sums = new Map<string, { row: WorkloadUsage; reserved: Decimal; actual: Decimal; cost: Decimal }>();
+  for (const day of days) {
+    const key = JSON.stringify([day.namespace, day.workload, day.resource]);
+    const sum = sums.get(key) ?? { row: { namespace: day.namespace, workload: day.workload, resource: day.resource, reserved: "", actual: "", splitCost: "" }, reserved: new Decimal(0), actual: new Decimal(0), cost: new Decimal(0) };
+    [sum.reserved, sum.actual, sum.cost] = [sum.reserved.plus(day.reserved), sum.actual.plus(day.actual), sum.cost.plus(day.cost)];
+    sums.set(key, sum);
+  }
+  return [...sums.values()].map(({ row, reserved, actual, cost }) => ({ ...row, reserved: reserved.toFixed(), actual: actual.toFixed(), splitCost: cost.toDecimalPlaces(6).toFixed() }));
+}
+
+/** Reserved beyond used first (the split workloads' SQL order), then by name. */
+function byUnusedReservation(a: WorkloadUsage, b: WorkloadUsage): number {
+  const unused = (row: WorkloadUsage) => new Decimal(row.reserved).minus(row.actual);
+  const key = (row: WorkloadUsage) => JSON.stringify([row.namespace ?? "\uffff", row.workload ?? "\uffff", row.resource]);
+  return unused(b).comparedTo(unused(a)) || (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }

@@ -24,6 +24,17 @@ export const clusterRules = pgTable("cluster_rules", {
   versionId: integer("version_id").references(() => ownershipVersions.id),
 });
 
+/** OpenCost's request and usage averages over an allocation's minutes, and the file it came from. */
+const requestsAndUsage = () => ({
+  cpuCoreRequestAverage: numeric("cpu_core_request_average"),
+  cpuCoreUsageAverage: numeric("cpu_core_usage_average"),
+  ramByteRequestAverage: numeric("ram_byte_request_average"),
+  ramByteUsageAverage: numeric("ram_byte_usage_average"),
+  minutes: numeric("minutes"),
+  sourceFile: text("source_file").notNull(),
+  importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** OpenCost's allocations of a cluster without split data, per UTC day and aggregate (a namespace, or a
  *  label's value; `__idle__` and `__unallocated__` as OpenCost names them): the usage basis that splits
  *  the cluster's billed instance cost (jobs/attribution/opencost-*.ts). Costs as OpenCost gave them. */
@@ -46,13 +57,26 @@ export const opencostAllocations = pgTable(
     cpuEfficiency: numeric("cpu_efficiency"),
     ramEfficiency: numeric("ram_efficiency"),
     totalEfficiency: numeric("total_efficiency"),
-    cpuCoreRequestAverage: numeric("cpu_core_request_average"),
-    cpuCoreUsageAverage: numeric("cpu_core_usage_average"),
-    ramByteRequestAverage: numeric("ram_byte_request_average"),
-    ramByteUsageAverage: numeric("ram_byte_usage_average"),
-    minutes: numeric("minutes"),
-    sourceFile: text("source_file").notNull(),
-    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+    ...requestsAndUsage(),
   },
   (t) => [primaryKey({ name: "opencost_allocations_pkey", columns: [t.cluster, t.day, t.name] }), index("opencost_allocations_day_idx").on(t.day)],
+);
+
+/** OpenCost's allocations aggregated by controller, per UTC day (`deployment:checkout-api`; idle and
+ *  unallocated left out): requests, usage and costs of each workload of a cluster without split data.
+ *  They weigh nothing in attribution; the Clusters page's workloads and the underused-workload nudge read them. */
+export const opencostWorkloads = pgTable(
+  "opencost_workloads",
+  {
+    cluster: text("cluster").notNull(),
+    day: date("day").notNull(),
+    name: text("name").notNull(), // the allocation's key: payments/deployment:checkout-api
+    workload: text("workload").notNull(), // deployment:checkout-api
+    namespace: text("namespace"),
+    cpuCost: numeric("cpu_cost").notNull(),
+    ramCost: numeric("ram_cost").notNull(),
+    totalCost: numeric("total_cost").notNull(),
+    ...requestsAndUsage(),
+  },
+  (t) => [primaryKey({ name: "opencost_workloads_pkey", columns: [t.cluster, t.day, t.name] }), index("opencost_workloads_day_idx").on(t.day)],
 );

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays } from "../../db/calendar";
 import { createTestDatabase, usesPostgres, type TestDatabase } from "../support/test-database";
-import { startFakeOpenCost, type FakeOpenCost } from "../support/fake-opencost";
+import { byAggregate, startFakeOpenCost, type FakeOpenCost } from "../support/fake-opencost";
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), "tallyboard-opencost-cli-"));
@@ -29,7 +29,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   api = await startFakeOpenCost();
-  api.answers.set("batch-eks", () => ({ status: 200, body: readFileSync("fixtures/samples/opencost-allocation-namespace.json", "utf8") }));
+  api.answers.set("batch-eks", byAggregate({ namespace: readFileSync("fixtures/samples/opencost-allocation-namespace.json", "utf8"), "namespace,controller": JSON.stringify({ code: 200, data: [null, null] }) }));
   api.answers.set("lab-k8s", () => ({ status: 500, body: "" }));
   if (usesPostgres) testDatabase = await createTestDatabase();
   env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_") && !name.startsWith("OPENCOST_") && name !== "TALLYBOARD_SOURCE" && name !== "DATABASE_URL"));
@@ -46,7 +46,7 @@ const cli = (clusters: string) => run("npx", ["tsx", "jobs/cli.ts", "pull-openco
 it("pulls each cluster of OPENCOST_CLUSTERS, reports its run and the re-attribution", async () => {
   const { stdout } = await cli(`batch-eks=${api.base}/batch-eks`);
   const lines = stdout.trim().split("\n");
-  expect(lines[0]).toMatch(/^run \d+: succeeded 2024-09-05\.\.2024-09-06, 6 rows, 1 API requests/);
+  expect(lines[0]).toMatch(/^run \d+: succeeded 2024-09-05\.\.2024-09-06, 6 rows, 2 API requests/);
   expect(lines[1]).toMatch(/^run \d+: succeeded /);
   expect(api.seen.at(-1)!.authorization).toBe("Bearer cli-token-2b9e");
   const today = new Date().toISOString().slice(0, 10);

@@ -7,15 +7,26 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../db/client";
 import { costLineItems, jobRuns } from "../../db/schema";
-import { applyOwnership, OWNERSHIP_FILE_SOURCE } from "../../jobs/ownership/apply-ownership";
-import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { attributeJob } from "../../jobs/attribution/attribute-job";
 import { OPENCOST_LOCK, pullOpenCost } from "../../jobs/imports/opencost/pull-opencost";
 import type { OpenCostConfig } from "../../jobs/config/opencost-config";
+import { applyClusterOwners } from "../support/cluster-owners";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { startFakeOpenCost, type FakeOpenCost } from "../support/fake-opencost";
+import { allocationAnswer, byAggregate, startFakeOpenCost, type FakeOpenCost } from "../support/fake-opencost";
 
 const SAMPLE = readFileSync("fixtures/samples/opencost-allocation-namespace.json", "utf8"); // batch-eks, 2024-09-05 and 2024-09-06
+const WORKLOADS = allocationAnswer(
+  "batch-eks",
+  ["2024-09-05", "2024-09-06"].map((day) => ({
+    day,
+    allocations: {
+      "payments/deployment:checkout-api": { namespace: "payments", cpuCost: 2, ramCost: 1, totalCost: 3, cpuCoreRequestAverage: 2, cpuCoreUsageAverage: 0.5 },
+      "payments/__unallocated__": { namespace: "payments", totalCost: 0.1 },
+      __idle__: { totalCost: 1 },
+    },
+  })),
+);
+const ANSWERS = byAggregate({ namespace: SAMPLE, "namespace,controller": WORKLOADS });
 const TOKEN = "oc-token-7f3a9c1e";
 const TODAY = "2024-09-07";
 
@@ -25,20 +36,7 @@ let database: TestDatabase;
 beforeAll(async () => {
   api = await startFakeOpenCost();
   database = await createTestDatabase();
-  await applyOwnership(
-    database.db,
-    parseOwnership(
-      `orgs:
-  - id: acme
-    name: Acme
-    groups: [{ id: product, name: Product, teams: [{ id: payments, name: Payments }, { id: search, name: Search }, { id: platform, name: Platform }] }]
-kubernetes:
-  clusters: [{ name: batch-eks, owner: platform, idle: proportional, namespaces: { payments: payments, search: search } }]
-`,
-      "ownership.yaml",
-    ),
-    { source: OWNERSHIP_FILE_SOURCE, actor: "test", today: "2024-09-01" },
-  );
+  await applyClusterOwners(database.db, "clusters: [{ name: batch-eks, owner: platform, idle: proportional, namespaces: { payments: payments, search: search } }]");
   const line = (day: string, amortized: string) => ({
     day, accountId: "555555555555", service: "Amazon Elastic Compute Cloud", recordType: "Usage", usageType: "BoxUsage:m5.xlarge", resourceId: "i-0batch1",
     tags: { "aws:eks:cluster-name": "batch-eks" }, usageHour: 1, source: "cur", batchId: 0, unblendedCost: amortized, amortizedCost: amortized, netAmortizedCost: amortized,
@@ -48,7 +46,7 @@ kubernetes:
 beforeEach(async () => {
   api.answers.clear();
   api.seen.length = 0;
-  await database.db.execute(sql`truncate opencost_allocations, attributed_costs, job_runs`);
+  await database.db.execute(sql`truncate opencost_allocations, opencost_workloads, attributed_costs, job_runs`);
 });
 afterAll(async () => {
   await database.drop();
@@ -64,19 +62,22 @@ const opencostTeams = (day: string) =>
     sql`select team_id as team, sum(amortized_cost)::text as amount from attributed_costs where day = ${day}::date and cluster_basis = 'opencost' group by 1 order by 1`,
   );
 
-it("asks /allocation for the last OPENCOST_DAYS whole UTC days, one set a day, idle apart and unshared, with the token", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE }));
+it("asks /allocation for the last OPENCOST_DAYS whole UTC days, one set a day, idle apart and unshared, by namespace and by workload, with the token", async () => {
+  api.answers.set("batch-eks", ANSWERS);
   const [pulled] = (await pull(["batch-eks"]))!;
-  expect(api.seen).toHaveLength(1);
-  const { url, authorization } = api.seen[0]!;
-  expect(url.pathname).toBe("/batch-eks/allocation");
-  expect(Object.fromEntries(url.searchParams)).toEqual({ window: "2024-09-04T00:00:00Z,2024-09-07T00:00:00Z", aggregate: "namespace", step: "1d", accumulate: "false", includeIdle: "true", shareIdle: "false" });
-  expect(authorization).toBe(`Bearer ${TOKEN}`);
-  expect(pulled!.run).toMatchObject({ status: "succeeded", rowsWritten: 6, apiRequests: 1, window: { start: "2024-09-05", end: "2024-09-07" } });
+  expect(api.seen.map(({ url }) => [url.pathname, url.searchParams.get("aggregate")])).toEqual([["/batch-eks/allocation", "namespace"], ["/batch-eks/allocation", "namespace,controller"]]);
+  for (const { url, authorization } of api.seen) {
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ window: "2024-09-04T00:00:00Z,2024-09-07T00:00:00Z", step: "1d", accumulate: "false", includeIdle: "true", shareIdle: "false" });
+    expect(authorization).toBe(`Bearer ${TOKEN}`);
+  }
+  // 6 allocations, and one workload a day (idle and unallocated are no workloads)
+  expect(pulled!.run).toMatchObject({ status: "succeeded", rowsWritten: 8, apiRequests: 2, window: { start: "2024-09-05", end: "2024-09-07" }, details: { workloadDays: ["2024-09-05", "2024-09-06"] } });
+  const workloads = await queryRows(database.db, sql`select day::text, name, workload, namespace from opencost_workloads order by 1`);
+  expect(workloads).toEqual(["2024-09-05", "2024-09-06"].map((day) => ({ day, name: "payments/deployment:checkout-api", workload: "deployment:checkout-api", namespace: "payments" })));
 });
 
 it("stores the answer as import-opencost does and re-attributes its days; a second pull replaces them, the same rows", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE }));
+  api.answers.set("batch-eks", ANSWERS);
   const [pulled] = (await pull(["batch-eks"]))!;
   const first = await stored();
   expect(first.map((row) => `${row.day} ${row.name}`)).toEqual(["2024-09-05 __idle__", "2024-09-05 kube-system", "2024-09-05 payments", "2024-09-05 search", "2024-09-06 __idle__", "2024-09-06 payments"]);
@@ -90,7 +91,7 @@ it("stores the answer as import-opencost does and re-attributes its days; a seco
 });
 
 it("a cluster whose API fails gets a failed run naming it and the status; the next cluster is still pulled, and what was stored stays", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE }));
+  api.answers.set("batch-eks", ANSWERS);
   await pull(["batch-eks"]);
   const before = await stored();
   api.answers.set("batch-eks", () => ({ status: 503, body: "prometheus is down" }));
@@ -102,9 +103,9 @@ it("a cluster whose API fails gets a failed run naming it and the status; the ne
 });
 
 it("an answer the checks refuse fails naming the cluster, days, entry and field; nothing of it is written", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE.replace('"totalCost":2.913579,', "") }));
+  api.answers.set("batch-eks", byAggregate({ namespace: SAMPLE.replace('"totalCost":2.913579,', ""), "namespace,controller": WORKLOADS }));
   const [pulled] = (await pull(["batch-eks"]))!;
-  expect(pulled!.run.error).toBe('OpenCostImportError: OpenCost of batch-eks, 2024-09-04 to 2024-09-07, data[0]["payments"].totalCost: missing: a number');
+  expect(pulled!.run.error).toBe('OpenCostImportError: OpenCost of batch-eks by namespace, 2024-09-04 to 2024-09-07, data[0]["payments"].totalCost: missing: a number');
   expect(await stored()).toEqual([]);
 });
 
@@ -117,7 +118,7 @@ it("a redirect is refused, not followed (it could carry the token elsewhere)", a
 });
 
 it("the token is recorded on no run, even when an API answers with it", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE }));
+  api.answers.set("batch-eks", ANSWERS);
   api.answers.set("lab-k8s", () => ({ status: 401, body: `bad token ${TOKEN}` }));
   await pull(["batch-eks", "lab-k8s"]);
   const runs = await database.db.select().from(jobRuns);
@@ -126,7 +127,7 @@ it("the token is recorded on no run, even when an API answers with it", async ()
 });
 
 it("pulls once when another instance holds the lock", async () => {
-  api.answers.set("batch-eks", () => ({ status: 200, body: SAMPLE }));
+  api.answers.set("batch-eks", ANSWERS);
   const inner = await database.withAdvisoryLock(OPENCOST_LOCK, () => pull(["batch-eks"]));
   expect(inner).toBeUndefined();
   expect(api.seen).toEqual([]);

@@ -7,8 +7,8 @@ import { addDays } from "../../../db/calendar";
 import { recordRun, type RunSummary } from "../../sync/job-runs";
 import type { DayWindow } from "../../sync/billing-window";
 import { OpenCostImportError } from "./opencost-error";
-import { parseOpenCostAllocations, type OpenCostAllocation } from "./parse-allocations";
-import { replaceClusterDays } from "./write-allocations";
+import { parseOpenCostAllocations, type OpenCostAggregate, type OpenCostAllocation } from "./parse-allocations";
+import { replaceClusterDays, replaceWorkloadDays } from "./write-allocations";
 
 export interface OpenCostFile {
   name: string;
@@ -19,15 +19,27 @@ export interface OpenCostImport {
   cluster: string;
   days: string[];
   rows: number;
+  /** Workload rows written (from the workload answers), and the days they cover. */
+  workloads: { days: string[]; rows: number };
 }
 
-/** Every file parsed and checked first; a cluster-day in two files is refused (one answer per day). */
-export async function importOpenCost(db: DbOrTx, cluster: string, files: OpenCostFile[]): Promise<OpenCostImport> {
+/** Every file parsed and checked first (a cluster-day in two files of one kind is refused: one answer
+ *  per day), then both kinds stored in one transaction. `workloadFiles`: aggregate=namespace,controller answers. */
+export async function importOpenCost(db: DbOrTx, cluster: string, files: OpenCostFile[], workloadFiles: OpenCostFile[] = []): Promise<OpenCostImport> {
   if (!cluster.trim()) throw new Error("import-opencost needs --cluster: the cluster's name in the bill (aws:eks:cluster-name or kubernetes.io/cluster/<name>)");
+  const allocations = parseAnswers(cluster, files, "cost");
+  const workloadAllocations = parseAnswers(cluster, workloadFiles, "workloads");
+  return db.transaction(async (tx) => {
+    const { days, rows } = await replaceClusterDays(tx, cluster, allocations);
+    return { cluster, days, rows, workloads: await replaceWorkloadDays(tx, cluster, workloadAllocations) };
+  });
+}
+
+function parseAnswers(cluster: string, files: OpenCostFile[], aggregate: OpenCostAggregate): OpenCostAllocation[] {
   const dayFile = new Map<string, string>();
   const allocations: OpenCostAllocation[] = [];
   for (const file of files) {
-    const parsed = parseOpenCostAllocations(file.name, file.text, cluster);
+    const parsed = parseOpenCostAllocations(file.name, file.text, cluster, aggregate);
     for (const day of new Set(parsed.map((allocation) => allocation.day))) {
       const other = dayFile.get(day);
       if (other !== undefined && other !== file.name) throw new OpenCostImportError(file.name, null, `${day} of cluster "${cluster}" is also in ${other}; import one answer per cluster-day`);
@@ -35,8 +47,7 @@ export async function importOpenCost(db: DbOrTx, cluster: string, files: OpenCos
     }
     allocations.push(...parsed);
   }
-  const { days, rows } = await db.transaction((tx) => replaceClusterDays(tx, cluster, allocations));
-  return { cluster, days, rows };
+  return allocations;
 }
 
 /** The CLI's import: a recorded run (job "import-opencost", its rows and days, or the error naming the
@@ -46,14 +57,15 @@ export async function importOpenCostCommand(
   cluster: string | undefined,
   paths: string[],
   attribute: (window: DayWindow) => Promise<RunSummary>,
+  workloadPaths: string[] = [],
 ): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
   if (!cluster) throw new Error("import-opencost needs --cluster NAME: import-opencost --cluster NAME FILE...");
-  if (paths.length === 0) throw new Error("import-opencost needs at least one OpenCost /allocation JSON file");
+  if (paths.length + workloadPaths.length === 0) throw new Error("import-opencost needs at least one OpenCost /allocation JSON file");
   const run = await recordRun(database.db, { job: "import-opencost", source: "opencost" }, async () => {
-    const files = await Promise.all(paths.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
-    const { days, rows } = await importOpenCost(database.db, cluster, files);
+    const read = (list: string[]) => Promise.all(list.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
+    const { days, rows, workloads } = await importOpenCost(database.db, cluster, await read(paths), await read(workloadPaths));
     const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
-    return { window, rowsWritten: rows, details: { cluster, days, files: paths } };
+    return { window, rowsWritten: rows + workloads.rows, details: { cluster, days, files: paths, workloadDays: workloads.days, workloadFiles: workloadPaths } };
   });
   const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
   return { run, attribution };

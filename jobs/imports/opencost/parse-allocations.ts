@@ -28,8 +28,12 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof ExactNumber);
 const shown = (value: unknown) => (value instanceof ExactNumber ? value.text : JSON.stringify(value));
 
+/** What an answer is aggregated by: a namespace or a label (the cost basis), or workloads
+ *  (aggregate=namespace,controller: `payments/deployment:checkout-api`; or controller alone: `deployment:checkout-api`). */
+export type OpenCostAggregate = "cost" | "workloads";
+
 /** Every allocation of the file; throws OpenCostImportError naming the file and the entry and field. */
-export function parseOpenCostAllocations(file: string, text: string, cluster: string): OpenCostAllocation[] {
+export function parseOpenCostAllocations(file: string, text: string, cluster: string, aggregate: OpenCostAggregate = "cost"): OpenCostAllocation[] {
   let body: unknown;
   try {
     body = parseExactJson(text);
@@ -48,7 +52,7 @@ export function parseOpenCostAllocations(file: string, text: string, cluster: st
     if (!isObject(set)) throw new OpenCostImportError(file, `data[${i}]`, "not an object of allocations by name");
     for (const [key, entry] of Object.entries(set)) {
       const where = `data[${i}][${JSON.stringify(key)}]`;
-      const allocation = readAllocation(file, where, key, entry, cluster);
+      const allocation = readAllocation(file, where, key, entry, cluster, aggregate);
       const id = `${allocation.day} ${key}`;
       if (seen.has(id)) throw new OpenCostImportError(file, where, `a second allocation "${key}" for ${allocation.day} (the first is ${seen.get(id)})`);
       seen.set(id, where);
@@ -58,7 +62,7 @@ export function parseOpenCostAllocations(file: string, text: string, cluster: st
   return allocations;
 }
 
-function readAllocation(file: string, where: string, key: string, entry: unknown, cluster: string): OpenCostAllocation {
+function readAllocation(file: string, where: string, key: string, entry: unknown, cluster: string, aggregate: OpenCostAggregate): OpenCostAllocation {
   const fail = (field: string | null, problem: string): never => {
     throw new OpenCostImportError(file, field === null ? where : `${where}.${field}`, problem);
   };
@@ -72,9 +76,20 @@ function readAllocation(file: string, where: string, key: string, entry: unknown
   const day = readDay(entry.window, fail);
   const segments = key.split("/");
   const idle = segments[segments.length - 1] === IDLE_NAME;
-  if (!idle && segments.length > 1) fail("name", `"${key}" aggregates by more than one field; ask OpenCost for aggregate=namespace or aggregate=label:<key>`);
-  const label = idle || key === UNALLOCATED_NAME ? null : /^([^=]+)=(.*)$/.exec(key);
-  const namespace = typeof properties.namespace === "string" && properties.namespace !== "" ? properties.namespace : idle || label || key === UNALLOCATED_NAME ? null : key;
+  const given = typeof properties.namespace === "string" && properties.namespace !== "" ? properties.namespace : null;
+  let label: RegExpExecArray | null = null;
+  let namespace: string | null;
+  if (aggregate === "workloads") {
+    const workload = segments[segments.length - 1]!;
+    if (!idle && (segments.length > 2 || !(workload === UNALLOCATED_NAME || /^[a-z]+:./i.test(workload)))) {
+      fail("name", `"${key}" is not a workload (kind:name, or namespace/kind:name); ask OpenCost for aggregate=namespace,controller`);
+    }
+    namespace = segments.length === 2 ? segments[0]! : given;
+  } else {
+    if (!idle && segments.length > 1) fail("name", `"${key}" aggregates by more than one field; ask OpenCost for aggregate=namespace or aggregate=label:<key>`);
+    label = idle || key === UNALLOCATED_NAME ? null : /^([^=]+)=(.*)$/.exec(key);
+    namespace = given ?? (idle || label || key === UNALLOCATED_NAME ? null : key);
+  }
   const costs = Object.fromEntries(COSTS.map((field) => [field, decimal(entry[field], true, (problem) => fail(field, problem))!]));
   const figures = Object.fromEntries(FIGURES.map((field) => [field, decimal(entry[field], false, (problem) => fail(field, problem))]));
   return {

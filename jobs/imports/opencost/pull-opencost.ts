@@ -1,7 +1,8 @@
 // The OpenCost APIs of OPENCOST_CLUSTERS, pulled on OPENCOST_CRON (and by `npm run cli -- pull-opencost`):
 // per cluster, /allocation for the last OPENCOST_DAYS whole UTC days (one set per day, idle apart,
-// OpenCost's own idle sharing off), checked and stored exactly as import-opencost stores saved answers
-// (those cluster-days replaced), then those days re-attributed. One recorded run per cluster, under a
+// OpenCost's own idle sharing off), by OPENCOST_AGGREGATE and by namespace,controller (the workloads),
+// checked and stored exactly as import-opencost stores saved answers (those cluster-days replaced),
+// then those days re-attributed. One recorded run per cluster, under a
 // lock of its own so several instances pull once; a cluster whose API fails does not stop the others.
 import { addDays } from "../../../db/calendar";
 import type { Database } from "../../../db/client";
@@ -15,6 +16,8 @@ export const OPENCOST_LOCK = "tallyboard:opencost";
 /** A month of daily namespace sets is a few megabytes; more than this is not an answer to store. */
 const MAX_ANSWER_BYTES = 64 << 20;
 const TIMEOUT_MS = 120_000;
+/** The workloads' aggregate: a controller's name is unique within its namespace only. */
+const WORKLOADS = "namespace,controller";
 
 export interface PulledCluster {
   cluster: string;
@@ -35,10 +38,10 @@ export function pullOpenCost(database: Database, config: OpenCostConfig, attribu
 async function pullCluster(database: Database, cluster: OpenCostCluster, config: OpenCostConfig, attribute: (window: DayWindow) => Promise<RunSummary>, today: string): Promise<PulledCluster> {
   const asked = { start: addDays(today, -config.days), end: today };
   const run = await recordRun(database.db, { job: "opencost-pull", source: `opencost:${cluster.name}` }, async () => {
-    const text = await fetchAllocations(cluster, asked, config);
-    const { days, rows } = await importOpenCost(database.db, cluster.name, [{ name: `OpenCost of ${cluster.name}, ${asked.start} to ${asked.end}`, text }]);
+    const answer = (aggregate: string) => fetchAllocations(cluster, asked, aggregate, config.token).then((text) => [{ name: `OpenCost of ${cluster.name} by ${aggregate}, ${asked.start} to ${asked.end}`, text }]);
+    const { days, rows, workloads } = await importOpenCost(database.db, cluster.name, await answer(config.aggregate), await answer(WORKLOADS));
     const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
-    return { window, rowsWritten: rows, apiRequests: 1, details: { cluster: cluster.name, url: cluster.url, aggregate: config.aggregate, asked, days } };
+    return { window, rowsWritten: rows + workloads.rows, apiRequests: 2, details: { cluster: cluster.name, url: cluster.url, aggregate: config.aggregate, asked, days, workloadDays: workloads.days } };
   });
   const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
   return { cluster: cluster.name, run, attribution };
@@ -50,13 +53,13 @@ export function allocationUrl(cluster: OpenCostCluster, window: DayWindow, aggre
   return `${cluster.url}/allocation?${query}`;
 }
 
-async function fetchAllocations(cluster: OpenCostCluster, window: DayWindow, config: OpenCostConfig): Promise<string> {
-  const url = allocationUrl(cluster, window, config.aggregate);
+async function fetchAllocations(cluster: OpenCostCluster, window: DayWindow, aggregate: string, token: string | null): Promise<string> {
+  const url = allocationUrl(cluster, window, aggregate);
   const api = `the OpenCost API of cluster "${cluster.name}" (${cluster.url})`;
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { accept: "application/json", ...(config.token && { authorization: `Bearer ${config.token}` }) },
+      headers: { accept: "application/json", ...(token && { authorization: `Bearer ${token}` }) },
       redirect: "error", // a redirect could carry the token elsewhere
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
