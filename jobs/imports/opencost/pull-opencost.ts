@@ -2,8 +2,8 @@
 // per cluster, /allocation for the last OPENCOST_DAYS whole UTC days (one set per day, idle apart,
 // OpenCost's own idle sharing off), by OPENCOST_AGGREGATE and by namespace,controller (the workloads),
 // checked and stored exactly as import-opencost stores saved answers (those cluster-days replaced),
-// then those days re-attributed. One recorded run per cluster, under a
-// lock of its own so several instances pull once; a cluster whose API fails does not stop the others.
+// then those days re-attributed. One recorded run per cluster, under a lock of its own so several
+// instances pull once; a cluster whose API fails does not stop the others.
 import { addDays } from "../../../db/calendar";
 import type { Database } from "../../../db/client";
 import type { OpenCostCluster, OpenCostConfig } from "../../config/opencost-config";
