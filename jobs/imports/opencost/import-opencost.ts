@@ -50,8 +50,34 @@ function parseAnswers(cluster: string, files: OpenCostFile[], aggregate: OpenCos
   return allocations;
 }
 
-/** The CLI's import: a recorded run (job "import-opencost", its rows and days, or the error naming the
- *  file), then, when it wrote, the attribution of the days it replaced. */
+/** The answers of one recorded import, read (or fetched) inside its run; `details` go on the run record. */
+export interface OpenCostAnswers {
+  files: OpenCostFile[];
+  workloadFiles: OpenCostFile[];
+  apiRequests?: number;
+  details: Record<string, unknown>;
+}
+
+/** A recorded run (its rows and days, or the error naming the file, entry and field), then, when it
+ *  wrote, the attribution of the days it replaced: the CLI's import and the scheduled pull alike. */
+export async function recordOpenCostImport(
+  database: Database,
+  run: { job: string; source: string },
+  cluster: string,
+  answers: () => Promise<OpenCostAnswers>,
+  attribute: (window: DayWindow) => Promise<RunSummary>,
+): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
+  const summary = await recordRun(database.db, run, async () => {
+    const { files, workloadFiles, apiRequests, details } = await answers();
+    const { days, rows, workloads } = await importOpenCost(database.db, cluster, files, workloadFiles);
+    const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
+    return { window, rowsWritten: rows + workloads.rows, apiRequests, details: { cluster, days, workloadDays: workloads.days, ...details } };
+  });
+  const attribution = summary.status === "succeeded" && summary.window ? await attribute(summary.window) : null;
+  return { run: summary, attribution };
+}
+
+/** The CLI's import (job "import-opencost") of saved answers. */
 export async function importOpenCostCommand(
   database: Database,
   cluster: string | undefined,
@@ -61,12 +87,12 @@ export async function importOpenCostCommand(
 ): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
   if (!cluster) throw new Error("import-opencost needs --cluster NAME: import-opencost --cluster NAME FILE...");
   if (paths.length + workloadPaths.length === 0) throw new Error("import-opencost needs at least one OpenCost /allocation JSON file");
-  const run = await recordRun(database.db, { job: "import-opencost", source: "opencost" }, async () => {
-    const read = (list: string[]) => Promise.all(list.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
-    const { days, rows, workloads } = await importOpenCost(database.db, cluster, await read(paths), await read(workloadPaths));
-    const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
-    return { window, rowsWritten: rows + workloads.rows, details: { cluster, days, files: paths, workloadDays: workloads.days, workloadFiles: workloadPaths } };
-  });
-  const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
-  return { run, attribution };
+  const read = (list: string[]) => Promise.all(list.map(async (path) => ({ name: path, text: await readFile(path, "utf8") })));
+  return recordOpenCostImport(
+    database,
+    { job: "import-opencost", source: "opencost" },
+    cluster,
+    async () => ({ files: await read(paths), workloadFiles: await read(workloadPaths), details: { files: paths, workloadFiles: workloadPaths } }),
+    attribute,
+  );
 }

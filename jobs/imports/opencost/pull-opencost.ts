@@ -8,9 +8,9 @@ import { addDays } from "../../../db/calendar";
 import type { Database } from "../../../db/client";
 import type { OpenCostCluster, OpenCostConfig } from "../../config/opencost-config";
 import type { DayWindow } from "../../sync/billing-window";
-import { recordRun, type RunSummary } from "../../sync/job-runs";
+import type { RunSummary } from "../../sync/job-runs";
 import { withJobLock } from "../../sync/abandoned-runs";
-import { importOpenCost } from "./import-opencost";
+import { recordOpenCostImport } from "./import-opencost";
 
 export const OPENCOST_LOCK = "tallyboard:opencost";
 /** A month of daily namespace sets is a few megabytes; more than this is not an answer to store. */
@@ -37,14 +37,15 @@ export function pullOpenCost(database: Database, config: OpenCostConfig, attribu
 
 async function pullCluster(database: Database, cluster: OpenCostCluster, config: OpenCostConfig, attribute: (window: DayWindow) => Promise<RunSummary>, today: string): Promise<PulledCluster> {
   const asked = { start: addDays(today, -config.days), end: today };
-  const run = await recordRun(database.db, { job: "opencost-pull", source: `opencost:${cluster.name}` }, async () => {
-    const answer = (aggregate: string) => fetchAllocations(cluster, asked, aggregate, config.token).then((text) => [{ name: `OpenCost of ${cluster.name} by ${aggregate}, ${asked.start} to ${asked.end}`, text }]);
-    const { days, rows, workloads } = await importOpenCost(database.db, cluster.name, await answer(config.aggregate), await answer(WORKLOADS));
-    const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
-    return { window, rowsWritten: rows + workloads.rows, apiRequests: 2, details: { cluster: cluster.name, url: cluster.url, aggregate: config.aggregate, asked, days, workloadDays: workloads.days } };
-  });
-  const attribution = run.status === "succeeded" && run.window ? await attribute(run.window) : null;
-  return { cluster: cluster.name, run, attribution };
+  const answer = (aggregate: string) => fetchAllocations(cluster, asked, aggregate, config.token).then((text) => [{ name: `OpenCost of ${cluster.name} by ${aggregate}, ${asked.start} to ${asked.end}`, text }]);
+  const pulled = await recordOpenCostImport(
+    database,
+    { job: "opencost-pull", source: `opencost:${cluster.name}` },
+    cluster.name,
+    async () => ({ files: await answer(config.aggregate), workloadFiles: await answer(WORKLOADS), apiRequests: 2, details: { url: cluster.url, aggregate: config.aggregate, asked } }),
+    attribute,
+  );
+  return { cluster: cluster.name, ...pulled };
 }
 
 /** The /allocation query for whole UTC days [start, end). */

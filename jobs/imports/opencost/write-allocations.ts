@@ -3,7 +3,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { opencostAllocations, opencostWorkloads } from "../../../db/schema";
-import { IDLE_NAME, UNALLOCATED_NAME, type OpenCostAllocation } from "./parse-allocations";
+import { UNALLOCATED_NAME, type OpenCostAllocation } from "./parse-allocations";
 
 const INSERT_CHUNK = 500;
 
@@ -19,7 +19,7 @@ export async function replaceWorkloadDays(tx: DbOrTx, cluster: string, allocatio
   const days = [...new Set(allocations.map((allocation) => allocation.day))].sort();
   if (days.length > 0) await tx.delete(opencostWorkloads).where(and(eq(opencostWorkloads.cluster, cluster), inArray(opencostWorkloads.day, days)));
   const workloads = allocations
-    .filter((a) => !a.idle && ![IDLE_NAME, UNALLOCATED_NAME].includes(a.name.split("/").at(-1)!))
+    .filter((a) => !a.idle && a.name.split("/").at(-1) !== UNALLOCATED_NAME)
     .map((a) => ({
       cluster, day: a.day, name: a.name, workload: a.name.split("/").at(-1)!, namespace: a.namespace, cpuCost: a.cpuCost, ramCost: a.ramCost, totalCost: a.totalCost,
       cpuCoreRequestAverage: a.cpuCoreRequestAverage, cpuCoreUsageAverage: a.cpuCoreUsageAverage, ramByteRequestAverage: a.ramByteRequestAverage,
