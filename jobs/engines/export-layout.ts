@@ -2,9 +2,11 @@
 // what that text may use): the legacy CUR (slash or Athena / Parquet spelling, one column per tag),
 // CUR 2.0 (tags and product name in maps) and FOCUS, read as the import reads them (sql-map-cur.ts,
 // sql-map-focus.ts): the same columns, fallbacks, amortization by line item type and tag keys.
-import { CUR2_COLUMNS, legacyCurColumns, type CurColumns } from "../imports/cur-columns";
+import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, legacyCurColumns, type CurColumns } from "../imports/cur-columns";
 import { detectFormat } from "../imports/detect-format";
 import type { ImportFormat } from "../imports/line-item";
+import { athenaName } from "../imports/aws-tag-keys";
+import { splitColumnNames } from "../imports/split-columns";
 import { tagKeyOfColumn } from "../imports/tag-columns";
 
 /** A column reference as Trino and DuckDB both read it. */
@@ -25,6 +27,17 @@ export interface LayoutFields {
   invoiceId: string;
 }
 
+/** Split cost allocation data's costs and usages (docs/clusters.md), summed into facts. */
+export const SPLIT_COSTS = ["split_cost", "unused_cost", "net_split_cost", "net_unused_cost"] as const;
+export const SPLIT_USAGES = ["reserved_usage", "actual_usage", "split_usage"] as const;
+
+/** A CUR's split cost allocation columns, each the text of a line's value. */
+export interface SplitFields {
+  parent: string;
+  costs: Record<(typeof SPLIT_COSTS)[number], string>;
+  usages: Record<(typeof SPLIT_USAGES)[number], string>;
+}
+
 export interface ExportLayout {
   format: ImportFormat;
   fields: LayoutFields;
@@ -41,6 +54,8 @@ export interface ExportLayout {
   tag(key: string): string;
   /** The tag keys the export can carry when its columns tell (one column per tag); null for a map. */
   tagKeys: string[] | null;
+  /** Split cost allocation data, when the export has its parent resource column; null otherwise (FOCUS never has it). */
+  split: SplitFields | null;
 }
 
 export class LayoutError extends Error {
@@ -100,8 +115,13 @@ function curLayout(format: ImportFormat, columns: readonly string[], text: (colu
     return { unblended: m("unblended"), amortized: gross, netAmortized: hasNet ? amortized(net) : gross };
   };
   const tagColumns = new Map(columns.flatMap((column) => (tagKeyOfColumn(column) === null ? [] : [[tagKeyOfColumn(column)!, column] as const])));
-  // CUR 2.0 writes user tags as user_<key> in its map (map-cur.ts cur2Tags)
-  const cur2Tag = (key: string) => map("resource_tags", key.startsWith("aws:") ? `aws_${key.slice(4)}` : `user_${key}`);
+  // CUR 2.0 writes user tags as user_<key> in its map, AWS's as aws_<key> in any spelling the import reads (map-cur.ts cur2Tags)
+  const cur2Tag = (key: string) => {
+    if (!key.startsWith("aws:")) return map("resource_tags", `user_${key}`);
+    const name = key.slice(4);
+    const spellings = [...new Set([name, name.replace(/[^A-Za-z0-9]/g, "_"), athenaName(name)])].map((written) => map("resource_tags", `aws_${written}`));
+    return spellings.length === 1 ? spellings[0]! : `coalesce(${spellings.join(", ")})`;
+  };
   return {
     format,
     fields,
@@ -120,6 +140,16 @@ function curLayout(format: ImportFormat, columns: readonly string[], text: (colu
     },
     tag: format === "cur2" ? cur2Tag : (key) => text(tagColumns.get(key) ?? null),
     tagKeys: format === "cur2" ? null : [...tagColumns.keys()],
+    split: splitFields(splitColumnNames(C === LEGACY_CUR_COLUMNS), columns, text),
+  };
+}
+
+function splitFields(names: ReturnType<typeof splitColumnNames>, columns: readonly string[], text: (column: string) => string): SplitFields | null {
+  if (!columns.includes(names.parent_resource_id)) return null;
+  return {
+    parent: text(names.parent_resource_id),
+    costs: Object.fromEntries(SPLIT_COSTS.map((name) => [name, text(names[name])])) as SplitFields["costs"],
+    usages: Object.fromEntries(SPLIT_USAGES.map((name) => [name, text(names[name])])) as SplitFields["usages"],
   };
 }
 
@@ -152,5 +182,6 @@ function focusLayout(columns: readonly string[], text: (column: string) => strin
     },
     tag: (key) => map("Tags", key),
     tagKeys: null,
+    split: null,
   };
 }

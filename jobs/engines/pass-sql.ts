@@ -5,8 +5,11 @@
 // its shortest round-trip digits, what the PostgreSQL path's Parquet conversion writes) is read once
 // as DECIMAL(38, 18) and rounded to 10 decimals half to even, as sql-fields.ts cost() does; sums
 // stay decimal. Results are text, so no engine's client turns a number into a float.
+// Split cost allocation data (docs/clusters.md) is grouped the same way: a split line's costs and
+// usages are summed per pod, day and parent instance, and an EC2 instance's lines in the hours its pods
+// weigh are kept apart with their instance id, so attribution through pods runs on the facts unchanged.
 // Only functions and types on sql-allow-list.ts may appear here (a unit test parses the output).
-import { literal, type ExportLayout } from "./export-layout";
+import { literal, SPLIT_COSTS, SPLIT_USAGES, type ExportLayout } from "./export-layout";
 
 export interface PassInput {
   /** The relation holding the export's lines: a DuckDB view, or "database"."table" on Athena. */
@@ -24,7 +27,10 @@ export interface PassInput {
 
 /** The fact columns, in the order the facts query returns them; tag values follow as tag_0..tag_N,
  *  then how many of the fact's lines lack each required field (missing_0..missing_M). */
-export const FACT_COLUMNS = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines", "invoice_id", "rounded_values"] as const;
+export const FACT_COLUMNS = [
+  "period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "unblended", "amortized", "net_amortized", "lines", "invoice_id", "rounded_values",
+  "parent_resource_id", "usage_hour", ...SPLIT_COSTS, ...SPLIT_USAGES,
+] as const;
 
 const TIE = "cast('0.000000000050000000' as decimal(38, 18))";
 
@@ -36,6 +42,8 @@ function halfEven(x: string): string {
 
 /** Day and billing period from the usage start and period start texts (UTC dates as the exports write them). */
 const dateOf = (text: string) => `cast(substr(${text}, 1, 10) as date)`;
+/** The hour of a usage start text, as written ("2025-06-01T05:00:00Z" and "2025-06-01 05:00:00" give 05; a date alone, 00). */
+const hourOf = (text: string) => `coalesce(nullif(substr(${text}, 12, 2), ''), '00')`;
 
 /**
  * A money text as DECIMAL(38, 10), in two ways with one result: plain text with at most 10 decimals
@@ -51,10 +59,13 @@ const plainShort = (t: string) =>
  * DECIMAL(38, 18) way), each amount as DECIMAL(38, 10) (r). Each step reads the one before, so no
  * value is cast twice.
  */
-export function roundedLines(input: PassInput, extra: Record<string, string> = {}): string {
+export function roundedLines(input: PassInput, extra: Record<string, string> = {}, splitCosts = false): string {
   const { layout } = input;
   const f = layout.fields;
-  const moneyNames = Object.keys(layout.money);
+  const splitMoney: Record<string, string> = splitCosts && layout.split ? layout.split.costs : {};
+  const money: Record<string, string> = { ...layout.money, ...splitMoney };
+  const moneyNames = Object.keys(money);
+  const billMoney = Object.keys(layout.money).map((name) => moneyNames.indexOf(name));
   const texts = [
     `coalesce(${dateOf(f.periodStart)}, cast(substr(${f.usageStart}, 1, 7) || '-01' as date)) as period`,
     `${dateOf(f.usageStart)} as day`,
@@ -62,7 +73,7 @@ export function roundedLines(input: PassInput, extra: Record<string, string> = {
     `${input.resourceIds ? f.resourceId : "cast(null as varchar)"} as resource_id`,
     ...input.tagKeys.map((key, i) => `${layout.tag(key)} as tag_${i}`),
     ...Object.entries({ ...extra, ...layout.carried }).map(([name, expression]) => `${expression} as ${name}`),
-    ...moneyNames.map((name, i) => `${layout.money[name]} as t_${i}`),
+    ...moneyNames.map((name, i) => `${money[name]} as t_${i}`),
   ];
   const kept = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", ...input.tagKeys.map((_, i) => `tag_${i}`), ...Object.keys(extra)];
   const inner = [...kept, ...Object.keys(layout.carried)];
@@ -74,28 +85,88 @@ export function roundedLines(input: PassInput, extra: Record<string, string> = {
   const m = (name: string) => `r_${moneyNames.indexOf(name)}`;
   const measures = layout.measures((name) => (moneyNames.includes(name) ? m(name) : "cast(null as decimal(38, 10))"));
   return `select ${kept.join(", ")}, ${measures.unblended} as unblended, ${measures.amortized} as amortized, ${measures.netAmortized} as net_amortized,
-      ${moneyNames.map((_, i) => `(case when x_${i} <> r_${i} then 1 else 0 end)`).join(" + ")} as rounded_values
+      ${Object.keys(splitMoney).map((name) => `${m(name)} as ${name}, `).join("")}${billMoney.map((i) => `(case when x_${i} <> r_${i} then 1 else 0 end)`).join(" + ")} as rounded_values
     from (select ${inner.join(", ")}, ${rounded.join(", ")}
       from (select ${inner.join(", ")}, ${read.join(", ")}
         from (select ${texts.join(",\n          ")}
           from ${input.from}${input.where ? ` where ${input.where}` : ""}) t) x) r`;
 }
 
+/** Tag keys that name an EC2 instance's cluster, as OpenCost attribution reads them (opencost-lines.ts): the EKS
+ *  tag, and kubernetes.io/cluster/<name> (kubernetes_io_cluster_<name> in the Athena layout) valued owned or shared. */
+export const KUBERNETES_CLUSTER_KEYS = ["kubernetes.io/cluster/", "kubernetes_io_cluster_"];
+const namesInstanceCluster = (key: string) => key === "aws:eks:cluster-name" || KUBERNETES_CLUSTER_KEYS.some((prefix) => key.startsWith(prefix));
+
+/** A money text as DECIMAL(38, 10), the fast exact way when plain, else rounded half to even. */
+const exactMoney = (t: string) => `(case when ${plainShort(t)} then cast(cast(${t} as decimal(18, 10)) as decimal(38, 10)) else ${halfEven(`cast(${t} as decimal(38, 18))`)} end)`;
+
+/** The instance-hours whose split lines weigh something (split + unused cost above zero), as cluster-lines.ts finds them. */
+function weighedHours(input: PassInput): string {
+  const { fields, split } = input.layout;
+  const [cost, unused] = [split!.costs.split_cost, split!.costs.unused_cost];
+  return `select day, hour_key, instance from (
+      select ${dateOf(fields.usageStart)} as day, ${hourOf(fields.usageStart)} as hour_key, ${split!.parent} as instance, ${exactMoney(cost)} as split_cost, ${exactMoney(unused)} as unused_cost
+      from ${input.from} where ${input.where ? `(${input.where}) and ` : ""}${split!.parent} is not null) w
+    group by day, hour_key, instance having sum(coalesce(split_cost, 0) + coalesce(unused_cost, 0)) > 0`;
+}
+
+/**
+ * The lines with the resource id and split columns a fact keeps. The resource id: every line's while
+ * resource rules exist, else an EC2 instance's tagged with a cluster (OpenCost splits those). With split
+ * data, a split line keeps its pod (or task) and parent instance, so each pod weighs as in the import;
+ * an instance line (or another line of that instance, as data transfer) in an hour its pods weigh keeps
+ * its instance id. Both get usage hour 0, standing for the day's weighed hours; split lines of hours
+ * that weigh nothing get usage hour 1.
+ */
+function factLines(input: PassInput, extra: Record<string, string>): string {
+  const { layout } = input;
+  const split = layout.split;
+  const clusterTags = input.tagKeys.flatMap((key, i) => (namesInstanceCluster(key) ? [key === "aws:eks:cluster-name" ? `tag_${i} is not null` : `tag_${i} in ('owned', 'shared')`] : []));
+  const instance = "substr(resource_id, 1, 2) = 'i-'";
+  const kept = [
+    ...(input.resourceIds ? ["resource_id is not null then resource_id"] : []),
+    ...(split ? ["parent is not null then resource_id", "weighed is not null then resource_id"] : []),
+    ...(clusterTags.length > 0 ? [`${instance} and ${split ? "parent is null and " : ""}(${clusterTags.join(" or ")}) then resource_id`] : []),
+  ];
+  const resource = kept.length === 0 ? "cast(null as varchar)" : `(case ${kept.map((when) => `when ${when}`).join(" ")} end)`;
+  const others = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", ...input.tagKeys.map((_, i) => `tag_${i}`), ...Object.keys(extra), "unblended", "amortized", "net_amortized", "rounded_values"];
+  if (!split) {
+    const nulls = [
+      ...["parent_resource_id", "usage_hour"].map((name) => `cast(null as varchar) as ${name}`),
+      ...[...SPLIT_COSTS, ...SPLIT_USAGES].map((name) => `cast(null as decimal(38, 10)) as ${name}`),
+    ];
+    return `select ${others.join(", ")}, ${resource} as resource_id, ${nulls.join(", ")} from (${roundedLines({ ...input, resourceIds: true }, extra)}) l`;
+  }
+  const lineExtra = {
+    ...extra,
+    parent: split.parent,
+    hour_key: hourOf(layout.fields.usageStart),
+    ...Object.fromEntries(SPLIT_USAGES.map((name) => [name, `cast(${split.usages[name]} as decimal(38, 18))`])),
+  };
+  const hour = `(case when parent is not null and weighed is not null then '0' when parent is not null then '1' when weighed is not null then '0' end)`;
+  return `select ${others.join(", ")}, ${resource} as resource_id, parent as parent_resource_id, ${hour} as usage_hour, ${[...SPLIT_COSTS, ...SPLIT_USAGES].join(", ")}
+    from (select l.*, h.instance as weighed
+      from (${roundedLines({ ...input, resourceIds: true }, lineExtra, true)}) l
+      left join (${weighedHours(input)}) h on h.day = l.day and h.hour_key = l.hour_key and h.instance = coalesce(l.parent, l.resource_id)) s`;
+}
+
 /**
  * The grouped facts, one row per distinct fact and invoice: money as decimal text, the line count, the
  * amounts rounded to 10 decimals, and the lines lacking each required field. One scan gives both the
- * facts and the quality totals (run-pass.ts sums those per period and invoice).
+ * facts and the quality totals (run-pass.ts sums those per period and invoice); split data adds a
+ * narrow second one, for the instance-hours its pods weigh.
  */
 export function factsSql(input: PassInput): string {
   const { layout } = input;
   const tags = input.tagKeys.map((_, i) => `tag_${i}`);
   const required = Object.values(layout.required).map((condition, i) => [`missing_${i}`, `(case when ${condition} then 1 else 0 end)`] as const);
   const extra = Object.fromEntries([["invoice_id", layout.fields.invoiceId], ...required]);
-  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "invoice_id", ...tags];
+  const groupBy = ["period", "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "invoice_id", "parent_resource_id", "usage_hour", ...tags];
+  const sums = [...SPLIT_COSTS, ...SPLIT_USAGES].map((name) => `cast(sum(${name}) as varchar) as ${name}`);
   return `select cast(period as varchar) as period, cast(day as varchar) as day, account_id, service, region, usage_type, record_type, resource_id,
     cast(sum(unblended) as varchar) as unblended, cast(sum(amortized) as varchar) as amortized, cast(sum(net_amortized) as varchar) as net_amortized,
-    cast(count(*) as varchar) as lines, invoice_id, cast(sum(rounded_values) as varchar) as rounded_values${tags.map((tag) => `, ${tag}`).join("")}${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
-  from (${roundedLines(input, extra)}) l
+    cast(count(*) as varchar) as lines, invoice_id, cast(sum(rounded_values) as varchar) as rounded_values, parent_resource_id, usage_hour, ${sums.join(", ")}${tags.map((tag) => `, ${tag}`).join("")}${required.map(([name]) => `, cast(sum(${name}) as varchar) as ${name}`).join("")}
+  from (${factLines(input, extra)}) l
   group by ${groupBy.join(", ")}`;
 }
 

@@ -7,7 +7,8 @@ import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import { COMMON_OWNER_KEYS } from "../../db/schema";
-import { FACT_COLUMNS, factsSql, requiredFields, type PassInput } from "./pass-sql";
+import { SPLIT_COSTS, SPLIT_USAGES } from "./export-layout";
+import { FACT_COLUMNS, factsSql, KUBERNETES_CLUSTER_KEYS, requiredFields, type PassInput } from "./pass-sql";
 import { EnginePassError, type PassEngine, type PassRows, type PassSource } from "./pass-engine";
 
 export interface Fact {
@@ -24,7 +25,16 @@ export interface Fact {
   amortized: Decimal;
   netAmortized: Decimal;
   lines: number;
+  /** Split data (pass-sql.ts factLines): the parent instance, the usage hour standing for the day's hours, the sums. */
+  parentResourceId: string | null;
+  usageHour: string | null;
+  split: Record<SplitMeasure, Decimal | null>;
 }
+
+type SplitMeasure = (typeof SPLIT_MEASURES)[number];
+const SPLIT_MEASURES = [...SPLIT_COSTS, ...SPLIT_USAGES] as const;
+/** The AWS-managed tags cluster attribution and the Clusters page read (cluster-lines.ts, db/queries/clusters.ts). */
+const CLUSTER_TAG_KEYS = ["aws:eks:cluster-name", "aws:eks:namespace", "aws:eks:workload-name", "aws:ecs:clusterName", "aws:ecs:serviceName"];
 
 export interface PeriodQuality {
   period: string;
@@ -45,29 +55,39 @@ export interface PassResult {
   resourceIds: boolean;
 }
 
+export interface PassNeeds {
+  ownerLike: Set<string>;
+  exactKeys: string[];
+  /** Cluster tag keys: the AWS-managed ones, and kubernetes.io/cluster/<name> for the clusters the rules and OpenCost name (a tag map does not list its keys). */
+  clusterKeys: string[];
+  resourceIds: boolean;
+}
+
 /** What attribution reads from a line beyond its fixed fields: the tag keys and whether resources matter. */
-export async function passNeeds(db: DbOrTx): Promise<{ ownerLike: Set<string>; exactKeys: string[]; resourceIds: boolean }> {
+export async function passNeeds(db: DbOrTx): Promise<PassNeeds> {
   const owner = await queryRows<{ key: string }>(db, sql`select distinct tag_key as key from owner_tag_keys`);
   const environment = await queryRows<{ key: string }>(db, sql`select distinct tag_key as key from environment_tag_values`);
   const [resource] = await queryRows<{ any: boolean }>(db, sql`select exists (select 1 from ownership_rules where kind = 'resource') as any`);
+  const clusters = await queryRows<{ cluster: string }>(db, sql`select cluster from cluster_rules where cluster is not null union select cluster from opencost_allocations`);
   const exactKeys = [...new Set(["team", ...owner.map((row) => row.key), ...COMMON_OWNER_KEYS, ...environment.map((row) => row.key)])].sort();
   const ownerLike = new Set(["team", ...owner.map((row) => row.key), ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase()));
-  return { ownerLike, exactKeys, resourceIds: Boolean(resource?.any) };
+  const clusterKeys = [...CLUSTER_TAG_KEYS, ...clusters.map((row) => `${KUBERNETES_CLUSTER_KEYS[0]}${row.cluster}`)].sort();
+  return { ownerLike, exactKeys, clusterKeys, resourceIds: Boolean(resource?.any) };
 }
 
 const byName = (result: PassRows) => result.rows.map((row) => Object.fromEntries(result.columns.map((column, i) => [column, row[i] ?? null])));
 
 /** Runs the pass over every source (one query per period where the source is partitioned by it). */
-export async function runPass(engine: PassEngine, needs: Awaited<ReturnType<typeof passNeeds>>, periods: string[] | null): Promise<PassResult> {
+export async function runPass(engine: PassEngine, needs: PassNeeds, periods: string[] | null): Promise<PassResult> {
   const merged = new Map<string, Fact>();
   const quality: PeriodQuality[] = [];
   const allKeys = new Set<string>();
   for (const source of engine.sources) {
     const { layout } = source;
-    // A tag-per-column export names its keys: keep the owner-like ones as written, and the exact ones.
+    // A tag-per-column export names its keys: keep the owner-like ones as written, the exact ones and the clusters'.
     const tagKeys = layout.tagKeys
-      ? layout.tagKeys.filter((key) => needs.ownerLike.has(key.toLowerCase()) || needs.exactKeys.includes(key)).sort()
-      : needs.exactKeys;
+      ? layout.tagKeys.filter((key) => needs.ownerLike.has(key.toLowerCase()) || needs.exactKeys.includes(key) || CLUSTER_TAG_KEYS.includes(key) || KUBERNETES_CLUSTER_KEYS.some((prefix) => key.startsWith(prefix))).sort()
+      : [...new Set([...needs.exactKeys, ...needs.clusterKeys])].sort();
     const ownerLikeKeys = tagKeys.filter((key) => needs.ownerLike.has(key.toLowerCase()));
     tagKeys.forEach((key) => allKeys.add(key));
     const filters = source.periodFilter && periods ? periods.map((period) => source.periodFilter!(period)) : [undefined];
@@ -127,8 +147,10 @@ function addFact(merged: Map<string, Fact>, row: (string | null)[], tagKeys: str
     period: value("period")!, day: value("day")!, accountId: value("account_id")!, service: value("service")!, region: value("region")!,
     usageType: value("usage_type")!, recordType: value("record_type")!, resourceId: value("resource_id"), tags,
     unblended: new Decimal(value("unblended")!), amortized: new Decimal(value("amortized")!), netAmortized: new Decimal(value("net_amortized")!), lines: Number(value("lines")),
+    parentResourceId: value("parent_resource_id"), usageHour: value("usage_hour"),
+    split: Object.fromEntries(SPLIT_MEASURES.map((name) => [name, value(name) === null ? null : new Decimal(value(name)!)])) as Fact["split"],
   };
-  const key = JSON.stringify([fact.period, fact.day, fact.accountId, fact.service, fact.region, fact.usageType, fact.recordType, fact.resourceId, Object.entries(tags).sort()]);
+  const key = JSON.stringify([fact.period, fact.day, fact.accountId, fact.service, fact.region, fact.usageType, fact.recordType, fact.resourceId, fact.parentResourceId, fact.usageHour, Object.entries(tags).sort()]);
   const seen = merged.get(key);
   if (!seen) merged.set(key, fact);
   else {
@@ -136,5 +158,9 @@ function addFact(merged: Map<string, Fact>, row: (string | null)[], tagKeys: str
     seen.amortized = seen.amortized.plus(fact.amortized);
     seen.netAmortized = seen.netAmortized.plus(fact.netAmortized);
     seen.lines += fact.lines;
+    for (const name of SPLIT_MEASURES) {
+      const [a, b] = [seen.split[name], fact.split[name]];
+      seen.split[name] = a === null ? b : b === null ? a : a.plus(b);
+    }
   }
 }

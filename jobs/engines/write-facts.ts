@@ -13,9 +13,13 @@ import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { Reconciliation } from "../attribution/reconcile";
 import type { ImportFormat } from "../imports/line-item";
 import { sourceOf } from "../imports/detect-format";
+import { SPLIT_COSTS, SPLIT_USAGES } from "./export-layout";
 import type { Fact } from "./run-pass";
 
-const COLUMNS = ["day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "source", "batch_id", "line_count"];
+const COLUMNS = [
+  "day", "account_id", "service", "region", "usage_type", "record_type", "resource_id", "tags", "unblended_cost", "amortized_cost", "net_amortized_cost", "source", "batch_id", "line_count",
+  "parent_resource_id", "usage_hour", ...SPLIT_COSTS, ...SPLIT_USAGES,
+];
 
 export interface WrittenPeriod {
   period: string;
@@ -41,7 +45,8 @@ export async function writePeriodFacts(database: Database, runId: number, input:
     const hash = createHash("sha256");
     const rows = facts.map((fact) => {
       const row = [fact.day, fact.accountId, fact.service, fact.region, fact.usageType, fact.recordType, fact.resourceId, JSON.stringify(fact.tags),
-        fact.unblended.toFixed(), fact.amortized.toFixed(), fact.netAmortized.toFixed(), source, batchId, String(fact.lines)];
+        fact.unblended.toFixed(), fact.amortized.toFixed(), fact.netAmortized.toFixed(), source, batchId, String(fact.lines),
+        fact.parentResourceId, fact.usageHour, ...[...SPLIT_COSTS, ...SPLIT_USAGES].map((name) => fact.split[name]?.toFixed() ?? null)];
       hash.update(JSON.stringify(row.slice(0, 11)));
       return row;
     });

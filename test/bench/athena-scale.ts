@@ -27,7 +27,7 @@ for (const rows of sizes.length > 0 ? sizes : [100_000]) {
     const config = { workgroup: "primary", database: "cur", table: "cur", outputLocation: null, partitions: "year-month" as const, timeoutMs: 3_600_000, pricePerTb: "5", region: "us-east-1", endpoint: fake.url };
     const engine = await athenaEngine(config, { client, pollMs: 5, maxPollMs: 50 });
     const started = performance.now();
-    const needs = { ownerLike: new Set([...TAG_SPELLINGS, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase())), exactKeys: [...TAG_SPELLINGS, "env"], resourceIds: false };
+    const needs = { ownerLike: new Set([...TAG_SPELLINGS, ...COMMON_OWNER_KEYS].map((key) => key.toLowerCase())), exactKeys: [...TAG_SPELLINGS, "env"], clusterKeys: [], resourceIds: false };
     const pass = await runPass(engine, needs, ["2025-06-01"]);
     const seconds = (performance.now() - started) / 1000;
     const lines = pass.quality.reduce((sum, row) => sum + row.lines, 0);

@@ -46,7 +46,7 @@ const labAnswer = JSON.stringify({
   ],
 });
 
-const line = (day: string, resourceId: string, tags: Record<string, string>, amortized: string, extra: Partial<typeof costLineItems.$inferInsert> = {}) => ({
+const line = (day: string, resourceId: string | null, tags: Record<string, string>, amortized: string, extra: Partial<typeof costLineItems.$inferInsert> = {}) => ({
   day, accountId: ACCOUNT, service: "Amazon Elastic Compute Cloud", recordType: "Usage", usageType: "BoxUsage:m5.xlarge", resourceId, tags, usageHour: 1, source: "cur", batchId: 0,
   unblendedCost: amortized, amortizedCost: amortized, netAmortizedCost: (Number(amortized) / 2).toFixed(3), ...extra,
 });
@@ -67,7 +67,9 @@ beforeAll(async () => {
     line("2024-09-07", "i-0batch1", { "aws:eks:cluster-name": "batch-eks", team: "search" }, "0.5"),
     // lab-k8s (self-managed) on 2024-09-05, and a volume of it: only instances are split
     line("2024-09-05", "i-0lab", { "kubernetes.io/cluster/lab-k8s": "shared" }, "0.3"),
-    line("2024-09-05", "vol-0lab", { "kubernetes.io/cluster/lab-k8s": "owned", team: "platform" }, "0.07", { usageType: "EBS:VolumeUsage.gp3" }),
+    line("2024-09-05", "vol-0lab", { "kubernetes.io/cluster/lab-k8s": "owned", team: "platform" }, "0.05", { usageType: "EBS:VolumeUsage.gp3" }),
+    // a line with no resource id is no instance (nor dropped)
+    line("2024-09-05", null, { "kubernetes.io/cluster/lab-k8s": "owned", team: "platform" }, "0.02", { usageType: "LoadBalancerUsage" }),
     // a value that is neither owned nor shared names no cluster
     line("2024-09-05", "i-0stray", { "kubernetes.io/cluster/lab-k8s": "other", team: "search" }, "0.11"),
   ]);
@@ -107,7 +109,7 @@ describe("attribution of clusters without split data", () => {
       // lab-k8s by label:team: checkout 2/3 of 0.30, __unallocated__ 1/3 to its owner
       "checkout pod-label lab-k8s  opencost 0.2",
       "data cluster lab-k8s  opencost 0.1",
-      // the volume and the stray instance go by their own tags
+      // the volume, the line without a resource and the stray instance go by their own tags
       "platform tag    0.07",
       "search tag    0.11",
     ]);

@@ -2,6 +2,7 @@
 // or Parquet; the Athena/Parquet snake_case layout with a column per tag), CUR 2.0 (maps) and FOCUS
 // 1.0/1.2 as AWS, Azure and Google write it. Parquet stores costs as doubles, as AWS's does.
 import { parquetWriteBuffer } from "hyparquet-writer";
+import { athenaName } from "../../jobs/imports/aws-tag-keys";
 
 export interface LayoutRow {
   type: "Usage" | "Tax";
@@ -12,7 +13,7 @@ export interface LayoutRow {
   region: string;
   usageType: string;
   resourceId: string | null;
-  tags: { team?: string; cost_center?: string; "aws:createdBy"?: string } & Partial<Record<AwsContainerTag, string>>;
+  tags: { team?: string; cost_center?: string; "aws:createdBy"?: string } & Partial<Record<AwsContainerTag, string>> & { [key: `kubernetes.io/cluster/${string}`]: string };
   cost: string;
   invoice: string;
   /** Split cost allocation data (a pod's or task's usage line); costs and usages as AWS writes them (doubles in Parquet). */
@@ -82,6 +83,9 @@ function splitColumns(rows: LayoutRow[], athena: boolean): Column[] {
 function legacyColumns(athena: boolean, rows: LayoutRow[] = []): Column[] {
   const name = (slash: string, snake: string) => (athena ? snake : slash);
   const tag = (key: keyof LayoutRow["tags"]) => (row: LayoutRow) => row.tags[key] ?? null;
+  // the tag self-managed Kubernetes puts on a cluster's instances (a user tag once activated)
+  const clusterKeys = [...new Set(rows.flatMap((row) => Object.keys(row.tags).filter((key) => key.startsWith("kubernetes.io/cluster/"))))] as `kubernetes.io/cluster/${string}`[];
+  const clusterColumns: Column[] = clusterKeys.map((key) => ({ name: athena ? `resource_tags_user_${athenaName(key)}` : `resourceTags/user:${key}`, kind: "string", value: tag(key) }));
   const awsColumns: Column[] = AWS_CONTAINER_TAGS.filter((key) => rows.some((row) => row.tags[key] !== undefined)).map((key) => ({
     name: athena ? `resource_tags_aws_${key.slice(4).replace(/(?<!^)[A-Z]/g, (c) => `_${c}`).toLowerCase().replace(/[^a-z0-9]/g, "_")}` : `resourceTags/${key}`,
     kind: "string",
@@ -103,6 +107,7 @@ function legacyColumns(athena: boolean, rows: LayoutRow[] = []): Column[] {
     { name: name("resourceTags/user:cost_center", "resource_tags_user_cost_center"), kind: "string", value: tag("cost_center") },
     { name: name("resourceTags/aws:createdBy", "resource_tags_aws_created_by"), kind: "string", value: tag("aws:createdBy") },
     ...awsColumns,
+    ...clusterColumns,
     ...splitColumns(rows, athena),
   ];
 }

@@ -7,11 +7,14 @@ import { factsSql, partitionFilter } from "../../jobs/engines/pass-sql";
 import { factLinesSql, untaggedResourcesSql } from "../../jobs/engines/drill-down-sql";
 import { outsideAllowList } from "../../jobs/engines/sql-allow-list";
 import { CUR2_COLUMNS, LEGACY_CUR_COLUMNS, ATHENA_CUR_COLUMNS } from "../../jobs/imports/cur-columns";
+import { splitColumnNames } from "../../jobs/imports/split-columns";
 
 const LAYOUTS: Record<string, string[]> = {
   "legacy CUR": [...Object.values(LEGACY_CUR_COLUMNS).filter((c): c is string => c !== null), "resourceTags/user:team", "resourceTags/user:Team", "resourceTags/user:env"],
   "legacy CUR, Athena spelling": [...Object.values(ATHENA_CUR_COLUMNS).filter((c): c is string => c !== null), "resource_tags_user_team", "resource_tags_user_env"],
   "CUR 2.0": [...Object.values(CUR2_COLUMNS).filter((c): c is string => c !== null), "resource_tags", "product"],
+  "legacy CUR with split data": [...Object.values(LEGACY_CUR_COLUMNS).filter((c): c is string => c !== null), ...Object.values(splitColumnNames(true)), "resourceTags/user:team", "resourceTags/aws:eks:cluster-name", "resourceTags/user:kubernetes.io/cluster/prod"],
+  "CUR 2.0 with split data": [...Object.values(CUR2_COLUMNS).filter((c): c is string => c !== null), ...Object.values(splitColumnNames(false)), "resource_tags", "product"],
   FOCUS: ["BilledCost", "EffectiveCost", "ChargePeriodStart", "BillingPeriodStart", "SubAccountId", "BillingAccountId", "ServiceName", "RegionId", "ChargeCategory", "ChargeClass", "ResourceId", "Tags", "InvoiceId", "x_UsageType", "SkuId"],
 };
 
@@ -19,7 +22,7 @@ describe("the pass's SQL uses only the allow-listed functions, types and operato
   for (const [name, columns] of Object.entries(LAYOUTS)) {
     for (const resourceIds of [false, true]) {
       it(`${name}${resourceIds ? ", with resource ids" : ""}`, () => {
-        const input = { from: `"cur_db"."cur_table"`, where: partitionFilter("year-month", "2025-06-01"), layout: exportLayout(columns), tagKeys: ["team", "Team", "env"], ownerLikeKeys: ["team", "Team"], resourceIds };
+        const input = { from: `"cur_db"."cur_table"`, where: partitionFilter("year-month", "2025-06-01"), layout: exportLayout(columns), tagKeys: ["team", "Team", "env", "aws:eks:cluster-name", "kubernetes.io/cluster/prod"], ownerLikeKeys: ["team", "Team"], resourceIds };
         expect(outsideAllowList(factsSql(input))).toEqual([]);
         expect(outsideAllowList(factsSql({ ...input, where: partitionFilter("billing_period", "2025-06-01") }))).toEqual([]);
         // the drill-downs asked of the engine on demand (drill-downs.ts)
