@@ -56,6 +56,6 @@ it("pulls each cluster of OPENCOST_CLUSTERS, reports its run and the re-attribut
 it("exits non-zero when a cluster's pull failed, after pulling the others", async () => {
   const failed = await cli(`lab-k8s=${api.base}/lab-k8s,batch-eks=${api.base}/batch-eks`).then(() => null, (error: { code: number; stdout: string }) => error);
   expect(failed?.code).toBe(1);
-  expect(failed?.stdout).toMatch(/^run \d+: failed, 0 rows, 0 API requests \(0 attempts\)\n {2}error: .*cluster "lab-k8s" .* answered HTTP 500/);
+  expect(failed?.stdout).toMatch(/^run \d+: failed, 0 rows, 1 API requests \(0 attempts\)\n {2}error: .*cluster "lab-k8s" .* answered HTTP 500/);
   expect(failed?.stdout).toMatch(/run \d+: succeeded 2024-09-05\.\.2024-09-06, 6 rows/);
 });

@@ -99,6 +99,7 @@ it("a cluster whose API fails gets a failed run naming it and the status; the ne
   const pulled = (await pull(["batch-eks", "lab-k8s"]))!;
   expect(pulled.map((p) => [p.cluster, p.run.status, p.attribution])).toEqual([["batch-eks", "failed", null], ["lab-k8s", "succeeded", null]]);
   expect(pulled[0]!.run.error).toMatch(/the OpenCost API of cluster "batch-eks" \(http:\/\/127\.0\.0\.1:\d+\/batch-eks\) answered HTTP 503/);
+  expect(pulled[0]!.run.apiRequests).toBe(1); // the failed request counts
   expect(await stored()).toEqual(before);
 });
 
@@ -106,6 +107,7 @@ it("an answer the checks refuse fails naming the cluster, days, entry and field;
   api.answers.set("batch-eks", byAggregate({ namespace: SAMPLE.replace('"totalCost":2.913579,', ""), "namespace,controller": WORKLOADS }));
   const [pulled] = (await pull(["batch-eks"]))!;
   expect(pulled!.run.error).toBe('OpenCostImportError: OpenCost of batch-eks by namespace, 2024-09-04 to 2024-09-07, data[0]["payments"].totalCost: missing: a number');
+  expect(pulled!.run.apiRequests).toBe(2);
   expect(await stored()).toEqual([]);
 });
 

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import type { Database, DbOrTx } from "../../../db/client";
 import { addDays } from "../../../db/calendar";
-import { recordRun, type RunSummary } from "../../sync/job-runs";
+import { recordRun, RunFailure, type RunSummary } from "../../sync/job-runs";
 import type { DayWindow } from "../../sync/billing-window";
 import { OpenCostImportError } from "./opencost-error";
 import { parseOpenCostAllocations, type OpenCostAggregate, type OpenCostAllocation } from "./parse-allocations";
@@ -69,7 +69,9 @@ export async function recordOpenCostImport(
 ): Promise<{ run: RunSummary; attribution: RunSummary | null }> {
   const summary = await recordRun(database.db, run, async () => {
     const { files, workloadFiles, apiRequests, details } = await answers();
-    const { days, rows, workloads } = await importOpenCost(database.db, cluster, files, workloadFiles);
+    const { days, rows, workloads } = await importOpenCost(database.db, cluster, files, workloadFiles).catch((error: unknown) => {
+      throw new RunFailure(error, { apiRequests, details });
+    });
     const window = days.length === 0 ? undefined : { start: days[0]!, end: addDays(days[days.length - 1]!, 1) };
     return { window, rowsWritten: rows + workloads.rows, apiRequests, details: { cluster, days, workloadDays: workloads.days, ...details } };
   });

@@ -8,7 +8,7 @@ import { addDays } from "../../../db/calendar";
 import type { Database } from "../../../db/client";
 import type { OpenCostCluster, OpenCostConfig } from "../../config/opencost-config";
 import type { DayWindow } from "../../sync/billing-window";
-import type { RunSummary } from "../../sync/job-runs";
+import { RunFailure, type RunSummary } from "../../sync/job-runs";
 import { withJobLock } from "../../sync/abandoned-runs";
 import { recordOpenCostImport } from "./import-opencost";
 
@@ -37,14 +37,20 @@ export function pullOpenCost(database: Database, config: OpenCostConfig, attribu
 
 async function pullCluster(database: Database, cluster: OpenCostCluster, config: OpenCostConfig, attribute: (window: DayWindow) => Promise<RunSummary>, today: string): Promise<PulledCluster> {
   const asked = { start: addDays(today, -config.days), end: today };
-  const answer = (aggregate: string) => fetchAllocations(cluster, asked, aggregate, config.token).then((text) => [{ name: `OpenCost of ${cluster.name} by ${aggregate}, ${asked.start} to ${asked.end}`, text }]);
-  const pulled = await recordOpenCostImport(
-    database,
-    { job: "opencost-pull", source: `opencost:${cluster.name}` },
-    cluster.name,
-    async () => ({ files: await answer(config.aggregate), workloadFiles: await answer(WORKLOADS), apiRequests: 2, details: { url: cluster.url, aggregate: config.aggregate, asked } }),
-    attribute,
-  );
+  const details = { url: cluster.url, aggregate: config.aggregate, asked };
+  let apiRequests = 0;
+  const answer = (aggregate: string) => {
+    apiRequests++;
+    return fetchAllocations(cluster, asked, aggregate, config.token).then((text) => [{ name: `OpenCost of ${cluster.name} by ${aggregate}, ${asked.start} to ${asked.end}`, text }]);
+  };
+  const answers = async () => {
+    try {
+      return { files: await answer(config.aggregate), workloadFiles: await answer(WORKLOADS), apiRequests, details };
+    } catch (error) {
+      throw new RunFailure(error, { apiRequests, details }); // a failed run still counts the requests it made
+    }
+  };
+  const pulled = await recordOpenCostImport(database, { job: "opencost-pull", source: `opencost:${cluster.name}` }, cluster.name, answers, attribute);
   return { cluster: cluster.name, ...pulled };
 }
 
