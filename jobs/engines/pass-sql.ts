@@ -100,23 +100,24 @@ const namesInstanceCluster = (key: string) => key === "aws:eks:cluster-name" || 
 /** A money text as DECIMAL(38, 10), the fast exact way when plain, else rounded half to even. */
 const exactMoney = (t: string) => `(case when ${plainShort(t)} then cast(cast(${t} as decimal(18, 10)) as decimal(38, 10)) else ${halfEven(`cast(${t} as decimal(38, 18))`)} end)`;
 
-/** The instance-hours whose split lines weigh something (split + unused cost above zero), as cluster-lines.ts finds them. */
-function weighedHours(input: PassInput): string {
+/** The instance-hours split lines name, `weighs` 1 where their split + unused cost is above zero (as cluster-lines.ts finds them). */
+function splitHours(input: PassInput): string {
   const { fields, split } = input.layout;
   const [cost, unused] = [split!.costs.split_cost, split!.costs.unused_cost];
-  return `select day, hour_key, instance from (
+  return `select day, hour_key, instance, (case when sum(coalesce(split_cost, 0) + coalesce(unused_cost, 0)) > 0 then 1 else 0 end) as weighs from (
       select ${dateOf(fields.usageStart)} as day, ${hourOf(fields.usageStart)} as hour_key, ${split!.parent} as instance, ${exactMoney(cost)} as split_cost, ${exactMoney(unused)} as unused_cost
       from ${input.from} where ${input.where ? `(${input.where}) and ` : ""}${split!.parent} is not null) w
-    group by day, hour_key, instance having sum(coalesce(split_cost, 0) + coalesce(unused_cost, 0)) > 0`;
+    group by day, hour_key, instance`;
 }
 
 /**
  * The lines with the resource id and split columns a fact keeps. The resource id: every line's while
  * resource rules exist, else an EC2 instance's tagged with a cluster (OpenCost splits those). With split
  * data, a split line keeps its pod (or task) and parent instance, so each pod weighs as in the import;
- * an instance line (or another line of that instance, as data transfer) in an hour its pods weigh keeps
- * its instance id. Both get usage hour 0, standing for the day's weighed hours; split lines of hours
- * that weigh nothing get usage hour 1.
+ * an instance line (or another line of that instance, as data transfer) in an hour of split lines keeps
+ * its instance id. Both get usage hour 0, standing for the day's hours whose pods weigh something, or
+ * 1 for its hours whose pods weigh nothing: attribution and the split check (split-check.ts) then read
+ * the facts as they read the import's hours.
  */
 function factLines(input: PassInput, extra: Record<string, string>): string {
   const { layout } = input;
@@ -125,7 +126,7 @@ function factLines(input: PassInput, extra: Record<string, string>): string {
   const instance = "substr(resource_id, 1, 2) = 'i-'";
   const kept = [
     ...(input.resourceIds ? ["resource_id is not null then resource_id"] : []),
-    ...(split ? ["parent is not null then resource_id", "weighed is not null then resource_id"] : []),
+    ...(split ? ["parent is not null or split_hour is not null then resource_id"] : []),
     ...(clusterTags.length > 0 ? [`${instance} and ${split ? "parent is null and " : ""}(${clusterTags.join(" or ")}) then resource_id`] : []),
   ];
   const resource = kept.length === 0 ? "cast(null as varchar)" : `(case ${kept.map((when) => `when ${when}`).join(" ")} end)`;
@@ -143,11 +144,11 @@ function factLines(input: PassInput, extra: Record<string, string>): string {
     hour_key: hourOf(layout.fields.usageStart),
     ...Object.fromEntries(SPLIT_USAGES.map((name) => [name, `cast(${split.usages[name]} as decimal(38, 18))`])),
   };
-  const hour = `(case when parent is not null and weighed is not null then '0' when parent is not null then '1' when weighed is not null then '0' end)`;
+  const hour = `(case when split_hour is null then cast(null as varchar) when weighs = 1 then '0' else '1' end)`;
   return `select ${others.join(", ")}, ${resource} as resource_id, parent as parent_resource_id, ${hour} as usage_hour, ${[...SPLIT_COSTS, ...SPLIT_USAGES].join(", ")}
-    from (select l.*, h.instance as weighed
+    from (select l.*, h.instance as split_hour, h.weighs
       from (${roundedLines({ ...input, resourceIds: true }, lineExtra, true)}) l
-      left join (${weighedHours(input)}) h on h.day = l.day and h.hour_key = l.hour_key and h.instance = coalesce(l.parent, l.resource_id)) s`;
+      left join (${splitHours(input)}) h on h.day = l.day and h.hour_key = l.hour_key and h.instance = coalesce(l.parent, l.resource_id)) s`;
 }
 
 /**

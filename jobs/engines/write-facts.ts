@@ -13,6 +13,8 @@ import { attributeAndReconcile } from "../attribution/attribute-and-reconcile";
 import type { Reconciliation } from "../attribution/reconcile";
 import type { ImportFormat } from "../imports/line-item";
 import { sourceOf } from "../imports/detect-format";
+import { splitMismatchWarnings } from "../imports/quality/split-check";
+import type { QualityWarning } from "../../db/domain/import-quality-report";
 import { SPLIT_COSTS, SPLIT_USAGES } from "./export-layout";
 import type { Fact } from "./run-pass";
 
@@ -25,6 +27,8 @@ export interface WrittenPeriod {
   period: string;
   facts: number;
   lines: number;
+  /** Instances whose pods' split + unused cost differs from their amortized cost on some day (the import's split check, per day). */
+  splitMismatches: QualityWarning[];
   replacedBatches: number;
   window: { start: string; end: string };
   reconciliation: Reconciliation;
@@ -56,8 +60,9 @@ export async function writePeriodFacts(database: Database, runId: number, input:
       id: Number(batchId), source, format, billingPeriod: period, fileName: input.label, sha256: hash.digest("hex"), rows: lines, firstDay: first, lastDay: last, status: "imported",
     });
     const window = { start: days[0]! < replaced.first ? days[0]! : replaced.first, end: addDays(days.at(-1)! > replaced.last ? days.at(-1)! : replaced.last, 1) };
+    const splitMismatches = await splitMismatchWarnings(tx, [Number(batchId)], window, true);
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
-    return { period, facts: facts.length, lines, replacedBatches: replaced.batches, window, reconciliation };
+    return { period, facts: facts.length, lines, splitMismatches, replacedBatches: replaced.batches, window, reconciliation };
   });
 }
 

@@ -6,7 +6,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
+import type { ImportQuality, QualityWarning } from "../../db/domain/import-quality-report";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "../../db/client";
@@ -185,6 +187,43 @@ it("on a generated bill with ten pods a node-hour, each team's cluster dollars a
   expect(stored).toMatchObject({ lines: 20_000, podLines: 10_000 });
   expect(stored!.podFacts).toBeLessThan(10_000 / 4);
 }, 180_000);
+
+it("an instance whose pods do not add up is named as the import names it, and an hour whose pods weigh nothing stays the instance's", async () => {
+  const [first, second] = ["2024-09-01", "2024-09-02"];
+  const base = clusterCurRows(first, second);
+  // day two: i-0prod1 billed 0.5 more than its pods' split + unused cost; day one, 07:00: a pod that weighs nothing beside 0.4 of i-0prod1
+  const skewed = base.map((row) => (row.resourceId === "i-0prod1" && row.start.startsWith(second) ? { ...row, cost: new Decimal(row.cost).plus("0.5").toString() } : row));
+  const prodLine = base.find((row) => row.resourceId === "i-0prod1")!;
+  const idlePod = base.find((row) => row.split?.parent === "i-0prod1")!;
+  const unweighed: LayoutRow[] = [
+    { ...prodLine, start: `${first}T07:00:00Z`, cost: "0.4" },
+    { ...idlePod, start: `${first}T07:00:00Z`, split: { ...idlePod.split!, splitCost: "0", unusedCost: "0" } },
+  ];
+  const path = join(dir, "skewed.parquet");
+  writeFileSync(path, layoutFiles.legacyParquet([...skewed, ...unweighed]));
+
+  const imported = await fresh();
+  const { run } = await importFromLocation(imported, path);
+  expect(run.error).toBeUndefined();
+  const importWarnings = (run.details as { quality: ImportQuality }).quality.warnings.filter((w) => w.code === "split-mismatch");
+  const passed = await fresh();
+  const pass = await runEnginePass(passed, () => duckdbEngine(path), { location: path });
+  expect(pass.status, pass.error).toBe("succeeded");
+  const passWarnings = (pass.details as { periods: { splitMismatches: QualityWarning[] }[] }).periods.flatMap((period) => period.splitMismatches);
+
+  // the import names i-0prod1 for day two's hour and the 07:00 hour (0.4 billed, its pods 0); the pass per day
+  expect(importWarnings.map((w) => w.instance)).toEqual(["i-0prod1"]);
+  expect(passWarnings.map((w) => w.instance)).toEqual(["i-0prod1"]);
+  expect(passWarnings[0]!.message).toBe(
+    "instance i-0prod1: on 2 day(s) (first 2024-09-01) its pods' and tasks' split + unused cost (8.5) differs from its amortized cost (9.4); attribution through its pods splits what was billed by their shares",
+  );
+  const [expected, got] = [await clusterView(imported), await clusterView(passed)];
+  expect(got.attributed).toEqual(expected.attributed);
+  expect(got.totals!.attributed).toBe(got.totals!.billed);
+  // the 07:00 hour's 0.4 went by the ordinary rules: i-0prod1 has no owner tag, so unattributed and outside any cluster
+  const [asInstance] = await queryRows<{ amount: string }>(passed.db, sql`select trim_scale(sum(amortized_cost))::text as amount from attributed_costs where day = ${first}::date and cluster is null and service = 'Amazon Elastic Compute Cloud'`);
+  expect(asInstance!.amount).toBe("0.4");
+}, 120_000);
 
 describe("facts for split data", () => {
   let passed: TestDatabase;
