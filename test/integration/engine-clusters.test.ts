@@ -21,6 +21,7 @@ import { parseOwnership } from "../../jobs/ownership/ownership-file";
 import { duckdbEngine } from "../../jobs/engines/duckdb-engine";
 import { athenaEngine } from "../../jobs/engines/athena-engine";
 import { runEnginePass } from "../../jobs/engines/engine-pass";
+import { explainCell } from "../../jobs/attribution/why";
 import { generateClusterCur } from "../bench/generate-cluster-cur";
 import { seedClusterOwnership, seedOwnership } from "../bench/bench-database";
 import { CLUSTER_CUR_SPAN, CLUSTER_OWNERSHIP, clusterCurRows } from "../support/cluster-cur";
@@ -88,7 +89,11 @@ async function clusterView(database: Database) {
   const pages = Object.fromEntries(await Promise.all(["prod-eks", "jobs-eks", "lab-k8s"].map(async (cluster) => [cluster, await getCluster(database.db, cluster, range)])));
   // the underused-workload nudge's input: per pod and day (one hour a day here, so the unused reservation is the import's too)
   const podUsage = await loadPodUsage(database.db, { from: CLUSTER_CUR_SPAN.first, to: CLUSTER_CUR_SPAN.last });
-  return { attributed: attributed.map((r) => r.row).sort(), totals, pages, podUsage };
+  // "why is this dollar on my team": the pods, namespace, label and cluster behind a team's cluster cost, and OpenCost's allocations
+  const why = await Promise.all(
+    [["checkout", "2024-09-02"], ["payments", "2024-09-12"], ["platform", "2024-09-03"]].map(async ([teamId, day]) => (await explainCell(database.db, { teamId: teamId!, day: day! })).clusters),
+  );
+  return { attributed: attributed.map((r) => r.row).sort(), totals, pages, podUsage, why };
 }
 
 const LAYOUTS = {
@@ -120,6 +125,8 @@ describe("the DuckDB engine attributes shared clusters as the line-by-line impor
       expect(got.attributed).toEqual(expected.attributed);
       expect(got.pages).toEqual(expected.pages);
       expect(got.podUsage).toEqual(expected.podUsage);
+      expect(got.why).toEqual(expected.why);
+      expect(JSON.stringify(got.why)).toContain("arn:aws:eks:us-east-1:111111111111:pod/prod-eks/payments/cron-7d9c/2024-09-12");
       expect(got.totals!.attributed).toBe(got.totals!.billed);
       expect(got.totals).toEqual(expected.totals);
       // every way a cluster dollar is decided, through pods and through OpenCost, is there
