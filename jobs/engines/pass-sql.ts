@@ -6,8 +6,8 @@
 // as DECIMAL(38, 18) and rounded to 10 decimals half to even, as sql-fields.ts cost() does; sums
 // stay decimal. Results are text, so no engine's client turns a number into a float.
 // Split cost allocation data (docs/clusters.md) is grouped the same way: a split line's costs and
-// usages are summed per pod, day and parent instance, and an EC2 instance's lines in the hours its pods
-// weigh are kept apart with their instance id, so attribution through pods runs on the facts unchanged.
+// usages are summed per pod, day and parent instance, and an EC2 instance's lines in the hours of its
+// pods are kept apart with their instance id, so attribution through pods runs on the facts unchanged.
 // Only functions and types on sql-allow-list.ts may appear here (a unit test parses the output).
 import { literal, SPLIT_COSTS, SPLIT_USAGES, type ExportLayout } from "./export-layout";
 
@@ -155,7 +155,7 @@ function factLines(input: PassInput, extra: Record<string, string>): string {
  * The grouped facts, one row per distinct fact and invoice: money as decimal text, the line count, the
  * amounts rounded to 10 decimals, and the lines lacking each required field. One scan gives both the
  * facts and the quality totals (run-pass.ts sums those per period and invoice); split data adds a
- * narrow second one, for the instance-hours its pods weigh.
+ * narrow second one, for the instance-hours of its split lines.
  */
 export function factsSql(input: PassInput): string {
   const { layout } = input;

@@ -29,10 +29,10 @@ export const ALLOWED_TYPES: Record<string, string> = {
   date: "a calendar day from YYYY-MM-DD text",
 };
 
-/** Operators besides the keywords (and, or, not, is null, case ... end, in, left join ... on, having): the same in both. */
+/** Operators besides the keywords (and, or, not, is null, case ... end, in, left join ... on): the same in both. */
 export const ALLOWED_OPERATORS = ["||", "<>", "=", "<", ">", "+", "-", "*", "[", "]", "(", ")", ","];
 
-const KEYWORDS = new Set(["select", "from", "where", "group", "by", "as", "and", "or", "not", "is", "null", "case", "when", "then", "else", "end", "in", "distinct", "left", "join", "on", "having"]);
+const KEYWORDS = new Set(["select", "from", "where", "group", "by", "as", "and", "or", "not", "is", "null", "case", "when", "then", "else", "end", "in", "distinct", "left", "join", "on"]);
 
 /** Everything in a pass's SQL text that is not on the lists above (an empty list: portable). */
 export function outsideAllowList(text: string): string[] {
