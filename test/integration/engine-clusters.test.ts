@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
-import type { ImportQuality, QualityWarning } from "../../db/domain/import-quality-report";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "../../db/client";
+import type { ImportQuality, QualityWarning } from "../../db/domain/import-quality-report";
 import { getCluster } from "../../db/queries/clusters";
 import { loadPodUsage } from "../../db/queries/cluster-nudge-inputs";
 import { importFromLocation } from "../../jobs/imports/import-location";
@@ -33,7 +33,7 @@ import { startFakeAthena, type FakeAthena } from "../fake-athena/server";
 const LAB_DAYS = ["2024-09-02", "2024-09-03"];
 const ec2 = { type: "Usage", account: "111111111111", service: "Amazon Elastic Compute Cloud", serviceCode: "AmazonEC2", region: "us-east-1", invoice: "INV-1", cost: "0.3" } as const;
 /** lab-k8s, a cluster without split data: two instances each hour (one found by the EKS tag, one by the
- *  kubernetes.io tag), a volume of the cluster (stays on the ordinary path), and an instance that names two clusters. */
+ *  kubernetes.io tag) and a volume of the cluster (it stays on the ordinary path). */
 const labRows: LayoutRow[] = LAB_DAYS.flatMap((day) =>
   ["03", "04"].flatMap((hour): LayoutRow[] => [
     { ...ec2, start: `${day}T${hour}:00:00Z`, usageType: "BoxUsage:m5.large", resourceId: "i-0lab1", tags: { "aws:eks:cluster-name": "lab-k8s" } },
@@ -73,7 +73,8 @@ async function fresh(): Promise<TestDatabase> {
   return database;
 }
 
-/** What a reader sees: every attributed cell with its cluster decision, each cluster's page, the reconciliation. */
+/** What a reader sees: every attributed cell with its cluster decision, each cluster's page, the pods'
+ *  usage the nudges read, the Why answer's clusters, attributed against billed. */
 async function clusterView(database: Database) {
   const attributed = await queryRows<{ row: string }>(
     database.db,
