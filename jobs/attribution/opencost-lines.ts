@@ -7,11 +7,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../../db/client";
 import type { DayWindow } from "../sync/billing-window";
 import { daysInWindow } from "../sync/days-in-window";
+import { athenaName } from "../imports/aws-tag-keys";
 
 export const OPENCOST_CLUSTER_DAYS = "opencost_cluster_days";
 
 /** The OpenCost cluster an instance line (alias li) belongs to that day: its EKS cluster tag first, then the lowest kubernetes.io/cluster/ name
- *  (or its Athena layout spelling, kubernetes_io_cluster_<name> lowercased with underscores: aws-tag-keys.ts athenaName); null for none. */
+ *  (or its Athena layout spelling, athena_key: kubernetes_io_cluster_<name> lowercased with underscores); null for none. */
 export const OPENCOST_CLUSTER = sql`(select o.cluster from ${sql.raw(OPENCOST_CLUSTER_DAYS)} o where o.day = li.day
   and (o.cluster = li.tags ->> 'aws:eks:cluster-name' or coalesce(li.tags ->> ('kubernetes.io/cluster/' || o.cluster), li.tags ->> o.athena_key) in ('owned', 'shared'))
   order by (o.cluster = li.tags ->> 'aws:eks:cluster-name') desc nulls last, o.cluster limit 1)`;
@@ -23,12 +24,13 @@ export async function prepareOpenCostLines(tx: DbOrTx, window: DayWindow, throug
   await tx.execute(sql.raw(`drop table if exists ${OPENCOST_CLUSTER_DAYS}`));
   await tx.execute(sql`
     create temp table ${sql.raw(OPENCOST_CLUSTER_DAYS)} on commit drop as
-    select a.day, a.cluster, 'kubernetes_io_cluster_' || lower(regexp_replace(regexp_replace(a.cluster, '(?<!^)([A-Z])', '_\\1', 'g'), '[^A-Za-z0-9]', '_', 'g')) as athena_key
-    from opencost_allocations a
+    select a.day, a.cluster, null::text as athena_key from opencost_allocations a
     where ${daysInWindow(window, "a")}
     group by 1, 2 having sum(greatest(a.total_cost, 0)) > 0`);
-  const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${OPENCOST_CLUSTER_DAYS}`));
-  if (!count?.n) return null;
+  const clusters = await queryRows<{ cluster: string }>(tx, sql.raw(`select distinct cluster from ${OPENCOST_CLUSTER_DAYS}`));
+  if (clusters.length === 0) return null;
+  const athenaKeys = clusters.map(({ cluster }) => sql`(${cluster}, ${athenaName(`kubernetes.io/cluster/${cluster}`)})`);
+  await tx.execute(sql`update ${sql.raw(OPENCOST_CLUSTER_DAYS)} o set athena_key = k.key from (values ${sql.join(athenaKeys, sql`, `)}) k(cluster, key) where k.cluster = o.cluster`);
   // coalesce: a line without a resource id is not an instance (null would drop it from the ordinary pass too)
   return sql`(coalesce(li.resource_id like 'i-%', false) and li.parent_resource_id is null ${throughPods ? sql`and not ${throughPods}` : sql``} and ${OPENCOST_CLUSTER} is not null)`;
 }

@@ -60,7 +60,7 @@ export async function writePeriodFacts(database: Database, runId: number, input:
       id: Number(batchId), source, format, billingPeriod: period, fileName: input.label, sha256: hash.digest("hex"), rows: lines, firstDay: first, lastDay: last, status: "imported",
     });
     const window = { start: days[0]! < replaced.first ? days[0]! : replaced.first, end: addDays(days.at(-1)! > replaced.last ? days.at(-1)! : replaced.last, 1) };
-    const splitMismatches = await splitMismatchWarnings(tx, [Number(batchId)], window, true);
+    const splitMismatches = facts.some((fact) => fact.parentResourceId !== null) ? await splitMismatchWarnings(tx, [Number(batchId)], window, true) : [];
     const { reconciliation } = await attributeAndReconcile(tx, window, runId);
     return { period, facts: facts.length, lines, splitMismatches, replacedBatches: replaced.batches, window, reconciliation };
   });
